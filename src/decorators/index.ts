@@ -1,0 +1,84 @@
+/**
+ * Decorators are thin adapters: they check that they were put on the right kind of member and
+ * record the facts in the registry. Every rule about the model is checked by the schema builder.
+ */
+import { modelError } from '../errors/model';
+import {
+  recordGlobalIndex,
+  recordLocalIndex,
+  recordPropertyDecorator,
+  recordTableDecorator,
+} from '../metadata/record';
+import type {
+  AttributeOptions,
+  AttributeRole,
+  Constructor,
+  GlobalIndexOptions,
+  LocalIndexOptions,
+  TableOptions,
+} from '../metadata/types';
+
+/**
+ * A class decorator that only fits classes whose instances have every property in K: a misspelt
+ * index key is a compile error naming the missing property.
+ */
+export type ClassDecoratorFor<K extends string> = <T extends object>(
+  target: Constructor<T> & ([Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> }),
+) => void;
+
+function propertyDecorator(role: AttributeRole, source: string, options: AttributeOptions | undefined): PropertyDecorator {
+  return (prototype: object, property: string | symbol) => {
+    if (typeof prototype === 'function') {
+      throw modelError.decoratorOnStatic((prototype as Constructor).name, String(property), source);
+    }
+    if (typeof property === 'symbol') {
+      throw modelError.symbolProperty((prototype as { constructor: Constructor }).constructor.name, source);
+    }
+    recordPropertyDecorator(prototype, property, role, options ?? {}, source);
+  };
+}
+
+/** Marks the class as a table model. `name` defaults to the class name. */
+export function Table(options: TableOptions = {}): ClassDecorator {
+  return (target) => recordTableDecorator(target as unknown as Constructor, options);
+}
+
+export function PartitionKey(options?: AttributeOptions): PropertyDecorator {
+  return propertyDecorator('partitionKey', '@PartitionKey', options);
+}
+
+export function SortKey(options?: AttributeOptions): PropertyDecorator {
+  return propertyDecorator('sortKey', '@SortKey', options);
+}
+
+export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyDecorator {
+  return propertyDecorator('attribute', '@Attribute', options as AttributeOptions | undefined);
+}
+
+/** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
+export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecorator {
+  return propertyDecorator('version', '@Version', options);
+}
+
+/** A Date the mapper sets when the entity is first written. */
+export function CreatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecorator {
+  return propertyDecorator('createdAt', '@CreatedAt', options);
+}
+
+/** A Date the mapper sets on every write. */
+export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecorator {
+  return propertyDecorator('updatedAt', '@UpdatedAt', options);
+}
+
+/** A Date or number stored as epoch seconds (N); `mapper.sync()` enables TTL on it. */
+export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDecorator {
+  return propertyDecorator('ttl', '@TimeToLive', options);
+}
+
+export function GlobalIndex<K extends string>(name: string, options: GlobalIndexOptions<K>): ClassDecoratorFor<K> {
+  return ((target: Constructor) => recordGlobalIndex(target, name, options)) as ClassDecoratorFor<K>;
+}
+
+export function LocalIndex<K extends string>(name: string, options: LocalIndexOptions<K>): ClassDecoratorFor<K> {
+  return ((target: Constructor) => recordLocalIndex(target, name, options)) as ClassDecoratorFor<K>;
+}

@@ -1,0 +1,2 @@
+export * from './classes';
+export { modelError, modelProblem } from './model';

@@ -1,0 +1,85 @@
+/** Messages for model-definition problems. Each names the class, the property and the fix. */
+import { ModelError, type ModelProblem } from './classes';
+
+const NAME_RULE = '3 to 255 characters of a-z A-Z 0-9 _ - .';
+
+function p(code: string, className: string, property: string | undefined, message: string): ModelProblem {
+  return property === undefined
+    ? { code: `model.${code}`, className, message }
+    : { code: `model.${code}`, className, property, message };
+}
+
+/** Problems, collected by the schema builder and thrown together as one ModelError. */
+export const modelProblem = {
+  noTable: (c: string) =>
+    p('noTable', c, undefined, `${c} is not a table model: add @Table() to the class (or give defineModel a table).`),
+  noPartitionKey: (c: string) =>
+    p('noPartitionKey', c, undefined, `${c} has no partition key: mark one property with @PartitionKey().`),
+  twoPartitionKeys: (c: string, props: string[]) =>
+    p('twoPartitionKeys', c, props[1], `${c} has ${props.length} partition keys (${props.join(', ')}): a table has exactly one @PartitionKey().`),
+  twoSortKeys: (c: string, props: string[]) =>
+    p('twoSortKeys', c, props[1], `${c} has ${props.length} sort keys (${props.join(', ')}): a table has at most one @SortKey().`),
+  twoOfRole: (c: string, decorator: string, props: string[]) =>
+    p('duplicateRole', c, props[1], `${c} has ${decorator} on ${props.join(' and ')}: use it on one property only.`),
+  twoDecorators: (c: string, prop: string, sources: string[]) =>
+    p('twoDecorators', c, prop, `${c}.${prop} carries ${sources.join(' and ')}: a property takes one dynamap decorator.`),
+  unknownType: (c: string, prop: string, source: string) =>
+    p('unknownType', c, prop,
+      `${c}.${prop}: the type of ${source} cannot be known. Give it explicitly, e.g. ${source}({ type: 'string' }), ` +
+      `or enable "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json and import 'reflect-metadata' ` +
+      `before your models. Tools that strip types (esbuild, tsx, vitest, swc) emit no design:type, so they need the explicit type.`),
+  badKind: (c: string, prop: string, kind: unknown) =>
+    p('badKind', c, prop, `${c}.${prop}: type ${JSON.stringify(kind)} is not an attribute kind. Use one of ` +
+      `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +
+      `'list', 'map', 'any', or () => NestedClass, or () => [NestedClass].`),
+  setNeedsType: (c: string, prop: string) =>
+    p('setNeedsType', c, prop, `${c}.${prop} is a Set: say which kind with type: 'stringSet', 'numberSet' or 'binarySet'.`),
+  unsupportedDesignType: (c: string, prop: string, typeName: string) =>
+    p('unsupportedType', c, prop, `${c}.${prop} has type ${typeName}, which dynamap cannot store: give type: 'map' or 'any', or a converter.`),
+  plainClass: (c: string, prop: string, nested: string) =>
+    p('plainClass', c, prop, `${c}.${prop} has type ${nested}, a class without @Attribute properties: decorate its fields with @Attribute(), ` +
+      `or give type: 'map' (stored as a plain map) or a converter.`),
+  keyKind: (c: string, prop: string, role: string, kind: string) =>
+    p('keyKind', c, prop, `${c}.${prop} is a ${role} of kind '${kind}': a key must be a string, number, bigint, binary or date ` +
+      `(DynamoDB keys are S, N or B). For another type give a converter with keyType.`),
+  roleKind: (c: string, prop: string, decorator: string, kind: string, allowed: string) =>
+    p('roleKind', c, prop, `${c}.${prop}: ${decorator} needs ${allowed}, not '${kind}'.`),
+  badAttributeName: (c: string, prop: string, name: unknown, rule: string) =>
+    p('badAttributeName', c, prop, `${c}.${prop}: attribute name ${JSON.stringify(name)} is not allowed: ${rule}.`),
+  duplicateAttributeName: (c: string, name: string, props: string[]) =>
+    p('duplicateAttributeName', c, props[1], `${c}: properties ${props.join(' and ')} both map to attribute "${name}": give one of them another name.`),
+  badTableName: (c: string, name: unknown) =>
+    p('badTableName', c, undefined, `${c}: table name ${JSON.stringify(name)} is not allowed: DynamoDB table names are ${NAME_RULE}.`),
+  badIndexName: (c: string, name: unknown) =>
+    p('badIndexName', c, undefined, `${c}: index name ${JSON.stringify(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
+  duplicateIndex: (c: string, name: string) =>
+    p('duplicateIndex', c, undefined, `${c}: two indexes are named "${name}": give each index its own name.`),
+  indexUnknownProperty: (c: string, index: string, what: string, prop: unknown) =>
+    p('indexUnknownProperty', c, typeof prop === 'string' ? prop : undefined,
+      `${c}: index "${index}" names ${what} ${JSON.stringify(prop)}, which is not a decorated property of ${c}. ` +
+      `Use a property name (not an attribute name) of a property with @Attribute().`),
+  indexMissingKey: (c: string, index: string, what: string) =>
+    p('indexMissingKey', c, undefined, `${c}: index "${index}" needs a ${what}.`),
+  indexKeyKind: (c: string, index: string, prop: string, kind: string) =>
+    p('keyKind', c, prop, `${c}: index "${index}" uses ${prop} of kind '${kind}' as a key: index keys must be a string, number, bigint, binary or date.`),
+  tooManyIndexes: (c: string, type: string, count: number, max: number) =>
+    p('tooManyIndexes', c, undefined, `${c} declares ${count} ${type} indexes; DynamoDB allows ${max} per table.`),
+  tooManyProjected: (c: string, count: number) =>
+    p('tooManyProjected', c, undefined, `${c}: the indexes project ${count} non-key attributes in all; DynamoDB allows 100 per table.`),
+  badProjection: (c: string, index: string, value: unknown) =>
+    p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a list of property names.`),
+  badOption: (c: string, prop: string | undefined, option: string, value: unknown, expected: string) =>
+    p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+  tableMismatch: (table: string, c1: string, c2: string, detail: string) =>
+    p('tableMismatch', c2, undefined, `${c1} and ${c2} share table "${table}" but ${detail}: models sharing a table must agree on its keys and options.`),
+};
+
+export const modelError = {
+  of: (problems: ModelProblem[]) => new ModelError(problems),
+  decoratorOnStatic: (c: string, prop: string, source: string) =>
+    new ModelError([p('staticMember', c, prop, `${c}.${prop}: ${source} is on a static member; put it on an instance property.`)]),
+  symbolProperty: (c: string, source: string) =>
+    new ModelError([p('symbolProperty', c, undefined, `${c}: ${source} is on a symbol-named property; dynamap maps string-named properties only.`)]),
+  defineModelTwice: (c: string) =>
+    new ModelError([p('definedAfterUse', c, undefined, `${c}: its model was changed after it was first used; declare all decorators and defineModel calls before using the model.`)]),
+};

@@ -1,0 +1,183 @@
+/**
+ * Resolves one recorded property into an AttributeSchema: its kind (explicit `type` first, then
+ * `design:type`, then the role's natural kind), attribute name, key type, default and enum.
+ */
+import type { ModelProblem } from '../errors/classes';
+import { modelProblem } from '../errors/model';
+import { rawModelOf } from './registry';
+import {
+  ATTRIBUTE_KINDS,
+  type AttributeKind,
+  type AttributeSchema,
+  type Constructor,
+  type RawProperty,
+  type ResolvedKind,
+  type ScalarType,
+} from './types';
+
+const KEY_SCALAR: Partial<Record<ResolvedKind, ScalarType>> = {
+  string: 'S',
+  number: 'N',
+  bigint: 'N',
+  binary: 'B',
+  date: 'S',
+  epochSeconds: 'N',
+};
+
+/** The scalar type an attribute of this kind is stored as, if it can be a key. */
+export function keyScalarOf(attr: Pick<AttributeSchema, 'kind' | 'converter'>): ScalarType | undefined {
+  if (attr.converter) return attr.converter.keyType;
+  return KEY_SCALAR[attr.kind];
+}
+
+/** True when the class (or a parent) has recorded attributes, so it can be a nested document. */
+export function isDocumentClass(cls: unknown): cls is Constructor {
+  for (let c = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    const raw = rawModelOf(c as object);
+    if (raw && raw.properties.length > 0) return true;
+  }
+  return false;
+}
+
+interface KindResult {
+  kind?: ResolvedKind;
+  documentClass?: Constructor;
+  problem?: ModelProblem;
+}
+
+function kindOfClass(cls: unknown, className: string, prop: string, asList: boolean): KindResult {
+  const wrap = (kind: AttributeKind): KindResult => ({ kind: asList ? 'list' : kind });
+  switch (cls) {
+    case String: return wrap('string');
+    case Number: return wrap('number');
+    case Boolean: return wrap('boolean');
+    case Date: return wrap('date');
+    case BigInt: return wrap('bigint');
+    case Uint8Array: return wrap('binary');
+    case Array: return { kind: 'list' };
+    case Object: return wrap('any');
+    case Set: return { problem: modelProblem.setNeedsType(className, prop) };
+  }
+  if (typeof Buffer !== 'undefined' && cls === Buffer) return wrap('binary');
+  if (isDocumentClass(cls)) return { kind: asList ? 'documentList' : 'document', documentClass: cls };
+  if (typeof cls === 'function') {
+    const name = (cls as { name?: string }).name || 'an anonymous class';
+    if (cls === Map || cls === Function || cls === Promise || cls === Symbol) {
+      return { problem: modelProblem.unsupportedDesignType(className, prop, name) };
+    }
+    return { problem: modelProblem.plainClass(className, prop, name) };
+  }
+  return {};
+}
+
+function resolveKind(raw: RawProperty, className: string): KindResult {
+  const { type } = raw.options;
+  if (type !== undefined) {
+    if (typeof type === 'string') {
+      return (ATTRIBUTE_KINDS as readonly string[]).includes(type)
+        ? { kind: type }
+        : { problem: modelProblem.badKind(className, raw.property, type) };
+    }
+    if (typeof type === 'function') {
+      let target: unknown;
+      try {
+        target = (type as () => unknown)();
+      } catch {
+        return { problem: modelProblem.badKind(className, raw.property, 'a type function that throws') };
+      }
+      if (Array.isArray(target)) {
+        return target.length === 1
+          ? kindOfClass(target[0], className, raw.property, true)
+          : { problem: modelProblem.badKind(className, raw.property, 'an array that is not [Class]') };
+      }
+      return kindOfClass(target, className, raw.property, false);
+    }
+    return { problem: modelProblem.badKind(className, raw.property, type) };
+  }
+  if (raw.options.converter) return { kind: 'any' };
+  if (raw.designType !== undefined) {
+    const r = kindOfClass(raw.designType, className, raw.property, false);
+    // A ttl typed `number` holds epoch seconds already; a ttl typed Date is converted.
+    if (raw.role === 'ttl' && r.kind === 'date') return { kind: 'epochSeconds' };
+    if (r.kind || r.problem) return r;
+  }
+  switch (raw.role) {
+    case 'version': return { kind: 'number' };
+    case 'createdAt':
+    case 'updatedAt': return { kind: 'date' };
+    case 'ttl': return { kind: 'epochSeconds' };
+  }
+  return { problem: modelProblem.unknownType(className, raw.property, raw.source) };
+}
+
+function enumValuesOf(value: unknown): (string | number)[] | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return [...value];
+  if (value && typeof value === 'object') {
+    // A numeric TypeScript enum also maps values back to names; keep the forward entries only.
+    const obj = value as Record<string, string | number>;
+    return Object.keys(obj).filter((k) => !/^\d+$/.test(k)).map((k) => obj[k]);
+  }
+  return undefined;
+}
+
+const ROLE_KINDS: Partial<Record<RawProperty['role'], { decorator: string; allowed: ResolvedKind[]; text: string }>> = {
+  version: { decorator: '@Version', allowed: ['number'], text: 'a number' },
+  createdAt: { decorator: '@CreatedAt', allowed: ['date', 'epochSeconds'], text: "a Date (type 'date' or 'epochSeconds')" },
+  updatedAt: { decorator: '@UpdatedAt', allowed: ['date', 'epochSeconds'], text: "a Date (type 'date' or 'epochSeconds')" },
+  ttl: { decorator: '@TimeToLive', allowed: ['epochSeconds', 'number'], text: 'a Date or a number of epoch seconds' },
+};
+
+export function resolveAttribute(raw: RawProperty, className: string, problems: ModelProblem[]): AttributeSchema | undefined {
+  const { options, property } = raw;
+  if (options === null || typeof options !== 'object') {
+    problems.push(modelProblem.badOption(className, property, 'options', options, 'an options object'));
+    return undefined;
+  }
+  const name = options.name ?? property;
+  if (typeof name !== 'string' || name.length === 0) {
+    problems.push(modelProblem.badAttributeName(className, property, name, 'it must be a non-empty string'));
+    return undefined;
+  }
+  const { kind, documentClass, problem } = resolveKind(raw, className);
+  if (problem) problems.push(problem);
+  if (!kind) return undefined;
+
+  const roleRule = ROLE_KINDS[raw.role];
+  if (roleRule && !roleRule.allowed.includes(kind)) {
+    problems.push(modelProblem.roleKind(className, property, roleRule.decorator, kind, roleRule.text));
+  }
+  const converter = options.converter;
+  if (converter !== undefined && (typeof converter !== 'object' || typeof converter.toDynamo !== 'function' || typeof converter.fromDynamo !== 'function')) {
+    problems.push(modelProblem.badOption(className, property, 'converter', typeof converter, 'an object with toDynamo and fromDynamo functions'));
+  }
+  if (options.required !== undefined && typeof options.required !== 'boolean') {
+    problems.push(modelProblem.badOption(className, property, 'required', options.required, 'true or false'));
+  }
+  const enumValues = enumValuesOf(options.enum);
+  if (options.enum !== undefined && !enumValues) {
+    problems.push(modelProblem.badOption(className, property, 'enum', options.enum, 'an enum object or an array of values'));
+  }
+  const scalarType = keyScalarOf({ kind, converter });
+  if (raw.role === 'partitionKey' || raw.role === 'sortKey') {
+    if (!scalarType) problems.push(modelProblem.keyKind(className, property, raw.role === 'partitionKey' ? 'partition key' : 'sort key', kind));
+    if (Buffer.byteLength(name, 'utf8') > 255) {
+      problems.push(modelProblem.badAttributeName(className, property, name, 'key attribute names are 1 to 255 bytes'));
+    }
+  }
+  const hasDefault = 'default' in options && options.default !== undefined;
+  const attr: AttributeSchema = {
+    property,
+    name,
+    kind,
+    role: raw.role,
+    hasDefault,
+    required: options.required === true || raw.role === 'partitionKey' || raw.role === 'sortKey',
+    ...(documentClass ? { documentClass } : {}),
+    ...(converter ? { converter } : {}),
+    ...(scalarType ? { scalarType } : {}),
+    ...(hasDefault ? { default: options.default } : {}),
+    ...(enumValues ? { enumValues: Object.freeze(enumValues) } : {}),
+  };
+  return Object.freeze(attr);
+}

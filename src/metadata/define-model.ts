@@ -1,0 +1,51 @@
+/**
+ * defineModel: the same facts the decorators record, given as data — for plain JavaScript, for
+ * tools that do not run decorators, and for tests.
+ */
+import { modelError } from '../errors/model';
+import { recordGlobalIndex, recordLocalIndex, recordPropertyDefinition, recordTableDecorator } from './record';
+import { isSchemaBuilt } from './schema';
+import type {
+  AttributeOptions,
+  AttributeRole,
+  Constructor,
+  GlobalIndexOptions,
+  LocalIndexOptions,
+  TableOptions,
+} from './types';
+
+export interface AttributeDefinition extends AttributeOptions {
+  /** What the property is; default 'attribute'. */
+  role?: AttributeRole;
+}
+
+export interface ModelDefinition<T> {
+  /** Makes the class a table model (omit for a nested document class). */
+  table?: TableOptions;
+  attributes: { [P in keyof T & string]?: AttributeDefinition };
+  globalIndexes?: Record<string, GlobalIndexOptions<keyof T & string>>;
+  localIndexes?: Record<string, LocalIndexOptions<keyof T & string>>;
+}
+
+const SOURCES: Record<AttributeRole, string> = {
+  attribute: 'defineModel attribute',
+  partitionKey: 'defineModel partitionKey',
+  sortKey: 'defineModel sortKey',
+  version: 'defineModel version',
+  createdAt: 'defineModel createdAt',
+  updatedAt: 'defineModel updatedAt',
+  ttl: 'defineModel ttl',
+};
+
+export function defineModel<T extends object>(target: Constructor<T>, definition: ModelDefinition<T>): Constructor<T> {
+  if (isSchemaBuilt(target)) throw modelError.defineModelTwice(target.name);
+  if (definition.table) recordTableDecorator(target, definition.table);
+  for (const [property, def] of Object.entries(definition.attributes) as [string, AttributeDefinition | undefined][]) {
+    if (!def) continue;
+    const { role = 'attribute', ...options } = def;
+    recordPropertyDefinition(target, property, role, options, SOURCES[role] ?? 'defineModel');
+  }
+  for (const [name, options] of Object.entries(definition.globalIndexes ?? {})) recordGlobalIndex(target, name, options);
+  for (const [name, options] of Object.entries(definition.localIndexes ?? {})) recordLocalIndex(target, name, options);
+  return target;
+}

@@ -1,0 +1,97 @@
+/** Resolves @GlobalIndex / @LocalIndex declarations against the model's attributes. */
+import type { ModelProblem } from '../errors/classes';
+import { modelProblem } from '../errors/model';
+import { isValidTableName } from './names';
+import { isCapacity } from './table-options';
+import type {
+  AttributeSchema,
+  DocumentSchema,
+  IndexSchema,
+  KeyAttributes,
+  ProjectionSchema,
+  RawIndex,
+  ResolvedTableOptions,
+} from './types';
+
+const MAX_GSI = 20;
+const MAX_LSI = 5;
+const MAX_PROJECTED = 100;
+
+function keyAttribute(
+  className: string, doc: DocumentSchema, index: RawIndex, what: string, prop: unknown, problems: ModelProblem[],
+): AttributeSchema | undefined {
+  const attr = typeof prop === 'string' ? doc.byProperty.get(prop) : undefined;
+  if (!attr) {
+    problems.push(modelProblem.indexUnknownProperty(className, index.name, what, prop));
+    return undefined;
+  }
+  if (!attr.scalarType) {
+    problems.push(modelProblem.indexKeyKind(className, index.name, attr.property, attr.kind));
+    return undefined;
+  }
+  return attr;
+}
+
+function projectionOf(className: string, doc: DocumentSchema, index: RawIndex, problems: ModelProblem[]): ProjectionSchema | undefined {
+  const p = index.projection ?? 'ALL';
+  if (p === 'ALL' || p === 'KEYS_ONLY') return { type: p };
+  if (!Array.isArray(p)) {
+    problems.push(modelProblem.badProjection(className, index.name, p));
+    return undefined;
+  }
+  const names: string[] = [];
+  for (const prop of p) {
+    const attr = typeof prop === 'string' ? doc.byProperty.get(prop) : undefined;
+    if (!attr) problems.push(modelProblem.indexUnknownProperty(className, index.name, 'projected property', prop));
+    else if (!names.includes(attr.name)) names.push(attr.name);
+  }
+  return { type: 'INCLUDE', nonKeyAttributes: Object.freeze(names) };
+}
+
+export function buildIndexes(
+  className: string,
+  rawIndexes: readonly RawIndex[],
+  doc: DocumentSchema,
+  key: KeyAttributes,
+  table: ResolvedTableOptions | undefined,
+  problems: ModelProblem[],
+): IndexSchema[] {
+  const result: IndexSchema[] = [];
+  const seen = new Set<string>();
+  for (const raw of rawIndexes) {
+    if (!isValidTableName(raw.name)) problems.push(modelProblem.badIndexName(className, raw.name));
+    if (seen.has(raw.name)) problems.push(modelProblem.duplicateIndex(className, raw.name));
+    seen.add(raw.name);
+    let partitionKey: AttributeSchema | undefined;
+    if (raw.type === 'global') {
+      if (raw.partitionKey === undefined) problems.push(modelProblem.indexMissingKey(className, raw.name, 'partitionKey'));
+      else partitionKey = keyAttribute(className, doc, raw, 'partitionKey', raw.partitionKey, problems);
+    } else {
+      partitionKey = key.partitionKey; // an LSI always shares the table's partition key
+      if (raw.sortKey === undefined) problems.push(modelProblem.indexMissingKey(className, raw.name, 'sortKey'));
+    }
+    const sortKey = raw.sortKey !== undefined ? keyAttribute(className, doc, raw, 'sortKey', raw.sortKey, problems) : undefined;
+    const projection = projectionOf(className, doc, raw, problems);
+    if (raw.throughput !== undefined && !isCapacity(raw.throughput)) {
+      problems.push(modelProblem.badOption(className, undefined, `throughput of index "${raw.name}"`, raw.throughput, '{ read, write } with whole numbers of at least 1'));
+    }
+    if (!partitionKey || !projection) continue;
+    const throughput = raw.throughput ?? (table && typeof table.billing === 'object' ? table.billing : undefined);
+    result.push(Object.freeze({
+      name: raw.name,
+      type: raw.type,
+      partitionKey,
+      ...(sortKey ? { sortKey } : {}),
+      projection: Object.freeze(projection),
+      ...(raw.type === 'global' && throughput ? { throughput: Object.freeze({ ...throughput }) } : {}),
+    }));
+  }
+  const gsis = result.filter((i) => i.type === 'global').length;
+  const lsis = result.filter((i) => i.type === 'local').length;
+  if (gsis > MAX_GSI) problems.push(modelProblem.tooManyIndexes(className, 'global', gsis, MAX_GSI));
+  if (lsis > MAX_LSI) problems.push(modelProblem.tooManyIndexes(className, 'local', lsis, MAX_LSI));
+  // DynamoDB counts an attribute projected into two indexes twice.
+  const projected = result.reduce((n, i) => n + (i.projection.nonKeyAttributes?.length ?? 0), 0);
+  if (projected > MAX_PROJECTED) problems.push(modelProblem.tooManyProjected(className, projected));
+  return result;
+}

@@ -1,0 +1,62 @@
+/**
+ * Entry points the decorators (and defineModel) use to record facts. This is the only place that
+ * reads `design:type`; an explicit `type` option always wins over it at schema-build time.
+ */
+import { recordIndex, recordProperty, recordTable } from './registry';
+import type {
+  AttributeOptions,
+  AttributeRole,
+  Constructor,
+  GlobalIndexOptions,
+  LocalIndexOptions,
+  TableOptions,
+} from './types';
+
+interface ReflectWithMetadata {
+  getMetadata?: (key: string, target: object, property: string | symbol) => unknown;
+}
+
+function designTypeOf(prototype: object, property: string): unknown {
+  const reflect = Reflect as unknown as ReflectWithMetadata;
+  return typeof reflect.getMetadata === 'function' ? reflect.getMetadata('design:type', prototype, property) : undefined;
+}
+
+export function recordPropertyDecorator(
+  prototype: object,
+  property: string,
+  role: AttributeRole,
+  options: AttributeOptions,
+  source: string,
+): void {
+  const target = (prototype as { constructor: Constructor }).constructor;
+  recordProperty(target, { property, role, options: { ...options }, designType: designTypeOf(prototype, property), source });
+}
+
+export function recordPropertyDefinition(
+  target: Constructor,
+  property: string,
+  role: AttributeRole,
+  options: AttributeOptions,
+  source: string,
+): void {
+  recordProperty(target, { property, role, options: { ...options }, source });
+}
+
+export function recordTableDecorator(target: Constructor, options: TableOptions): void {
+  recordTable(target, options);
+}
+
+export function recordGlobalIndex(target: Constructor, name: string, options: GlobalIndexOptions): void {
+  recordIndex(target, {
+    name,
+    type: 'global',
+    partitionKey: options.partitionKey,
+    sortKey: options.sortKey,
+    projection: options.projection,
+    throughput: options.throughput,
+  });
+}
+
+export function recordLocalIndex(target: Constructor, name: string, options: LocalIndexOptions): void {
+  recordIndex(target, { name, type: 'local', sortKey: options.sortKey, projection: options.projection });
+}

@@ -1,0 +1,167 @@
+/**
+ * The schema builder: turns the raw facts of a class and its parents into one frozen schema,
+ * once, lazily, reporting every definition problem of the class together as one ModelError.
+ */
+import type { ModelProblem } from '../errors/classes';
+import { modelError, modelProblem } from '../errors/model';
+import { resolveAttribute } from './attribute';
+import { buildIndexes } from './indexes';
+import { rawModelOf } from './registry';
+import { resolveTableOptions } from './table-options';
+import type {
+  AttributeSchema,
+  Constructor,
+  DocumentSchema,
+  ModelSchema,
+  RawIndex,
+  RawProperty,
+  TableOptions,
+} from './types';
+
+const documentCache = new WeakMap<Constructor, DocumentSchema>();
+const modelCache = new WeakMap<Constructor, ModelSchema>();
+
+/** Raw facts of the class chain, root first; a child's fact for a property replaces its parent's. */
+function collect(target: Constructor): { properties: RawProperty[][]; indexes: RawIndex[]; table?: TableOptions } {
+  const chain: Constructor[] = [];
+  for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    chain.unshift(c as Constructor);
+  }
+  const byProperty = new Map<string, RawProperty[]>();
+  const indexes = new Map<string, RawIndex[]>();
+  let table: TableOptions | undefined;
+  for (const cls of chain) {
+    const raw = rawModelOf(cls);
+    if (!raw) continue;
+    const own = new Map<string, RawProperty[]>();
+    for (const fact of raw.properties) {
+      const list = own.get(fact.property) ?? [];
+      list.push(fact);
+      own.set(fact.property, list);
+    }
+    for (const [prop, facts] of own) {
+      byProperty.delete(prop); // re-insert so the child's declaration order wins for overridden properties
+      byProperty.set(prop, facts);
+    }
+    const ownIndexes = new Map<string, RawIndex[]>();
+    for (const index of raw.indexes) ownIndexes.set(index.name, [...(ownIndexes.get(index.name) ?? []), index]);
+    for (const [name, list] of ownIndexes) indexes.set(name, list);
+    if (raw.table) table = raw.table;
+  }
+  return { properties: [...byProperty.values()], indexes: [...indexes.values()].flat(), table };
+}
+
+function buildAttributes(className: string, facts: RawProperty[][], problems: ModelProblem[]): AttributeSchema[] {
+  const attributes: AttributeSchema[] = [];
+  for (const list of facts) {
+    if (list.length > 1) {
+      problems.push(modelProblem.twoDecorators(className, list[0].property, list.map((f) => f.source)));
+      continue;
+    }
+    const attr = resolveAttribute(list[0], className, problems);
+    if (attr) attributes.push(attr);
+  }
+  const byName = new Map<string, string[]>();
+  for (const a of attributes) byName.set(a.name, [...(byName.get(a.name) ?? []), a.property]);
+  for (const [name, props] of byName) {
+    if (props.length > 1) problems.push(modelProblem.duplicateAttributeName(className, name, props));
+  }
+  return attributes;
+}
+
+function documentOf(target: Constructor, attributes: AttributeSchema[]): DocumentSchema {
+  return {
+    target,
+    className: target.name,
+    attributes: Object.freeze(attributes),
+    byProperty: new Map(attributes.map((a) => [a.property, a])),
+    byName: new Map(attributes.map((a) => [a.name, a])),
+  };
+}
+
+/** Checks the nested document classes an attribute list refers to (each once, cycles allowed). */
+function checkNested(attributes: readonly AttributeSchema[], problems: ModelProblem[], seen: Set<Constructor>): void {
+  for (const a of attributes) {
+    if (!a.documentClass || seen.has(a.documentClass) || documentCache.has(a.documentClass)) continue;
+    seen.add(a.documentClass);
+    const nested = buildDocumentUnchecked(a.documentClass, problems);
+    checkNested(nested.attributes, problems, seen);
+  }
+}
+
+function buildDocumentUnchecked(target: Constructor, problems: ModelProblem[]): DocumentSchema {
+  const { properties } = collect(target);
+  return documentOf(target, buildAttributes(target.name, properties, problems));
+}
+
+/** The schema of a nested document class (a class whose fields carry @Attribute). */
+export function getDocumentSchema(target: Constructor): DocumentSchema {
+  const cached = documentCache.get(target);
+  if (cached) return cached;
+  const problems: ModelProblem[] = [];
+  const doc = buildDocumentUnchecked(target, problems);
+  checkNested(doc.attributes, problems, new Set([target]));
+  if (problems.length) throw modelError.of(problems);
+  const frozen = Object.freeze(doc);
+  documentCache.set(target, frozen);
+  return frozen;
+}
+
+function single(attributes: AttributeSchema[], role: AttributeSchema['role']): AttributeSchema[] {
+  return attributes.filter((a) => a.role === role);
+}
+
+/** The schema of a table model (a class with @Table itself or on a parent). Built once, then cached. */
+export function getModelSchema(target: Constructor): ModelSchema {
+  const cached = modelCache.get(target);
+  if (cached) return cached;
+  if (typeof target !== 'function') {
+    throw modelError.of([modelProblem.noTable(String(target))]);
+  }
+  const className = target.name || 'AnonymousClass';
+  const problems: ModelProblem[] = [];
+  const { properties, indexes: rawIndexes, table } = collect(target);
+  if (!table) throw modelError.of([modelProblem.noTable(className)]);
+
+  const attributes = buildAttributes(className, properties, problems);
+  const pks = single(attributes, 'partitionKey');
+  const sks = single(attributes, 'sortKey');
+  if (pks.length === 0) problems.push(modelProblem.noPartitionKey(className));
+  if (pks.length > 1) problems.push(modelProblem.twoPartitionKeys(className, pks.map((a) => a.property)));
+  if (sks.length > 1) problems.push(modelProblem.twoSortKeys(className, sks.map((a) => a.property)));
+  const roles = [['version', '@Version'], ['createdAt', '@CreatedAt'], ['updatedAt', '@UpdatedAt'], ['ttl', '@TimeToLive']] as const;
+  for (const [role, decorator] of roles) {
+    const found = single(attributes, role);
+    if (found.length > 1) problems.push(modelProblem.twoOfRole(className, decorator, found.map((a) => a.property)));
+  }
+
+  const tableOptions = resolveTableOptions(className, table, problems);
+  const doc = documentOf(target, attributes);
+  const key = pks[0] ? { partitionKey: pks[0], ...(sks[0] ? { sortKey: sks[0] } : {}) } : undefined;
+  const indexes = key ? buildIndexes(className, rawIndexes, doc, key, tableOptions, problems) : [];
+  checkNested(attributes, problems, new Set([target]));
+  if (problems.length || !key || !tableOptions) throw modelError.of(problems);
+
+  const optional = (role: AttributeSchema['role']) => {
+    const a = single(attributes, role)[0];
+    return a ? { [role === 'ttl' ? 'ttl' : role]: a } : {};
+  };
+  const schema: ModelSchema = Object.freeze({
+    ...doc,
+    table: tableOptions,
+    key: Object.freeze(key),
+    indexes: Object.freeze(indexes),
+    indexByName: new Map(indexes.map((i) => [i.name, i])),
+    ...optional('version'),
+    ...optional('createdAt'),
+    ...optional('updatedAt'),
+    ...optional('ttl'),
+  });
+  modelCache.set(target, schema);
+  return schema;
+}
+
+/** True if a schema for the class was already built (further definitions would be ignored). */
+export function isSchemaBuilt(target: Constructor): boolean {
+  return modelCache.has(target) || documentCache.has(target);
+}

@@ -1,0 +1,49 @@
+/** Checks @Table options and fills in defaults (on-demand billing, the class name). */
+import type { ModelProblem } from '../errors/classes';
+import { modelProblem } from '../errors/model';
+import { isValidTableName } from './names';
+import type { ResolvedTableOptions, TableOptions } from './types';
+
+const STREAMS = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'];
+const TABLE_CLASSES = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'];
+
+export function isCapacity(v: unknown): v is { read: number; write: number } {
+  if (!v || typeof v !== 'object') return false;
+  const { read, write } = v as { read: unknown; write: unknown };
+  return Number.isInteger(read) && Number.isInteger(write) && (read as number) >= 1 && (write as number) >= 1;
+}
+
+export function resolveTableOptions(className: string, options: TableOptions, problems: ModelProblem[]): ResolvedTableOptions | undefined {
+  const before = problems.length;
+  if (options === null || typeof options !== 'object') {
+    problems.push(modelProblem.badOption(className, undefined, '@Table options', options, 'an options object'));
+    return undefined;
+  }
+  const name = options.name ?? className;
+  if (!isValidTableName(name)) problems.push(modelProblem.badTableName(className, name));
+  const billing = options.billing ?? 'PAY_PER_REQUEST';
+  if (billing !== 'PAY_PER_REQUEST' && !isCapacity(billing)) {
+    problems.push(modelProblem.badOption(className, undefined, 'billing', billing, "'PAY_PER_REQUEST' or { read, write } with whole numbers of at least 1"));
+  }
+  if (options.stream !== undefined && !STREAMS.includes(options.stream)) {
+    problems.push(modelProblem.badOption(className, undefined, 'stream', options.stream, STREAMS.map((s) => `'${s}'`).join(', ')));
+  }
+  if (options.tableClass !== undefined && !TABLE_CLASSES.includes(options.tableClass)) {
+    problems.push(modelProblem.badOption(className, undefined, 'tableClass', options.tableClass, TABLE_CLASSES.map((s) => `'${s}'`).join(' or ')));
+  }
+  if (options.tags !== undefined && (typeof options.tags !== 'object' || Object.values(options.tags).some((v) => typeof v !== 'string'))) {
+    problems.push(modelProblem.badOption(className, undefined, 'tags', options.tags, 'an object of string values'));
+  }
+  if (options.deletionProtection !== undefined && typeof options.deletionProtection !== 'boolean') {
+    problems.push(modelProblem.badOption(className, undefined, 'deletionProtection', options.deletionProtection, 'true or false'));
+  }
+  if (problems.length > before) return undefined;
+  return Object.freeze({
+    name,
+    billing: typeof billing === 'string' ? billing : Object.freeze({ read: billing.read, write: billing.write }),
+    ...(options.stream ? { stream: options.stream } : {}),
+    ...(options.tableClass ? { tableClass: options.tableClass } : {}),
+    ...(options.tags ? { tags: Object.freeze({ ...options.tags }) } : {}),
+    ...(options.deletionProtection !== undefined ? { deletionProtection: options.deletionProtection } : {}),
+  });
+}

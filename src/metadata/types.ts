@@ -1,0 +1,193 @@
+/**
+ * The shapes of the registry: what decorators record (raw facts) and what the schema builder
+ * turns them into (a frozen ModelSchema, the only contract between modules).
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Constructor<T = object> = abstract new (...args: any[]) => T;
+
+/** The attribute kinds a user can name in `@Attribute({ type })`. */
+export type AttributeKind =
+  | 'string'
+  | 'number'
+  | 'bigint'
+  | 'boolean'
+  | 'binary'
+  | 'date'
+  | 'epochSeconds'
+  | 'stringSet'
+  | 'numberSet'
+  | 'binarySet'
+  | 'list'
+  | 'map'
+  | 'any';
+
+export const ATTRIBUTE_KINDS: readonly AttributeKind[] = [
+  'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds',
+  'stringSet', 'numberSet', 'binarySet', 'list', 'map', 'any',
+];
+
+/**
+ * A resolved kind: the user kinds plus the two that come from classes — `document` (a nested
+ * class with @Attribute fields, stored as M) and `documentList` (an array of such, stored as L).
+ */
+export type ResolvedKind = AttributeKind | 'document' | 'documentList';
+
+/** The DynamoDB scalar type a key attribute is stored as. */
+export type ScalarType = 'S' | 'N' | 'B';
+
+/** A user converter: full control over how one attribute is stored. */
+export interface Converter<T = unknown> {
+  toDynamo(value: T): AttributeValue;
+  fromDynamo(value: AttributeValue): T;
+  /** The scalar type the converter writes; required when the attribute is a table or index key. */
+  readonly keyType?: ScalarType;
+}
+
+export type TypeOption =
+  | AttributeKind
+  | (() => Constructor)
+  | (() => [Constructor]);
+
+/** Options shared by @PartitionKey, @SortKey and @Attribute. */
+export interface AttributeOptions<V = unknown> {
+  /** Attribute name in DynamoDB (default: the property name). */
+  name?: string;
+  /** The kind, or `() => Class` for a nested document, `() => [Class]` for a list of them. */
+  type?: TypeOption;
+  converter?: Converter<V>;
+  /** Written when the property is undefined on a write; a function is called each time. */
+  default?: V | (() => V);
+  /** A write with this property undefined (and no default) is a ValidationError. */
+  required?: boolean;
+  /** Allowed values (a TypeScript enum object or an array); others are a ValidationError. */
+  enum?: object | readonly (string | number)[];
+}
+
+export type AttributeRole = 'attribute' | 'partitionKey' | 'sortKey' | 'version' | 'createdAt' | 'updatedAt' | 'ttl';
+
+export type BillingOption = 'PAY_PER_REQUEST' | { read: number; write: number };
+export type StreamOption = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+export type TableClassOption = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+
+export interface TableOptions {
+  /** Table name (default: the class name). `Mapper.tablePrefix` is prepended at request time. */
+  name?: string;
+  billing?: BillingOption;
+  stream?: StreamOption;
+  tableClass?: TableClassOption;
+  tags?: Record<string, string>;
+  deletionProtection?: boolean;
+}
+
+export type ProjectionOption = 'ALL' | 'KEYS_ONLY' | readonly string[];
+
+export interface GlobalIndexOptions<K extends string = string> {
+  partitionKey: K;
+  sortKey?: K;
+  projection?: ProjectionOption;
+  throughput?: { read: number; write: number };
+}
+
+export interface LocalIndexOptions<K extends string = string> {
+  sortKey: K;
+  projection?: ProjectionOption;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw facts, as recorded by decorators or defineModel (unchecked).
+
+export interface RawProperty {
+  readonly property: string;
+  readonly role: AttributeRole;
+  readonly options: AttributeOptions;
+  /** `design:type` as emitted by TypeScript, when it was. */
+  readonly designType?: unknown;
+  /** Which decorator recorded it, for messages (`@PartitionKey`, `defineModel`). */
+  readonly source: string;
+}
+
+export interface RawIndex {
+  readonly name: string;
+  readonly type: 'global' | 'local';
+  readonly partitionKey?: string;
+  readonly sortKey?: string;
+  readonly projection?: ProjectionOption;
+  readonly throughput?: { read: number; write: number };
+}
+
+export interface RawModel {
+  table?: TableOptions;
+  /** In declaration order; a property may carry several roles (e.g. @SortKey and @CreatedAt is an error). */
+  readonly properties: RawProperty[];
+  readonly indexes: RawIndex[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built schema (frozen, computed once per class).
+
+export interface AttributeSchema {
+  /** Property name on the class. */
+  readonly property: string;
+  /** Attribute name in DynamoDB. */
+  readonly name: string;
+  readonly kind: ResolvedKind;
+  readonly role: AttributeRole;
+  /** For `document` and `documentList`: the nested class. Its schema: getDocumentSchema(documentClass). */
+  readonly documentClass?: Constructor;
+  readonly converter?: Converter;
+  /** The scalar type when this attribute is a table or index key (or could be one). */
+  readonly scalarType?: ScalarType;
+  readonly hasDefault: boolean;
+  readonly default?: unknown;
+  readonly required: boolean;
+  readonly enumValues?: readonly (string | number)[];
+}
+
+export interface DocumentSchema {
+  readonly target: Constructor;
+  readonly className: string;
+  readonly attributes: readonly AttributeSchema[];
+  readonly byProperty: ReadonlyMap<string, AttributeSchema>;
+  readonly byName: ReadonlyMap<string, AttributeSchema>;
+}
+
+export interface KeyAttributes {
+  readonly partitionKey: AttributeSchema;
+  readonly sortKey?: AttributeSchema;
+}
+
+export interface ProjectionSchema {
+  readonly type: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** Attribute names (not property names) for INCLUDE. */
+  readonly nonKeyAttributes?: readonly string[];
+}
+
+export interface IndexSchema extends KeyAttributes {
+  readonly name: string;
+  readonly type: 'global' | 'local';
+  readonly projection: ProjectionSchema;
+  readonly throughput?: { readonly read: number; readonly write: number };
+}
+
+export interface ResolvedTableOptions {
+  /** Unprefixed table name. */
+  readonly name: string;
+  readonly billing: BillingOption;
+  readonly stream?: StreamOption;
+  readonly tableClass?: TableClassOption;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly deletionProtection?: boolean;
+}
+
+export interface ModelSchema extends DocumentSchema {
+  readonly table: ResolvedTableOptions;
+  readonly key: KeyAttributes;
+  readonly indexes: readonly IndexSchema[];
+  readonly indexByName: ReadonlyMap<string, IndexSchema>;
+  readonly version?: AttributeSchema;
+  readonly createdAt?: AttributeSchema;
+  readonly updatedAt?: AttributeSchema;
+  readonly ttl?: AttributeSchema;
+}
