@@ -1,0 +1,115 @@
+/**
+ * Messages for table definitions and `mapper.sync()`. Each says which table, what differs
+ * (declared vs actual) and what the user can do about it.
+ */
+import { SyncError, type ModelProblem } from './classes';
+
+const NAME_RULE = '3 to 255 characters of a-z A-Z 0-9 _ - .';
+
+function problem(code: string, className: string, message: string): ModelProblem {
+  return { code: `model.${code}`, className, message };
+}
+
+/** The AWS error's name and message, for embedding in ours (the error itself stays the `cause`). */
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  return String(cause);
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** What a user can do about a failed control-plane request, by AWS error name. */
+function hintFor(cause: unknown): string {
+  const name = cause instanceof Error ? cause.name : '';
+  switch (name) {
+    case 'AccessDeniedException':
+    case 'UnrecognizedClientException':
+      return ' Check the credentials: sync needs dynamodb:DescribeTable, CreateTable, UpdateTable, DescribeTimeToLive and UpdateTimeToLive.';
+    case 'LimitExceededException':
+      return ' Too many table or index operations are running in this account: wait for them to finish and run sync again.';
+    case 'ResourceInUseException':
+      return ' The table is being changed by someone else: wait until it is ACTIVE and run sync again.';
+    case 'ValidationException':
+      return ' DynamoDB refused the request; inspect it with mapper.createTableInput(Model).';
+    default:
+      return '';
+  }
+}
+
+/**
+ * Problems found while merging the models of one table into one CreateTable input. They are
+ * thrown as one ModelError, like the schema builder's problems.
+ */
+export const tableProblem = {
+  badPrefixedName: (className: string, prefix: string, name: string) =>
+    problem('badPrefixedTableName', className,
+      `${className}: table name ${JSON.stringify(prefix + name)} (tablePrefix ${JSON.stringify(prefix)} + ${JSON.stringify(name)}) ` +
+      `is not allowed: the tablePrefix makes it invalid (DynamoDB table names are ${NAME_RULE}). Use a prefix of ` +
+      `those characters only, short enough that prefix and table name together stay within 255 characters.`),
+  differentTables: (c1: string, t1: string, c2: string, t2: string) =>
+    problem('differentTables', c2,
+      `${c1} (table "${t1}") and ${c2} (table "${t2}") are on different tables: build one table input per table ` +
+      `(groupByTable sorts models by table).`),
+  indexThroughputOnDemand: (className: string, table: string, index: string) =>
+    problem('indexThroughputOnDemand', className,
+      `${className}: global index "${index}" has a throughput, but table "${table}" bills PAY_PER_REQUEST, where ` +
+      `indexes have no provisioned capacity. Remove the index's throughput, or give @Table billing: { read, write }.`),
+  tooManyIndexes: (className: string, table: string, type: string, count: number, max: number) =>
+    problem('tooManyIndexes', className,
+      `The models of table "${table}" declare ${count} ${type} indexes together; DynamoDB allows ${max} per table.`),
+  tooManyProjected: (className: string, table: string, count: number) =>
+    problem('tooManyProjected', className,
+      `The indexes of table "${table}" project ${count} non-key attributes in all; DynamoDB allows 100 per table.`),
+};
+
+export const syncError = {
+  /** Differences sync cannot apply; `differences` has one line per difference. */
+  incompatible: (table: string, differences: readonly string[]) =>
+    new SyncError(
+      'sync.incompatible',
+      `Table "${table}" differs from its models in ${differences.length === 1 ? 'a way' : 'ways'} sync cannot change ` +
+        `(sync never deletes or recreates a table or an index):\n` +
+        differences.map((d) => `  - ${d}`).join('\n') +
+        `\nMake the models match the table, or move the data to a new table (e.g. another @Table name) or a new ` +
+        `index name and sync that.`,
+      table,
+      differences,
+    ),
+  /** `index` undefined: the table itself did not become ACTIVE. */
+  timeout: (table: string, index: string | undefined, timeoutMs: number, lastStatus: string) =>
+    new SyncError(
+      'sync.timeout',
+      `${index === undefined ? `Table "${table}"` : `Global index "${index}" of table "${table}"`} did not become ` +
+        `ACTIVE within ${formatMs(timeoutMs)} (last status: ${lastStatus}). DynamoDB may still be working ` +
+        `on it (building an index on a large table can take long): run sync again later, or pass a larger timeoutMs.`,
+      table,
+    ),
+  tableDeleting: (table: string) =>
+    new SyncError(
+      'sync.tableDeleting',
+      `Table "${table}" is being deleted, so sync cannot create or change it. Wait until the deletion has finished ` +
+        `and run sync again.`,
+      table,
+    ),
+  indexNotCreated: (table: string, index: string) =>
+    new SyncError(
+      'sync.indexNotCreated',
+      `UpdateTable was accepted but table "${table}" does not list the new global index "${index}": the engine did ` +
+        `not create it. Some DynamoDB emulators (dynalite) do not implement adding an index to an existing table; ` +
+        `DynamoDB and DynamoDB Local do. Create the table afresh with the index, or use DynamoDB Local.`,
+      table,
+      [`global index "${index}": declared, missing after UpdateTable`],
+    ),
+  request: (table: string, operation: string, cause: unknown) =>
+    new SyncError(
+      'sync.requestFailed',
+      `${operation} for table "${table}" failed: ${describeCause(cause)}.${hintFor(cause)}`,
+      table,
+      [],
+      cause,
+    ),
+  noModels: () =>
+    new SyncError('sync.noModels', 'createTableInput needs at least one model schema.', ''),
+};

@@ -1,0 +1,13 @@
+/** Table definitions, the declared-vs-actual diff, and sync. */
+export { createTableInput, groupByTable, tableDefinition, type TableDefinition } from './definition';
+export { planTable } from './diff';
+export { syncModels } from './sync';
+export type {
+  CreateGlobalIndexStep,
+  CreateTableStep,
+  EnableTtlStep,
+  PlanStep,
+  SyncOptions,
+  SyncResult,
+  TablePlan,
+} from './types';
