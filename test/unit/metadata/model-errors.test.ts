@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import {
+  Attribute, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, Version, TimeToLive, CreatedAt,
+} from '../../../src/decorators';
+import { ModelError } from '../../../src/errors';
+import { defineModel, getModelSchema } from '../../../src/metadata';
+
+function problemsOf(fn: () => unknown): { code: string; property?: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelError);
+    return [...(e as ModelError).problems];
+  }
+  throw new Error('expected a ModelError');
+}
+
+describe('model definition errors', () => {
+  it('refuses two partition keys, naming the class and both properties', () => {
+    @Table() class TwoPks { @PartitionKey() a!: string; @PartitionKey() b!: string; }
+    const [p] = problemsOf(() => getModelSchema(TwoPks));
+    expect(p.code).toBe('model.twoPartitionKeys');
+    expect(p.message).toContain('TwoPks has 2 partition keys (a, b)');
+  });
+
+  it('refuses a model with no partition key', () => {
+    @Table() class NoPk { @Attribute() a?: string; }
+    expect(problemsOf(() => getModelSchema(NoPk))[0].message).toMatch(/NoPk has no partition key: mark one property with @PartitionKey/);
+  });
+
+  it('refuses a class without @Table when used as a model', () => {
+    class Plain { @PartitionKey() id!: string; }
+    expect(problemsOf(() => getModelSchema(Plain))[0].code).toBe('model.noTable');
+  });
+
+  it.each(['boolean', 'map', 'list', 'stringSet', 'any'] as const)('refuses a %s key', (kind) => {
+    @Table() class BadKey { @PartitionKey({ type: kind }) id!: unknown; }
+    const [p] = problemsOf(() => getModelSchema(BadKey));
+    expect(p.code).toBe('model.keyKind');
+    expect(p.property).toBe('id');
+    expect(p.message).toContain(`BadKey.id is a partition key of kind '${kind}'`);
+  });
+
+  it('refuses a boolean key found through design:type', () => {
+    @Table() class BoolKey { @PartitionKey() id!: string; @SortKey() flag!: boolean; }
+    expect(problemsOf(() => getModelSchema(BoolKey))[0].message).toContain("BoolKey.flag is a sort key of kind 'boolean'");
+  });
+
+  it('refuses an index naming an unknown property (and reports every problem at once)', () => {
+    @Table({ name: 'x' })
+    @GlobalIndex('by-x', { partitionKey: 'missing' as never })
+    class Many { @PartitionKey() id!: string; @Attribute({ name: 'a' }) one?: string; @Attribute({ name: 'a' }) two?: string; }
+    const problems = problemsOf(() => getModelSchema(Many));
+    expect(problems.map((p) => p.code).sort()).toEqual(['model.badTableName', 'model.duplicateAttributeName', 'model.indexUnknownProperty']);
+    expect(problems.find((p) => p.code === 'model.indexUnknownProperty')!.message).toContain('index "by-x" names partitionKey "missing"');
+    expect(problems.find((p) => p.code === 'model.duplicateAttributeName')!.message).toContain('properties one and two both map to attribute "a"');
+  });
+
+  it.each(['ab', 'has space', 'x'.repeat(256), 'ünïcode'])('refuses the table name %j', (name) => {
+    @Table({ name }) class Named { @PartitionKey() id!: string; }
+    expect(problemsOf(() => getModelSchema(Named))[0].code).toBe('model.badTableName');
+  });
+
+  it('refuses an invalid index name and an LSI without sort key', () => {
+    @Table()
+    @LocalIndex('bad name!', { sortKey: undefined as never })
+    class BadIndex { @PartitionKey() id!: string; @SortKey() sk!: string; }
+    const codes = problemsOf(() => getModelSchema(BadIndex)).map((p) => p.code).sort();
+    expect(codes).toEqual(['model.badIndexName', 'model.indexMissingKey']);
+  });
+
+  it('says what to add when the type cannot be known (no design:type, no type)', () => {
+    class NoMeta { id!: string; }
+    defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
+    const [p] = problemsOf(() => getModelSchema(NoMeta));
+    expect(p.code).toBe('model.unknownType');
+    expect(p.message).toContain("NoMeta.id: the type of defineModel partitionKey cannot be known");
+    expect(p.message).toContain("type: 'string'");
+    expect(p.message).toContain('emitDecoratorMetadata');
+  });
+
+  it('asks for the kind of a Set', () => {
+    @Table() class WithSet { @PartitionKey() id!: string; @Attribute() tags?: Set<string>; }
+    expect(problemsOf(() => getModelSchema(WithSet))[0].message).toContain("WithSet.tags is a Set: say which kind with type: 'stringSet'");
+  });
+
+  it('refuses a nested class that has no @Attribute fields', () => {
+    class Bare { x?: number; }
+    @Table() class Outer { @PartitionKey() id!: string; @Attribute() bare?: Bare; }
+    expect(problemsOf(() => getModelSchema(Outer))[0].code).toBe('model.plainClass');
+  });
+
+  it('refuses role kinds that cannot work', () => {
+    @Table() class Roles { @PartitionKey() id!: string; @Version() v?: string; @CreatedAt() c?: number; }
+    expect(problemsOf(() => getModelSchema(Roles)).map((p) => p.code)).toEqual(['model.roleKind', 'model.roleKind']);
+  });
+
+  it('refuses two @TimeToLive and two decorators on one property', () => {
+    @Table() class Twice { @PartitionKey() @Attribute() id!: string; @TimeToLive() a?: Date; @TimeToLive() b?: Date; }
+    const codes = problemsOf(() => getModelSchema(Twice)).map((p) => p.code);
+    expect(codes).toContain('model.twoDecorators');
+    expect(codes).toContain('model.duplicateRole');
+  });
+
+  it('refuses bad billing and throughput options', () => {
+    @Table({ billing: { read: 0, write: 1 } }) class Billing { @PartitionKey() id!: string; }
+    expect(problemsOf(() => getModelSchema(Billing))[0].message).toContain('option billing is {"read":0,"write":1}');
+  });
+
+  it('is a ModelError, never a TypeError, for decorators on static members', () => {
+    expect(() => {
+      class S { @Attribute() static x: string; }
+      return S;
+    }).toThrow(ModelError);
+  });
+});
