@@ -1,0 +1,196 @@
+/**
+ * Generic marshalling, for attributes of kind `any`, `list` and `map` and for their elements:
+ * string → S, number / bigint → N, boolean → BOOL, null → NULL, Uint8Array → B, Date → S (ISO-8601),
+ * Set of strings / numbers / binaries → SS / NS / BS (empty: omitted), array → L, plain object or
+ * Map → M (undefined members omitted), an instance of a class with @Attribute fields → that class's
+ * map. Undefined in a list is refused; so is anything else (functions, symbols, other classes).
+ *
+ * Reading is the reverse, with two limits that come from having no type to go by: an M becomes a
+ * plain object, an S stays a string (even an ISO date), and an N becomes a number when exact, a
+ * bigint when it is an integer a number cannot hold, and an error otherwise.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { valueRule } from '../errors/value';
+import { isoFromTime } from './dates';
+import { fail, keySegment, setKey, withSegment } from './failure';
+import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
+import { encodeBinarySet, encodeNumberSet, encodeStringSet } from './sets';
+
+/** Finds the document codec of a class instance met in a generic value (set by document.ts). */
+let documentOfClass: (cls: Function) => { encodeMap(entity: object, level: number): Record<string, AttributeValue> } | undefined = () => undefined;
+
+export function setDocumentLookup(lookup: typeof documentOfClass): void {
+  documentOfClass = lookup;
+}
+
+/** DynamoDB allows 32 levels: the attribute itself (level 1) and maps/lists down to level 31. */
+export const MAX_CONTAINER_LEVEL = 31;
+
+/** Refuses a map or list at a level DynamoDB would refuse ("Nesting Levels have exceeded supported limits"). */
+export function checkContainerLevel(level: number): void {
+  if (level > MAX_CONTAINER_LEVEL) fail(valueRule.tooDeep());
+}
+
+export function dateToIso(date: Date): string {
+  const ms = date.getTime();
+  if (ms !== ms) fail(valueRule.invalidDate());
+  return isoFromTime(ms);
+}
+
+/** One value at `level` (a top-level attribute is level 1); undefined for undefined and an empty set. */
+export function marshallAt(value: unknown, level: number): AttributeValue | undefined {
+  switch (typeof value) {
+    case 'string':
+      return { S: value };
+    case 'number':
+      return { N: numberToN(value) };
+    case 'boolean':
+      return { BOOL: value };
+    case 'bigint':
+      return { N: bigintToN(value) };
+    case 'undefined':
+      return undefined;
+    case 'object':
+      return value === null ? { NULL: true } : marshallObject(value, level);
+  }
+  return fail(valueRule.unsupported(value));
+}
+
+function marshallObject(value: object, level: number): AttributeValue | undefined {
+  if (Array.isArray(value)) return { L: marshallList(value, level) };
+  if (value instanceof Date) return { S: dateToIso(value) };
+  if (value instanceof Uint8Array) return { B: value };
+  if (value instanceof Set) return marshallSet(value);
+  if (value instanceof Map) return { M: marshallMapEntries(value, level) };
+  if (value instanceof ArrayBuffer) return { B: new Uint8Array(value) };
+  const proto = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
+  if (proto === Object.prototype || proto === null) return { M: marshallPlainObject(value as Record<string, unknown>, level) };
+  const codec = typeof proto.constructor === 'function' ? documentOfClass(proto.constructor) : undefined;
+  if (codec) return { M: codec.encodeMap(value, level) };
+  return fail(valueRule.unsupported(value));
+}
+
+export function marshallSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
+  if (set.size === 0) return undefined;
+  const first: unknown = set.values().next().value;
+  if (typeof first === 'string') return encodeStringSet(set);
+  if (typeof first === 'number' || typeof first === 'bigint') return encodeNumberSet(set);
+  if (first instanceof Uint8Array || first instanceof ArrayBuffer) return encodeBinarySet(set);
+  return fail(valueRule.mixedSet(first));
+}
+
+/** An array as L at `level`; undefined elements and empty sets are refused (they would shift indexes). */
+export function marshallList(list: readonly unknown[], level: number): AttributeValue[] {
+  checkContainerLevel(level);
+  const length = list.length;
+  const out: AttributeValue[] = new Array(length);
+  let i = 0;
+  try {
+    for (; i < length; i++) {
+      const element = list[i];
+      if (element === undefined) fail(valueRule.undefinedInList());
+      const av = marshallAt(element, level + 1);
+      if (av === undefined) fail(valueRule.emptySetInList());
+      out[i] = av;
+    }
+  } catch (error) {
+    throw withSegment(error, `[${i}]`);
+  }
+  return out;
+}
+
+/** A plain object as M at `level`; undefined members and empty sets are omitted. */
+export function marshallPlainObject(object: Record<string, unknown>, level: number): Record<string, AttributeValue> {
+  checkContainerLevel(level);
+  const out: Record<string, AttributeValue> = {};
+  const keys = Object.keys(object);
+  let i = 0;
+  try {
+    for (; i < keys.length; i++) {
+      const value = object[keys[i]];
+      if (value === undefined) continue;
+      const av = marshallAt(value, level + 1);
+      if (av === undefined) continue;
+      const key = keys[i];
+      if (key === '__proto__') setKey(out, key, av);
+      else out[key] = av;
+    }
+  } catch (error) {
+    throw withSegment(error, keySegment(keys[i]));
+  }
+  return out;
+}
+
+function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): Record<string, AttributeValue> {
+  checkContainerLevel(level);
+  const out: Record<string, AttributeValue> = {};
+  for (const [key, value] of map) {
+    if (typeof key !== 'string') fail(valueRule.mapKey(key));
+    if (value === undefined) continue;
+    let av: AttributeValue | undefined;
+    try {
+      av = marshallAt(value, level + 1);
+    } catch (error) {
+      throw withSegment(error, keySegment(key));
+    }
+    if (av !== undefined) setKey(out, key, av);
+  }
+  return out;
+}
+
+const imprecise = (text: string): never => fail(valueRule.impreciseAny(text));
+
+/** An N read without a declared kind: exact number, else bigint for an integer, else refused. */
+export function unmarshallNumber(text: string): number | bigint {
+  return nToNumberOrBigint(text, imprecise);
+}
+
+type AnyValue = Record<string, unknown>;
+
+/** One AttributeValue read without a declared kind. */
+export function unmarshallAt(av: AttributeValue): unknown {
+  if (av === null || typeof av !== 'object') return fail(valueRule.badAttributeValue(av));
+  const v = av as unknown as AnyValue;
+  if (v.S !== undefined) return v.S;
+  if (v.N !== undefined) return unmarshallNumber(v.N as string);
+  if (v.BOOL !== undefined) return v.BOOL;
+  if (v.M !== undefined) return unmarshallMap(v.M as Record<string, AttributeValue>);
+  if (v.L !== undefined) return unmarshallList(v.L as AttributeValue[]);
+  if (v.NULL !== undefined) return null;
+  if (v.B !== undefined) return v.B;
+  if (v.SS !== undefined) return new Set(v.SS as string[]);
+  if (v.NS !== undefined) {
+    const out = new Set<number | bigint>();
+    for (const text of v.NS as string[]) out.add(unmarshallNumber(text));
+    return out;
+  }
+  if (v.BS !== undefined) return new Set(v.BS as Uint8Array[]);
+  return fail(valueRule.badAttributeValue(av));
+}
+
+export function unmarshallList(list: readonly AttributeValue[]): unknown[] {
+  const length = list.length;
+  const out: unknown[] = new Array(length);
+  let i = 0;
+  try {
+    for (; i < length; i++) out[i] = unmarshallAt(list[i]);
+  } catch (error) {
+    throw withSegment(error, `[${i}]`);
+  }
+  return out;
+}
+
+export function unmarshallMap(map: Record<string, AttributeValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(map);
+  let i = 0;
+  try {
+    for (; i < keys.length; i++) {
+      const av = map[keys[i]];
+      if (av !== undefined) setKey(out, keys[i], unmarshallAt(av));
+    }
+  } catch (error) {
+    throw withSegment(error, keySegment(keys[i]));
+  }
+  return out;
+}

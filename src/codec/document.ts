@@ -1,0 +1,244 @@
+/**
+ * The codec of one class (a table model or a nested document class), compiled once and cached:
+ * an array of precompiled fields walked by plain loops, so the hot path reads no metadata and
+ * allocates only the output. Hydration is `Object.create(Model.prototype)` plus assignment: the
+ * constructor is not called, `instanceof` holds and methods work.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { valueError, valueRule } from '../errors/value';
+import { isDocumentClass } from '../metadata/attribute';
+import { rawModelOf } from '../metadata/registry';
+import { getDocumentSchema, getModelSchema } from '../metadata/schema';
+import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema, RawProperty } from '../metadata/types';
+import { checkContainerLevel, setDocumentLookup } from './any';
+import { exclusionOf, typeHintOf } from './class-transformer';
+import { keySegment, toPublicError } from './failure';
+import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder } from './fields';
+import { compileAttributeCodec, type AttributeCodec, type AttributeSpec } from './kinds';
+import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
+import { ITEM_SIZE_LIMIT, sizeIfTooLarge, utf8Length } from './size';
+import type { DocumentCodec, ModelCodec } from './types';
+
+export type { DocumentCodec, ModelCodec } from './types';
+
+const attributeCodecs = new WeakMap<AttributeSchema, AttributeCodec>();
+
+/** The codec of one attribute (as compiled with its class when that was compiled, else from the schema alone). */
+export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
+  let codec = attributeCodecs.get(attr);
+  if (!codec) {
+    codec = compileAttributeCodec(attr, documentCodecFor);
+    attributeCodecs.set(attr, codec);
+  }
+  return codec;
+}
+
+function classChain(target: Constructor): Constructor[] {
+  const chain: Constructor[] = [];
+  for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    chain.push(c as Constructor);
+  }
+  return chain;
+}
+
+/** The recorded fact for a property, the most derived class first. */
+function rawFactOf(target: Constructor, property: string): RawProperty | undefined {
+  for (const cls of classChain(target)) {
+    const raw = rawModelOf(cls);
+    if (!raw) continue;
+    for (let i = raw.properties.length - 1; i >= 0; i--) if (raw.properties[i].property === property) return raw.properties[i];
+  }
+  return undefined;
+}
+
+function isTableClass(target: Constructor): boolean {
+  return classChain(target).some((c) => rawModelOf(c)?.table !== undefined);
+}
+
+/**
+ * The facts to compile from: the schema's, except that class-transformer's @Type(() => X) names
+ * the nested class of a property TypeScript could only type as Object or Array (no explicit type).
+ */
+function effectiveSpec(target: Constructor, attr: AttributeSchema): AttributeSpec {
+  if (attr.converter || (attr.kind !== 'any' && attr.kind !== 'list')) return attr;
+  const fact = rawFactOf(target, attr.property);
+  if (!fact || fact.options.type !== undefined || (fact.designType !== Object && fact.designType !== Array)) return attr;
+  const hint = typeHintOf(target, attr.property);
+  if (hint === undefined) return attr;
+  if (isDocumentClass(hint)) {
+    getDocumentSchema(hint); // a broken nested class is a ModelError now, not at the first item
+    return { kind: fact.designType === Array ? 'documentList' : 'document', documentClass: hint, enumValues: attr.enumValues };
+  }
+  if (hint === Date && fact.designType === Object) return { kind: 'date', enumValues: attr.enumValues };
+  return attr;
+}
+
+/**
+ * Upper bounds of a value's size for the kinds that fix one: an N written from a JS number has at
+ * most 17 significant digits (at most 11 bytes), an ISO date at most 27 ASCII characters, a BOOL
+ * or NULL 1 byte.
+ */
+const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 12, boolean: 1, date: 27, epochSeconds: 12 };
+
+interface KeyFacts {
+  limit: number;
+  role: string;
+  tableKey: boolean;
+}
+
+function keyFactsOf(schema: ModelSchema): Map<string, KeyFacts> {
+  const facts = new Map<string, KeyFacts>();
+  const add = (attr: AttributeSchema | undefined, limit: number, role: string, tableKey: boolean) => {
+    if (!attr) return;
+    const known = facts.get(attr.property);
+    if (!known) facts.set(attr.property, { limit, role, tableKey });
+    else facts.set(attr.property, { limit: Math.min(known.limit, limit), role: known.tableKey ? known.role : role, tableKey: known.tableKey || tableKey });
+  };
+  add(schema.key.partitionKey, PARTITION_KEY_LIMIT, 'partition key', true);
+  add(schema.key.sortKey, SORT_KEY_LIMIT, 'sort key', true);
+  for (const index of schema.indexes) {
+    add(index.partitionKey, PARTITION_KEY_LIMIT, `partition key of index "${index.name}"`, false);
+    add(index.sortKey, SORT_KEY_LIMIT, `sort key of index "${index.name}"`, false);
+  }
+  return facts;
+}
+
+class CompiledCodec<T extends object> implements DocumentCodec<T> {
+  readonly schema: DocumentSchema;
+  private readonly proto: object;
+  private readonly className: string;
+  private readonly isTable: boolean;
+  private readonly encodeFields: FieldsEncoder;
+  private readonly decodeFields: FieldsDecoder;
+
+  constructor(target: Constructor<T>, schema: DocumentSchema, table?: ModelSchema) {
+    this.schema = schema;
+    this.proto = target.prototype as object;
+    this.className = schema.className || target.name || 'AnonymousClass';
+    this.isTable = table !== undefined;
+    const keys = table ? keyFactsOf(table) : new Map<string, KeyFacts>();
+    const writeFields: Field[] = [];
+    const readFields: Field[] = [];
+    const keyNames = table ? [table.key.partitionKey.property, ...(table.key.sortKey ? [table.key.sortKey.property] : [])] : [];
+    for (const attr of schema.attributes) {
+      const key = keys.get(attr.property);
+      const isKey = key !== undefined || attr.role === 'partitionKey' || attr.role === 'sortKey';
+      const excluded = exclusionOf(target, attr.property);
+      if (isKey && (excluded.read || excluded.write)) throw valueError.excludedKey(this.className, attr.property);
+      const spec = effectiveSpec(target, attr);
+      const codec = compileAttributeCodec(spec, documentCodecFor);
+      attributeCodecs.set(attr, codec);
+      const tableKey = key?.tableKey === true;
+      const field: Field = {
+        property: attr.property,
+        name: attr.name,
+        segment: keySegment(attr.property),
+        encode: codec.encode,
+        decode: codec.decode,
+        plain: !spec.converter && !spec.enumValues && (spec.kind === 'string' || spec.kind === 'boolean') ? spec.kind : undefined,
+        required: attr.required,
+        missing: tableKey ? valueRule.keyMissing(attr.property, key!.role, keyNames) : valueRule.required(),
+        hasDefault: attr.hasDefault,
+        defaultValue: attr.default,
+        defaultFn: typeof attr.default === 'function' ? (attr.default as () => unknown) : undefined,
+        tableKey,
+        indexKey: key !== undefined && !tableKey,
+        keyLimit: key?.limit ?? 0,
+        keyRole: key?.role ?? '',
+        scalarType: key ? attr.scalarType : undefined,
+        nameBytes: utf8Length(attr.name),
+        fixedBound: spec.converter ? -1 : (FIXED_BOUNDS[spec.kind] ?? -1),
+      };
+      if (!excluded.write) writeFields.push(field);
+      if (!excluded.read) readFields.push(field);
+    }
+    this.encodeFields = fieldsEncoder(writeFields);
+    this.decodeFields = fieldsDecoder(readFields, this.proto);
+  }
+
+  toItem(entity: T): Record<string, AttributeValue> {
+    if (entity === null || typeof entity !== 'object') {
+      throw valueError.at(this.className, valueRule.wrongType(`an object (a ${this.className})`, entity));
+    }
+    const item: Record<string, AttributeValue> = {};
+    let bound: number;
+    try {
+      bound = this.encodeFields(entity, item, 1);
+    } catch (error) {
+      throw toPublicError(error, this.className);
+    }
+    if (this.isTable) {
+      const size = sizeIfTooLarge(item, bound);
+      if (size !== undefined) throw valueError.itemTooLarge(this.className, size, ITEM_SIZE_LIMIT);
+    }
+    return item;
+  }
+
+  fromItem(item: Record<string, AttributeValue>): T {
+    if (item === null || typeof item !== 'object') {
+      throw valueError.at(this.className, valueRule.wrongType('an item (a map of AttributeValues)', item));
+    }
+    try {
+      return this.decodeMap(item);
+    } catch (error) {
+      throw toPublicError(error, this.className);
+    }
+  }
+
+  encodeMap(entity: object, level: number): Record<string, AttributeValue> {
+    checkContainerLevel(level);
+    const out: Record<string, AttributeValue> = {};
+    this.encodeFields(entity, out, level + 1);
+    return out;
+  }
+
+  decodeMap(map: Record<string, AttributeValue>): T {
+    return this.decodeFields(map) as T;
+  }
+}
+
+const modelCodecs = new WeakMap<Constructor, CompiledCodec<object>>();
+const documentCodecs = new WeakMap<Constructor, CompiledCodec<object>>();
+const notDocuments = new WeakSet<object>();
+
+/** The codec of a class used as a nested document (the M of an attribute); compiled once. */
+export function documentCodecFor<T extends object>(cls: Constructor<T>): DocumentCodec<T> {
+  let codec = documentCodecs.get(cls);
+  if (!codec) {
+    codec = new CompiledCodec<object>(cls, getDocumentSchema(cls));
+    documentCodecs.set(cls, codec);
+  }
+  return codec as unknown as DocumentCodec<T>;
+}
+
+/** The document codec of an instance's class, or undefined when the class has no @Attribute fields. */
+export function documentCodecForClass(cls: Function): DocumentCodec<object> | undefined {
+  if (notDocuments.has(cls)) return undefined;
+  const known = documentCodecs.get(cls as Constructor);
+  if (known) return known;
+  if (!isDocumentClass(cls)) {
+    notDocuments.add(cls);
+    return undefined;
+  }
+  return documentCodecFor(cls as Constructor);
+}
+
+/** The codec of a table model or nested document class, compiled once per class. */
+export function codecFor<T extends object>(Model: Constructor<T>): ModelCodec<T> {
+  const known = modelCodecs.get(Model);
+  if (known) return known as unknown as ModelCodec<T>;
+  let codec: CompiledCodec<object>;
+  if (typeof Model === 'function' && isTableClass(Model)) {
+    const schema = getModelSchema(Model);
+    codec = new CompiledCodec<object>(Model, schema, schema);
+  } else if (typeof Model === 'function' && isDocumentClass(Model)) {
+    codec = documentCodecFor(Model) as unknown as CompiledCodec<object>;
+  } else {
+    getModelSchema(Model); // throws the ModelError that says what is missing (no @Table, no attributes)
+    throw new TypeError(`${String(Model)} is not a model class`);
+  }
+  modelCodecs.set(Model, codec);
+  return codec as unknown as ModelCodec<T>;
+}
+
+setDocumentLookup(documentCodecForClass);

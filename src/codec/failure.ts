@@ -1,0 +1,45 @@
+/**
+ * How the codec reports a refused value without building paths on the happy path: the place that
+ * finds the problem throws a CodecFailure holding the rule; each enclosing level (a document field,
+ * a list index, a map key) prepends its path segment while the failure unwinds; the public entry
+ * point turns it into a ValidationError naming the full path (`Movie.info.actors[2]`).
+ *
+ * A CodecFailure never leaves src/codec: every exported function converts it.
+ */
+import { valueError, type ValueRule } from '../errors/value';
+
+export class CodecFailure {
+  /** The path below the entry point, e.g. `.info.actors[2]`. */
+  suffix = '';
+  constructor(
+    readonly rule: ValueRule,
+    readonly cause?: unknown,
+  ) {}
+}
+
+export function fail(rule: ValueRule, cause?: unknown): never {
+  throw new CodecFailure(rule, cause);
+}
+
+/** Adds one path segment (`.rating`, `[3]`) in front of a failure unwinding through this level. */
+export function withSegment(error: unknown, segment: string): unknown {
+  if (error instanceof CodecFailure) error.suffix = segment + error.suffix;
+  return error;
+}
+
+/** The path segment for a property or map key: `.name`, or `["odd key"]` when it is not a plain name. */
+export function keySegment(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? '.' + key : `[${JSON.stringify(key)}]`;
+}
+
+/** Converts a failure into the public ValidationError, rooted at `root` (`Movie`, `Movie.info`). */
+export function toPublicError(error: unknown, root: string): unknown {
+  if (error instanceof CodecFailure) return valueError.at(root + error.suffix, error.rule, error.cause);
+  return error;
+}
+
+/** Sets a property even when the key is `__proto__` (which plain assignment would treat as the prototype). */
+export function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

@@ -1,0 +1,176 @@
+/**
+ * The per-class hot path: walking a class's fields to write an item's attributes, or to fill a new
+ * instance from an item. Two implementations of the same contract:
+ *
+ * - generated (the default): one function per class, built once with `new Function` from the
+ *   field list, so every property access has a constant name (monomorphic, no keyed lookups),
+ *   branches for defaults/keys exist only where a field needs them, and the common scalar cases
+ *   (string, boolean) are inlined. Names only enter the source as JSON string literals.
+ * - a plain loop over the field array, used where code generation is not allowed (a Content
+ *   Security Policy without 'unsafe-eval') or when DYNAMAP_NO_CODEGEN=1.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { ValueRule } from '../errors/value';
+import { fail, withSegment } from './failure';
+import { checkKeyValue } from './key-value';
+import { valueSizeBound } from './size';
+import type { Decoder, Encoder } from './kinds';
+
+export interface Field {
+  readonly property: string;
+  readonly name: string;
+  /** Path segment for messages: `.rating`. */
+  readonly segment: string;
+  readonly encode: Encoder;
+  readonly decode: Decoder;
+  /** The scalar kind when encode/decode are exactly that kind's plain codec (inlined when generated). */
+  readonly plain: 'string' | 'boolean' | undefined;
+  readonly required: boolean;
+  readonly missing: ValueRule;
+  readonly hasDefault: boolean;
+  readonly defaultValue: unknown;
+  readonly defaultFn: (() => unknown) | undefined;
+  /** Table models: a table key (null counts as missing). */
+  readonly tableKey: boolean;
+  /** Table models: a key of an index only (null is omitted, so the item stays out of the sparse index). */
+  readonly indexKey: boolean;
+  /** Byte limit of a key value (table or index), 0 for other attributes. */
+  readonly keyLimit: number;
+  readonly keyRole: string;
+  readonly scalarType: string | undefined;
+  /** UTF-8 bytes of the attribute name (item size). */
+  readonly nameBytes: number;
+  /** An upper bound of the value's size when the kind fixes one (number, boolean, date), else -1. */
+  readonly fixedBound: number;
+}
+
+/** Writes the fields into `out`; returns an upper bound of their size (names + values), for the 400 KB check. */
+export type FieldsEncoder = (entity: object, out: Record<string, AttributeValue>, level: number) => number;
+export type FieldsDecoder = (map: Record<string, AttributeValue>) => object;
+
+function loopEncoder(fields: readonly Field[]): FieldsEncoder {
+  const length = fields.length;
+  return (entity, out, level) => {
+    const source = entity as Record<string, unknown>;
+    let bound = 0;
+    let i = 0;
+    try {
+      for (; i < length; i++) {
+        const f = fields[i];
+        let value = source[f.property];
+        if (value === undefined || (value === null && f.tableKey)) {
+          if (f.hasDefault) value = f.defaultFn !== undefined ? f.defaultFn() : f.defaultValue;
+          if (value === undefined || (value === null && f.tableKey)) {
+            if (f.required) fail(f.missing);
+            continue;
+          }
+        }
+        if (value === null && f.indexKey) continue;
+        const av = f.encode(value, level);
+        if (av === undefined) {
+          if (f.required) fail(f.missing);
+          continue;
+        }
+        if (f.keyLimit !== 0) checkKeyValue(av, f.scalarType, f.keyRole, f.keyLimit);
+        out[f.name] = av;
+        bound += f.nameBytes + (f.fixedBound >= 0 ? f.fixedBound : valueSizeBound(av));
+      }
+    } catch (error) {
+      throw withSegment(error, fields[i].segment);
+    }
+    return bound;
+  };
+}
+
+function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
+  const length = fields.length;
+  return (map) => {
+    const entity = Object.create(proto) as Record<string, unknown>;
+    let i = 0;
+    try {
+      for (; i < length; i++) {
+        const f = fields[i];
+        const av = map[f.name];
+        if (av !== undefined) entity[f.property] = f.decode(av);
+      }
+    } catch (error) {
+      throw withSegment(error, fields[i].segment);
+    }
+    return entity;
+  };
+}
+
+const lit = (text: string) => JSON.stringify(text);
+
+function encoderSource(fields: readonly Field[]): string {
+  const lines: string[] = [];
+  fields.forEach((_, k) => lines.push(`const E${k} = F[${k}].encode;`));
+  lines.push('return function encodeFields(e, out, level) {', 'let v, av, b = 0, i = 0;', 'try {');
+  fields.forEach((f, k) => {
+    const missing = f.tableKey ? '(v === undefined || v === null)' : 'v === undefined';
+    const keyCheck = f.keyLimit !== 0 ? ` K(av, F[${k}].scalarType, F[${k}].keyRole, F[${k}].keyLimit);` : '';
+    const name = lit(f.name);
+    lines.push(`i = ${k}; v = e[${lit(f.property)}];`);
+    if (f.hasDefault) lines.push(`if (${missing}) v = ${f.defaultFn ? `F[${k}].defaultFn()` : `F[${k}].defaultValue`};`);
+    lines.push(`if (${missing}) {${f.required ? ` fail(F[${k}].missing);` : ''} }`);
+    if (f.indexKey) lines.push('else if (v === null) {}');
+    if (f.plain === 'string') {
+      lines.push(`else if (typeof v === 'string') { av = { S: v };${keyCheck} out[${name}] = av; b += ${f.nameBytes} + v.length * 3; }`);
+    } else if (f.plain === 'boolean') {
+      lines.push(`else if (typeof v === 'boolean') { out[${name}] = { BOOL: v }; b += ${f.nameBytes + 1}; }`);
+    }
+    lines.push(`else { av = E${k}(v, level);`);
+    const bound = f.fixedBound >= 0 ? String(f.nameBytes + f.fixedBound) : `${f.nameBytes} + SB(av)`;
+    lines.push(`if (av !== undefined) {${keyCheck} out[${name}] = av; b += ${bound}; }`);
+    if (f.required) lines.push(`else fail(F[${k}].missing);`);
+    lines.push('}');
+  });
+  lines.push('} catch (error) { throw W(error, F[i].segment); }', 'return b;', '};');
+  return lines.join('\n');
+}
+
+function decoderSource(fields: readonly Field[]): string {
+  const lines: string[] = [];
+  fields.forEach((_, k) => lines.push(`const D${k} = F[${k}].decode;`));
+  lines.push('return function decodeMap(m) {', 'const o = Object.create(P);', 'let av, i = 0;', 'try {');
+  fields.forEach((f, k) => {
+    const decode = f.plain === 'string' ? `av.S !== undefined ? av.S : D${k}(av)`
+      : f.plain === 'boolean' ? `av.BOOL !== undefined ? av.BOOL : D${k}(av)`
+      : `D${k}(av)`;
+    lines.push(`i = ${k}; av = m[${lit(f.name)}]; if (av !== undefined) o[${lit(f.property)}] = ${decode};`);
+  });
+  lines.push('} catch (error) { throw W(error, F[i].segment); }', 'return o;', '};');
+  return lines.join('\n');
+}
+
+let codegen: boolean | undefined;
+
+function codegenAllowed(): boolean {
+  if (codegen === undefined) {
+    codegen = typeof process === 'undefined' || process.env?.DYNAMAP_NO_CODEGEN !== '1';
+    if (codegen) {
+      try {
+        codegen = new Function('return 1')() === 1;
+      } catch {
+        codegen = false;
+      }
+    }
+  }
+  return codegen;
+}
+
+/** The function that writes a class's fields into an item (generated when allowed). */
+export function fieldsEncoder(fields: readonly Field[]): FieldsEncoder {
+  if (!codegenAllowed()) return loopEncoder(fields);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('F', 'fail', 'K', 'W', 'SB', encoderSource(fields)) as (...args: unknown[]) => FieldsEncoder;
+  return make(fields, fail, checkKeyValue, withSegment, valueSizeBound);
+}
+
+/** The function that fills a new instance of `proto` from an item (generated when allowed). */
+export function fieldsDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
+  if (!codegenAllowed()) return loopDecoder(fields, proto);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('F', 'P', 'W', decoderSource(fields)) as (...args: unknown[]) => FieldsDecoder;
+  return make(fields, proto, withSegment);
+}

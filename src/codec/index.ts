@@ -1,0 +1,86 @@
+/**
+ * The codec layer: entities ⇄ DynamoDB items, one compiled codec per class (see document.ts),
+ * attribute codecs per kind (kinds.ts), generic marshalling (any.ts), keys (key.ts), item size
+ * (size.ts). Every refusal is a ValidationError naming Class.property and the rule
+ * (src/errors/value.ts); an item over 400 KB is an ItemTooLargeError.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { valueError, valueRule } from '../errors/value';
+import type { AttributeSchema, Constructor } from '../metadata/types';
+import { marshallAt, unmarshallAt } from './any';
+import { attributeCodecOf, codecFor } from './document';
+import { toPublicError } from './failure';
+
+export { codecFor, type ModelCodec } from './document';
+export { encodeKey, keyOf } from './key';
+export { itemSize, ITEM_SIZE_LIMIT } from './size';
+
+/**
+ * Encodes one property value with that attribute's own codec (for condition and update values).
+ * `path` names the place in messages, e.g. 'Movie.info.rating'. Undefined and an empty set give
+ * undefined (the caller decides: omit, REMOVE, or refuse). Defaults and `required` are not applied.
+ */
+export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string): AttributeValue | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return attributeCodecOf(attr).encode(value, 1);
+  } catch (error) {
+    throw toPublicError(error, path);
+  }
+}
+
+/** Decodes one stored value of an attribute (NULL reads as null). */
+export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): unknown {
+  try {
+    return attributeCodecOf(attr).decode(value);
+  } catch (error) {
+    throw toPublicError(error, attr.property);
+  }
+}
+
+/**
+ * Encodes one element of a list or set attribute: a member of a string/number/binary set as S/N/B,
+ * an element of a documentList as that class's map, anything else generically. Undefined is refused.
+ */
+export function encodeElement(attr: AttributeSchema, value: unknown, path: string): AttributeValue {
+  try {
+    return attributeCodecOf(attr).encodeElement(value, 2);
+  } catch (error) {
+    throw toPublicError(error, path);
+  }
+}
+
+/** entity → item, with the codec of the entity's own class (`entity.constructor`). */
+export function toItem<T extends object>(entity: T): Record<string, AttributeValue> {
+  if (entity === null || typeof entity !== 'object') {
+    throw valueError.at('toItem', valueRule.wrongType('an instance of a model class', entity));
+  }
+  return codecFor((entity as { constructor: Constructor<T> }).constructor).toItem(entity);
+}
+
+/** item → an instance of Model (constructor not called). */
+export function fromItem<T extends object>(Model: Constructor<T>, item: Record<string, AttributeValue>): T {
+  return codecFor(Model).fromItem(item);
+}
+
+/**
+ * Generic marshalling of an arbitrary JS value (kind 'any'), with the same refusals as attributes
+ * (NaN/Infinity, out-of-range numbers, undefined in lists, nesting beyond 32 levels). Undefined and
+ * an empty set give undefined.
+ */
+export function marshallAny(value: unknown, path: string): AttributeValue | undefined {
+  try {
+    return marshallAt(value, 1);
+  } catch (error) {
+    throw toPublicError(error, path);
+  }
+}
+
+/** Generic reading: M → plain object, L → array, N → number (bigint when only a bigint is exact), sets → Set. */
+export function unmarshallAny(value: AttributeValue): unknown {
+  try {
+    return unmarshallAt(value);
+  } catch (error) {
+    throw toPublicError(error, 'value');
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Keys: a key object of property values (`{ year: 1985, title: 'After Hours' }`) → the key
+ * AttributeValue map of the table or of one index, compiled once per table/index. Every problem of
+ * a key (missing, extra, wrongly typed, empty, too long) is reported together, naming Class.property.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ValidationError } from '../errors/classes';
+import { valueError, valueRule } from '../errors/value';
+import type { AttributeSchema, IndexSchema, ModelSchema } from '../metadata/types';
+import { attributeCodecOf } from './document';
+import { fail, toPublicError } from './failure';
+import type { Encoder } from './kinds';
+import { checkKeyValue, PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
+
+interface KeyPart {
+  readonly property: string;
+  readonly name: string;
+  readonly role: string;
+  readonly limit: number;
+  readonly scalarType: string | undefined;
+  readonly encode: Encoder;
+  readonly expected: string | undefined;
+  readonly accepts: (value: unknown) => boolean;
+}
+
+interface KeyCodec {
+  readonly className: string;
+  readonly parts: readonly KeyPart[];
+  readonly properties: ReadonlySet<string>;
+  readonly propertyList: readonly string[];
+}
+
+const anything = () => true;
+
+/** What a key property of each kind must be given as, for 'key.type' (a converter accepts anything). */
+function typeRule(attr: AttributeSchema): { expected: string | undefined; accepts: (value: unknown) => boolean } {
+  if (attr.converter) return { expected: undefined, accepts: anything };
+  switch (attr.kind) {
+    case 'string':
+      return { expected: 'a string', accepts: (v) => typeof v === 'string' };
+    case 'number':
+      return { expected: 'a number', accepts: (v) => typeof v === 'number' };
+    case 'bigint':
+      return { expected: 'a bigint (or an integer number)', accepts: (v) => typeof v === 'bigint' || Number.isInteger(v) };
+    case 'binary':
+      return { expected: 'a Uint8Array or Buffer', accepts: (v) => v instanceof Uint8Array || v instanceof ArrayBuffer };
+    case 'date':
+      return { expected: 'a Date', accepts: (v) => v instanceof Date };
+    case 'epochSeconds':
+      return { expected: 'a Date or a number of epoch seconds', accepts: (v) => v instanceof Date || typeof v === 'number' };
+    default:
+      return { expected: undefined, accepts: anything };
+  }
+}
+
+const keyCodecs = new WeakMap<object, KeyCodec>();
+
+function keyCodecOf(schema: ModelSchema, index?: IndexSchema): KeyCodec {
+  const owner: object = index ?? schema;
+  let codec = keyCodecs.get(owner);
+  if (codec) return codec;
+  const keys = index ?? schema.key;
+  const suffix = index ? ` of index "${index.name}"` : '';
+  const parts: KeyPart[] = [];
+  const add = (attr: AttributeSchema, role: string, limit: number) => {
+    const { expected, accepts } = typeRule(attr);
+    parts.push({
+      property: attr.property,
+      name: attr.name,
+      role: role + suffix,
+      limit,
+      scalarType: attr.scalarType,
+      encode: attributeCodecOf(attr).encode,
+      expected,
+      accepts,
+    });
+  };
+  add(keys.partitionKey, 'partition key', PARTITION_KEY_LIMIT);
+  if (keys.sortKey) add(keys.sortKey, 'sort key', SORT_KEY_LIMIT);
+  const propertyList = parts.map((p) => p.property);
+  codec = { className: schema.className, parts, properties: new Set(propertyList), propertyList };
+  keyCodecs.set(owner, codec);
+  return codec;
+}
+
+function encodePart(part: KeyPart, value: unknown, propertyList: readonly string[]): AttributeValue {
+  if (value === undefined || value === null) fail(valueRule.keyMissing(part.property, part.role, propertyList));
+  if (!part.accepts(value)) fail(valueRule.keyType(part.role, part.expected ?? 'a key value', value));
+  const av = part.encode(value, 1);
+  if (av === undefined) fail(valueRule.keyMissing(part.property, part.role, propertyList));
+  checkKeyValue(av, part.scalarType, part.role, part.limit);
+  return av;
+}
+
+/** A key object → the key AttributeValue map of the table, or of `index` (its partition and sort key). */
+export function encodeKey(schema: ModelSchema, key: object, index?: IndexSchema): Record<string, AttributeValue> {
+  const codec = keyCodecOf(schema, index);
+  if (key === null || typeof key !== 'object') throw valueError.at(codec.className, valueRule.keyNotObject(key));
+  const source = key as Record<string, unknown>;
+  const out: Record<string, AttributeValue> = {};
+  let errors: ValidationError[] | undefined;
+  for (const part of codec.parts) {
+    try {
+      out[part.name] = encodePart(part, source[part.property], codec.propertyList);
+    } catch (error) {
+      const refused = toPublicError(error, `${codec.className}.${part.property}`);
+      if (!(refused instanceof ValidationError)) throw refused;
+      (errors ??= []).push(refused);
+    }
+  }
+  for (const property of Object.keys(source)) {
+    if (codec.properties.has(property) || source[property] === undefined) continue;
+    (errors ??= []).push(valueError.at(`${codec.className}.${property}`, valueRule.keyExtra(property, codec.propertyList)));
+  }
+  if (errors) throw valueError.combine(`the key of ${codec.className}`, errors);
+  return out;
+}
+
+/** The table key of an entity, as a key object of property values: `{ year: 1985, title: 'After Hours' }`. */
+export function keyOf<T extends object>(schema: ModelSchema, entity: T): Partial<T> {
+  const source = entity as Record<string, unknown>;
+  const key: Record<string, unknown> = {};
+  const pk = schema.key.partitionKey.property;
+  key[pk] = source[pk];
+  const sk = schema.key.sortKey?.property;
+  if (sk !== undefined) key[sk] = source[sk];
+  return key as Partial<T>;
+}

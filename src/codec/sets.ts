@@ -1,0 +1,80 @@
+/**
+ * String, number and binary sets (JS `Set`) ⇄ SS / NS / BS. An empty set is no value at all
+ * (DynamoDB has no empty sets), so it encodes to undefined and the attribute is omitted.
+ * Members that are different in JS but equal once encoded (1 and 1n, two Uint8Arrays with the
+ * same bytes) are refused: DynamoDB sets cannot hold duplicates. Messages name the set, not the
+ * member (set members have no index).
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { valueRule } from '../errors/value';
+import { fail } from './failure';
+import { bigintToN, canonicalNumber, exactNumber, numberToN } from './numbers';
+
+export function encodeStringSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
+  if (set.size === 0) return undefined;
+  const out = Array.from(set);
+  for (let i = 0; i < out.length; i++) {
+    if (typeof out[i] !== 'string') fail(valueRule.wrongType('a string (a member of a string set)', out[i]));
+  }
+  return { SS: out as string[] };
+}
+
+export function encodeNumberMember(member: unknown): string {
+  if (typeof member === 'number') return numberToN(member);
+  if (typeof member === 'bigint') return bigintToN(member);
+  return fail(valueRule.wrongType('a number or bigint (a member of a number set)', member));
+}
+
+export function encodeNumberSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
+  if (set.size === 0) return undefined;
+  const out: string[] = new Array(set.size);
+  let i = 0;
+  let bigints = false;
+  for (const member of set) {
+    if (typeof member === 'bigint') bigints = true;
+    out[i++] = encodeNumberMember(member);
+  }
+  // Distinct JS numbers have distinct texts; only a bigint can collide with a number (1 and 1n).
+  if (bigints) {
+    const seen = new Set<string>();
+    for (const text of out) {
+      const canonical = canonicalNumber(text);
+      if (seen.has(canonical)) fail(valueRule.duplicateSetMember(text));
+      seen.add(canonical);
+    }
+  }
+  return { NS: out };
+}
+
+export function encodeBinaryMember(member: unknown): Uint8Array {
+  if (member instanceof Uint8Array) return member;
+  if (member instanceof ArrayBuffer) return new Uint8Array(member);
+  return fail(valueRule.wrongType('a Uint8Array or Buffer (a member of a binary set)', member));
+}
+
+export function encodeBinarySet(set: ReadonlySet<unknown>): AttributeValue | undefined {
+  if (set.size === 0) return undefined;
+  const out: Uint8Array[] = new Array(set.size);
+  let i = 0;
+  for (const member of set) out[i++] = encodeBinaryMember(member);
+  if (out.length > 1) {
+    const seen = new Set<string>();
+    for (const bytes of out) {
+      const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      if (seen.has(content)) fail(valueRule.duplicateSetMember(`the same ${bytes.byteLength} bytes`));
+      seen.add(content);
+    }
+  }
+  return { BS: out };
+}
+
+export function decodeNumberSet(members: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < members.length; i++) {
+    const text = members[i];
+    const n = exactNumber(text);
+    if (n === undefined) fail(valueRule.impreciseInSet(text));
+    out.add(n);
+  }
+  return out;
+}

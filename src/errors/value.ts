@@ -1,0 +1,160 @@
+/**
+ * Messages for values, keys and items refused by the codec. Each message names the class and
+ * property path (`Movie.info.rating`), the rule that refused the value, and what to do instead.
+ *
+ * The codec builds a `ValueRule` (code + the text after the path) where the problem is found, and
+ * turns it into a ValidationError once the full property path is known (`valueError.at`).
+ */
+import { ItemTooLargeError, ModelError, ValidationError } from './classes';
+
+/** A refused value, before the path is known: a code and the sentence that follows the path. */
+export interface ValueRule {
+  readonly code: string;
+  readonly rule: string;
+}
+
+export const MAX_NUMBER_TEXT = '9.9999999999999999999999999999999999999E+125';
+
+/** A short, safe description of a value for messages (never the whole of a large value). */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? `the string "${value.slice(0, 37)}..." (${value.length} characters)` : `the string ${JSON.stringify(value)}`;
+    case 'number':
+      return `the number ${String(value)}`;
+    case 'bigint':
+      return `the bigint ${String(value)}n`;
+    case 'boolean':
+      return `the boolean ${String(value)}`;
+    case 'undefined':
+      return 'undefined';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+  }
+  if (Array.isArray(value)) return `an array (${value.length} elements)`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an Invalid Date' : `the Date ${value.toISOString()}`;
+  if (value instanceof Uint8Array) return `binary data (${value.byteLength} bytes)`;
+  if (value instanceof Set) return `a Set (${value.size} members)`;
+  if (value instanceof Map) return `a Map (${value.size} entries)`;
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  const name = proto?.constructor?.name;
+  return proto === null || proto === Object.prototype || !name ? 'an object' : `an instance of ${name}`;
+}
+
+function r(code: string, rule: string): ValueRule {
+  return { code: `value.${code}`, rule };
+}
+
+function k(code: string, rule: string): ValueRule {
+  return { code: `key.${code}`, rule };
+}
+
+/** The rules, by what was refused. */
+export const valueRule = {
+  notFinite: (value: number) =>
+    r('notANumber', `${String(value)} is not a number DynamoDB can store (NaN and Infinity are refused)`),
+  numberTooLarge: (text: string) =>
+    r('numberTooLarge', `${text} is too large for DynamoDB: a number's magnitude is at most ${MAX_NUMBER_TEXT}`),
+  numberTooSmall: (text: string) =>
+    r('numberTooSmall', `${text} is too close to zero for DynamoDB: a non-zero number's magnitude is at least 1E-130`),
+  tooManyDigits: (text: string, digits: number) =>
+    r('numberTooPrecise', `${text} has ${digits} significant digits; DynamoDB stores at most 38`),
+  notNumberText: (text: string) =>
+    r('badNumber', `${JSON.stringify(text)} is not a number`),
+  wrongType: (expected: string, value: unknown) =>
+    r('type', `expected ${expected}, got ${describeValue(value)}`),
+  invalidDate: () =>
+    r('invalidDate', 'an Invalid Date cannot be stored: give a Date whose getTime() is a number'),
+  notInteger: (value: unknown) =>
+    r('notInteger', `${typeof value === 'string' ? value : describeValue(value)} is not an integer, so it cannot be a bigint`),
+  notInEnum: (value: unknown, allowed: readonly (string | number)[]) =>
+    r('enum', `${describeValue(value)} is not one of the allowed values (${allowed.map((v) => JSON.stringify(v)).join(', ')})`),
+  required: () =>
+    r('required', 'is required but is undefined and has no default: give it a value (or a `default` in its decorator)'),
+  duplicateSetMember: (member: string) =>
+    r('duplicateSetMember', `the set holds ${member} more than once (after encoding); DynamoDB sets cannot hold duplicates`),
+  tooDeep: () =>
+    r('tooDeep', 'maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists)'),
+  undefinedInList: () =>
+    r('undefinedInList', 'a list element is undefined; DynamoDB lists cannot hold undefined: use null, or remove the element'),
+  emptySetInList: () =>
+    r('emptySetInList', 'a list element is an empty Set; DynamoDB has no empty sets: remove the element, or use an array'),
+  mixedSet: (value: unknown) =>
+    r('unsupported', `a Set whose first member is ${describeValue(value)} cannot be stored: DynamoDB sets hold strings, numbers or binaries`),
+  unsupported: (value: unknown) =>
+    r('unsupported', `${describeValue(value)} cannot be stored: use a string, number, bigint, boolean, null, Uint8Array, Date, ` +
+      `Set, array or plain object, decorate the class's fields with @Attribute(), or give the attribute a converter`),
+  mapKey: (key: unknown) =>
+    r('mapKey', `map key ${describeValue(key)} is not a string: DynamoDB map keys are strings`),
+  converterThrew: (direction: 'toDynamo' | 'fromDynamo', error: unknown) =>
+    r('converter', `the converter's ${direction} threw: ${error instanceof Error ? error.message : String(error)}`),
+  converterResult: (result: unknown) =>
+    r('converter', `the converter's toDynamo returned ${describeValue(result)}, not an AttributeValue such as { S: '...' }`),
+  // Reading
+  storedAs: (type: string, expected: string) =>
+    r('storedType', `is stored as ${type}, but the attribute expects ${expected}: fix the stored data or the attribute's type`),
+  badAttributeValue: (value: unknown) =>
+    r('badAttributeValue', `${describeValue(value)} is not an AttributeValue (an object with one of S, N, B, SS, NS, BS, M, L, NULL, BOOL)`),
+  imprecise: (text: string) =>
+    r('imprecise', `the stored number ${text} cannot be read as a JavaScript number without losing precision: declare the attribute ` +
+      `with type: 'bigint' (or give it a converter)`),
+  impreciseInSet: (text: string) =>
+    r('imprecise', `the stored number set holds ${text}, which cannot be read as a JavaScript number without losing precision: ` +
+      `give the attribute a converter that reads the members as bigint`),
+  impreciseAny: (text: string) =>
+    r('imprecise', `the stored number ${text} is not an integer and cannot be read as a JavaScript number without losing precision: ` +
+      `give the attribute a converter`),
+  invalidStoredDate: (text: string) =>
+    r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date`),
+  // Keys
+  keyNotObject: (value: unknown) =>
+    k('notObject', `a key must be an object of the key properties, got ${describeValue(value)}`),
+  keyMissing: (property: string, role: string, keyProps: readonly string[]) =>
+    k('missing', `the key has no ${property} (the ${role}); a key is { ${keyProps.join(', ')} }`),
+  keyExtra: (property: string, keyProps: readonly string[]) =>
+    k('extra', `${property} is not part of the key; a key is { ${keyProps.join(', ')} } and nothing else`),
+  keyType: (role: string, expected: string, value: unknown) =>
+    k('type', `the ${role} must be ${expected}, got ${describeValue(value)}`),
+  keyEmpty: (role: string, what: 'string' | 'binary') =>
+    k('empty', `an empty ${what} cannot be a ${role} value: DynamoDB refuses empty strings and binaries in table and index keys`),
+  keyTooLong: (role: string, size: number, max: number) =>
+    k('tooLong', `the ${role} value is ${size} bytes; DynamoDB allows at most ${max} bytes`),
+};
+
+/** A ValidationError for one refused value at a property path such as `Movie.info.rating`. */
+function at(path: string, rule: ValueRule, cause?: unknown): ValidationError {
+  const message = `${path}: ${rule.rule}`;
+  const dot = path.indexOf('.');
+  const property = dot >= 0 ? path.slice(dot + 1) : undefined;
+  const issue = property === undefined ? { code: rule.code, message } : { code: rule.code, path: property, message };
+  return new ValidationError(rule.code, message, cause === undefined ? { issues: [issue] } : { issues: [issue], cause });
+}
+
+/** Several refusals at once (e.g. a key with a missing and an extra property) as one ValidationError. */
+function combine(subject: string, errors: readonly ValidationError[]): ValidationError {
+  if (errors.length === 1) return errors[0];
+  const issues = errors.flatMap((e) => e.issues);
+  const message = `${errors.length} problems with ${subject}:\n` + errors.map((e) => `  - ${e.message}`).join('\n');
+  return new ValidationError(errors[0].code, message, { issues });
+}
+
+export const valueError = {
+  at,
+  combine,
+  itemTooLarge: (className: string, size: number, limit: number) =>
+    new ItemTooLargeError(
+      `${className}: the item is ${size} bytes; DynamoDB items are at most 400 KB (${limit} bytes, attribute names included). ` +
+        'Store large values elsewhere (e.g. S3) and keep a reference, or split the item.',
+      size,
+    ),
+  excludedKey: (className: string, property: string) =>
+    new ModelError([{
+      code: 'model.excludedKey',
+      className,
+      property,
+      message: `${className}.${property} is a table or index key but carries class-transformer's @Exclude(): a key is always stored; remove @Exclude().`,
+    }]),
+};

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { decodeAttribute, fromItem, toItem, unmarshallAny } from '../../../src/codec';
+import { Attribute, PartitionKey, Table } from '../../../src/decorators';
+import { ValidationError } from '../../../src/errors/classes';
+import { getModelSchema } from '../../../src/metadata';
+import { caught } from './fixtures';
+
+@Table()
+class Account {
+  @PartitionKey({ type: 'bigint' }) id!: bigint;
+  @Attribute() balance?: number;
+  @Attribute({ type: 'bigint' }) cents?: bigint;
+  @Attribute({ type: 'numberSet' }) ids?: Set<number>;
+}
+
+describe('bigint', () => {
+  it('round-trips integers far beyond 2^53 exactly', () => {
+    const values = [2n ** 53n + 1n, -(2n ** 63n) - 7n, 10n ** 37n + 1n, 0n, -1n];
+    for (const cents of values) {
+      const item = toItem(Object.assign(new Account(), { id: 1n, cents }));
+      expect(item.cents).toEqual({ N: cents.toString() });
+      expect(fromItem(Account, item).cents).toBe(cents);
+    }
+  });
+
+  it('is a key type: the partition key is a bigint', () => {
+    const item = toItem(Object.assign(new Account(), { id: 9007199254740993n }));
+    expect(item.id).toEqual({ N: '9007199254740993' });
+    expect(fromItem(Account, item).id).toBe(9007199254740993n);
+  });
+
+  it('accepts 38 significant digits and trailing zeros beyond them, refuses 39', () => {
+    expect(toItem(Object.assign(new Account(), { id: 1n, cents: 10n ** 38n - 1n })).cents).toEqual({ N: '9'.repeat(38) });
+    expect(toItem(Object.assign(new Account(), { id: 1n, cents: 12n * 10n ** 100n })).cents).toEqual({ N: '12' + '0'.repeat(100) });
+    const error = caught(() => toItem(Object.assign(new Account(), { id: 1n, cents: 10n ** 38n + 1n })));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.code).toBe('value.numberTooPrecise');
+    expect(error.message).toBe(`Account.cents: 1${'0'.repeat(37)}1 has 39 significant digits; DynamoDB stores at most 38`);
+  });
+
+  it('refuses a bigint of magnitude 1E+126 or more', () => {
+    expect(caught(() => toItem(Object.assign(new Account(), { id: 1n, cents: 10n ** 126n }))).code).toBe('value.numberTooLarge');
+  });
+
+  it('refuses to read a non-integer into a bigint', () => {
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, cents: { N: '1.5' } }));
+    expect(error.message).toBe('Account.cents: 1.5 is not an integer, so it cannot be a bigint');
+  });
+});
+
+describe('reading N into a number never loses precision', () => {
+  it('throws a ValidationError that says to declare type: bigint', () => {
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '9007199254740993' } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.code).toBe('value.imprecise');
+    expect(error.message).toBe(
+      "Account.balance: the stored number 9007199254740993 cannot be read as a JavaScript number without losing precision: " +
+        "declare the attribute with type: 'bigint' (or give it a converter)",
+    );
+  });
+
+  it('refuses decimals with more digits than a double holds', () => {
+    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '0.12345678901234567890123' } })).code).toBe('value.imprecise');
+    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1E+400' } })).code).toBe('value.imprecise');
+  });
+
+  it('reads every value a JS number wrote, and exact large integers', () => {
+    for (const n of [0, -0.5, 0.1, 1 / 3, Math.PI, 2 ** 53, 2 ** 60, 1e21, 1.7976931348623157e125, 1e-130, 123456789.123456]) {
+      const item = toItem(Object.assign(new Account(), { id: 1n, balance: n }));
+      expect(fromItem(Account, item).balance).toBe(n);
+    }
+    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '1152921504606846976' } }).balance).toBe(2 ** 60);
+    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '1000000000000000000000' } }).balance).toBe(1e21);
+  });
+
+  it('refuses an imprecise member of a number set, pointing at a converter', () => {
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, ids: { NS: ['1', '12345678901234567891'] } }));
+    expect(error.message).toMatch(/^Account\.ids: the stored number set holds 12345678901234567891, which cannot be read/);
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: 'abc' } })).message).toBe('Account.balance: "abc" is not a number');
+  });
+
+  it('reads big integers as bigint in `any` (no type to go by) and refuses imprecise decimals there', () => {
+    expect(unmarshallAny({ N: '9007199254740993' })).toBe(9007199254740993n);
+    expect(unmarshallAny({ N: '12.5' })).toBe(12.5);
+    expect(unmarshallAny({ NS: ['1', '9007199254740993'] })).toEqual(new Set([1, 9007199254740993n]));
+    expect(caught(() => unmarshallAny({ N: '1.00000000000000000001' })).code).toBe('value.imprecise');
+  });
+
+  it('decodeAttribute reads one value with the attribute codec', () => {
+    const balance = getModelSchema(Account).byProperty.get('balance')!;
+    expect(decodeAttribute(balance, { N: '42' })).toBe(42);
+    expect(caught(() => decodeAttribute(balance, { S: '42' })).message).toBe(
+      "balance: is stored as S, but the attribute expects N (a number): fix the stored data or the attribute's type",
+    );
+  });
+});
