@@ -1,0 +1,87 @@
+/**
+ * One ExpressionContext per request: the key condition, filter, condition, update and projection
+ * of the request share its `#nK`/`:vK` placeholders (one ExpressionAttributeNames/Values for the
+ * whole command). Each builder normalizes, resolves against the schema, compiles, and checks
+ * DynamoDB's 4 KB limit on the expression it produced.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { expressionError } from '../errors/expression';
+import type { ModelSchema } from '../metadata/types';
+import type { AttributePath } from './ast';
+import { compileConditionAst, compileKeyConditionAst, compileProjectionAst, compileUpdateAst, type PlaceholderAllocator } from './compile';
+import { toCondition, toUpdate, type ConditionInput } from './normalize';
+import { Placeholders } from './placeholders';
+import { resolveCondition, resolveKeyCondition, resolveProjection, resolveUpdate } from './resolve';
+
+/** DynamoDB's limit on each expression string. */
+export const MAX_EXPRESSION_BYTES = 4096;
+
+export interface CompiledUpdate {
+  readonly expression: string;
+  /**
+   * Property paths below the top level that the update changes (`address.city`). When DynamoDB
+   * answers "The document path provided in the update expression is invalid for update", one of
+   * their parents is missing: throw `expressionError.missingParentPath(model, nestedPaths)`.
+   */
+  readonly nestedPaths: readonly string[];
+}
+
+export class ExpressionContext implements PlaceholderAllocator {
+  private readonly placeholders = new Placeholders();
+
+  name(segment: string): string {
+    return this.placeholders.name(segment);
+  }
+
+  value(value: AttributeValue): string {
+    return this.placeholders.value(value);
+  }
+
+  path(path: AttributePath): string {
+    return this.placeholders.path(path);
+  }
+
+  /** A ConditionExpression or FilterExpression. `which` names it in the 4 KB error. */
+  condition(schema: ModelSchema, condition: ConditionInput, which: 'condition' | 'filter' = 'condition'): string {
+    const ast = toCondition(condition, schema.className);
+    return checked(schema, which, compileConditionAst(resolveCondition(schema, ast), this));
+  }
+
+  /** A FilterExpression (a condition, named as a filter in errors). */
+  filter(schema: ModelSchema, condition: ConditionInput): string {
+    return this.condition(schema, condition, 'filter');
+  }
+
+  /** An UpdateExpression, and the nested paths it sets. */
+  update(schema: ModelSchema, changes: object): CompiledUpdate {
+    const resolved = resolveUpdate(schema, toUpdate(changes, schema.className));
+    return { expression: checked(schema, 'update', compileUpdateAst(resolved, this)), nestedPaths: resolved.nestedPaths };
+  }
+
+  /** A KeyConditionExpression on the table's keys, or on an index's when `index` is given. */
+  keyCondition(schema: ModelSchema, index: string | undefined, condition: ConditionInput): string {
+    const ast = toCondition(condition, schema.className);
+    return checked(schema, 'key condition', compileKeyConditionAst(resolveKeyCondition(schema, index, ast), this));
+  }
+
+  /** A ProjectionExpression. */
+  projection(schema: ModelSchema, paths: readonly string[]): string {
+    return checked(schema, 'projection', compileProjectionAst(resolveProjection(schema, paths), this));
+  }
+
+  /** ExpressionAttributeNames, or undefined when no expression was built (DynamoDB refuses `{}`). */
+  names(): Record<string, string> | undefined {
+    return this.placeholders.names();
+  }
+
+  /** ExpressionAttributeValues, or undefined when no value was used (DynamoDB refuses `{}`). */
+  values(): Record<string, AttributeValue> | undefined {
+    return this.placeholders.values();
+  }
+}
+
+function checked(schema: ModelSchema, which: string, expression: string): string {
+  const bytes = Buffer.byteLength(expression, 'utf8');
+  if (bytes > MAX_EXPRESSION_BYTES) throw expressionError.tooLong(schema.className, which, bytes);
+  return expression;
+}

@@ -1,0 +1,87 @@
+/**
+ * Values in expressions are encoded exactly as the attribute stores them — a Date compares as its
+ * stored text, a set member or list element goes through the element codec, anything beyond the
+ * schema through generic marshalling — so that a condition compares like with like.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { encodeAttribute, encodeElement, marshallAny } from '../codec';
+import { expressionError } from '../errors/expression';
+import type { ResolvedPath } from './resolve-path';
+
+/** The codec's path argument (its messages name `Movie.info.rating`). */
+function where(model: string, path: ResolvedPath): string {
+  return `${model}.${path.source}`;
+}
+
+/** A whole value at the path, or undefined when its stored form is "no value" (null, an empty set). */
+export function encodeValueAt(model: string, path: ResolvedPath, value: unknown): AttributeValue | undefined {
+  const end = path.end;
+  if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path));
+  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path));
+  return marshallAny(value, where(model, path));
+}
+
+/** A value that must have a stored form (comparisons, IN, ifNotExists). */
+export function encodeRequired(model: string, path: ResolvedPath, value: unknown): AttributeValue {
+  if (value === undefined) throw expressionError.undefinedValue(model, path.source);
+  const encoded = encodeValueAt(model, path, value);
+  if (encoded === undefined) throw expressionError.unencodable(model, path.source, value);
+  return encoded;
+}
+
+/**
+ * One member of the set or element of the list at the path (contains, and the members of ADD /
+ * DELETE): through the element codec when the path ends at a set or list attribute.
+ */
+export function encodeMember(model: string, path: ResolvedPath, value: unknown): AttributeValue {
+  if (value === undefined) throw expressionError.undefinedValue(model, path.source);
+  const end = path.end;
+  if (end.at === 'attribute' && (path.category === 'set' || path.category === 'list')) {
+    return encodeElement(end.attr, value, where(model, path));
+  }
+  const encoded = marshallAny(value, where(model, path));
+  if (encoded === undefined) throw expressionError.unencodable(model, path.source, value);
+  return encoded;
+}
+
+/**
+ * A prefix (begins_with) or substring (contains on a string): a fragment, not a whole value, so
+ * it skips the attribute codec (whose enum or format checks would refuse a fragment) unless a
+ * converter decides how the attribute's text is stored.
+ */
+export function encodeFragment(model: string, path: ResolvedPath, operator: string, value: unknown): AttributeValue {
+  const end = path.end;
+  if (end.at === 'attribute' && end.attr.converter) return encodeRequired(model, path, value);
+  if (typeof value === 'string') return { S: value };
+  if (value instanceof Uint8Array) return { B: value };
+  throw expressionError.badOperand(model, path.source, operator, 'a string (or binary data)', value);
+}
+
+/** A number for increment/decrement/ADD and size() comparisons: N, exact for bigints. */
+export function encodeNumber(model: string, path: ResolvedPath, operator: string, value: unknown): AttributeValue {
+  if (typeof value !== 'number' && typeof value !== 'bigint') {
+    throw expressionError.badOperand(model, path.source, operator, 'a number or bigint', value);
+  }
+  const encoded = marshallAny(value, where(model, path));
+  if (!encoded) throw expressionError.badOperand(model, path.source, operator, 'a number or bigint', value);
+  return encoded;
+}
+
+/** A whole set for ADD / DELETE, through the attribute's set codec when the path ends at one. */
+export function encodeSet(model: string, path: ResolvedPath, operator: string, value: unknown): AttributeValue {
+  if (!(value instanceof Set)) throw expressionError.badOperand(model, path.source, operator, 'a Set', value);
+  if (value.size === 0) throw expressionError.emptySet(model, path.source, operator);
+  const encoded = path.end.at === 'attribute' && path.category === 'set'
+    ? encodeAttribute(path.end.attr, value, where(model, path))
+    : marshallAny(value, where(model, path));
+  if (!encoded || !('SS' in encoded || 'NS' in encoded || 'BS' in encoded)) {
+    throw expressionError.badOperand(model, path.source, operator, 'a Set of strings, numbers or binaries', value);
+  }
+  return encoded;
+}
+
+/** The elements to append/prepend, as one L value, each through the list's element codec. */
+export function encodeList(model: string, path: ResolvedPath, operator: string, values: unknown): AttributeValue {
+  if (!Array.isArray(values)) throw expressionError.badOperand(model, path.source, operator, 'an array of elements', values);
+  return { L: values.map((v: unknown) => encodeMember(model, path, v)) };
+}

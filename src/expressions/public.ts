@@ -1,0 +1,81 @@
+/**
+ * The public surface of expressions (re-exported by src/index.ts): the helper functions, the
+ * typed condition/update/key/projection types, and the lower-level compile API for users who
+ * call the SDK directly.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { getModelSchema } from '../metadata/schema';
+import type { Constructor } from '../metadata/types';
+import { ExpressionContext } from './context';
+import type { Condition, KeyCondition, Projection, UpdateChanges } from './types';
+
+export {
+  eq, ne, lt, lte, gt, gte, between, beginsWith, contains, exists, notExists, isType, size, isIn, and, or, not,
+} from './operators';
+export { add, remove, append, prepend, ifNotExists, deleteFromSet, increment, decrement } from './update-operators';
+export type {
+  Comparable, CompareOperator, BetweenOperator, InOperator, BeginsWithOperator, ContainsOperator, ExistsOperator,
+  IsTypeOperator, ConditionNode, SizeCondition, SizeOperand,
+} from './operators';
+export type {
+  IncrementOperator, IfNotExistsOperator, AppendOperator, AddOperator, DeleteFromSetOperator, RemoveOperator,
+} from './update-operators';
+export type {
+  Path, PathValue, SizedPath, Condition, ConditionObject, ConditionOperator, KeyCondition, KeyOf, UpdateChanges, Projection,
+} from './types';
+export type { AttributeTypeName, Comparator } from './ast';
+
+/** An expression ready for a Command (low-level client format: AttributeValue maps). */
+export interface CompiledExpression {
+  /** The ConditionExpression / FilterExpression / UpdateExpression / ProjectionExpression / KeyConditionExpression. */
+  readonly expression: string;
+  /** ExpressionAttributeNames. */
+  readonly names: Record<string, string>;
+  /** ExpressionAttributeValues; undefined when the expression uses no value (DynamoDB refuses an empty map). */
+  readonly values: Record<string, AttributeValue> | undefined;
+}
+
+export interface CompiledUpdateExpression extends CompiledExpression {
+  /** The nested property paths the update changes (`info.rating`): their parents must exist in the item. */
+  readonly nestedPaths: readonly string[];
+}
+
+function result(ctx: ExpressionContext, expression: string): CompiledExpression {
+  return { expression, names: ctx.names() ?? {}, values: ctx.values() };
+}
+
+/**
+ * A ConditionExpression (or FilterExpression) for a model:
+ * `compileCondition(Movie, { rating: gte(8) })` →
+ * `{ expression: '#n0 >= :v0', names: { '#n0': 'rating' }, values: { ':v0': { N: '8' } } }`.
+ */
+export function compileCondition<T extends object>(Model: Constructor<T>, condition: Condition<T>): CompiledExpression {
+  const ctx = new ExpressionContext();
+  return result(ctx, ctx.condition(getModelSchema(Model), condition));
+}
+
+/** An UpdateExpression for a model: `compileUpdate(Movie, { rating: 8, tags: add(new Set(['x'])) })`. */
+export function compileUpdate<T extends object>(Model: Constructor<T>, changes: UpdateChanges<T>): CompiledUpdateExpression {
+  const ctx = new ExpressionContext();
+  const { expression, nestedPaths } = ctx.update(getModelSchema(Model), changes);
+  return { ...result(ctx, expression), nestedPaths };
+}
+
+/** A ProjectionExpression for a model: `compileProjection(Movie, ['title', 'info.rating'])`. */
+export function compileProjection<T extends object>(Model: Constructor<T>, paths: Projection<T>): CompiledExpression {
+  const ctx = new ExpressionContext();
+  return result(ctx, ctx.projection(getModelSchema(Model), paths));
+}
+
+/**
+ * A KeyConditionExpression for a Query on the table, or on an index with `{ index }`:
+ * `compileKeyCondition(Movie, { year: 1992, title: beginsWith('A') })`.
+ */
+export function compileKeyCondition<T extends object>(
+  Model: Constructor<T>,
+  keyCondition: KeyCondition<T>,
+  options: { index?: string } = {},
+): CompiledExpression {
+  const ctx = new ExpressionContext();
+  return result(ctx, ctx.keyCondition(getModelSchema(Model), options.index, keyCondition));
+}

@@ -1,0 +1,94 @@
+/**
+ * resolve for conditions and filters: property paths → attribute paths, values → AttributeValues
+ * through each attribute's codec, and every rule DynamoDB would otherwise reject at request time
+ * (operator vs. kind, empty and/or, IN over 100 values, BETWEEN bounds the wrong way round).
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { expressionError } from '../errors/expression';
+import type { ModelSchema } from '../metadata/types';
+import {
+  ATTRIBUTE_TYPE_NAMES,
+  type Operand,
+  type PropertyCondition,
+  type ResolvedCondition,
+} from './ast';
+import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
+import { checkFits } from './fitness';
+import { isExpression } from './normalize';
+import { compareAttributeValues } from './order';
+import { resolvePath, type ResolvedPath } from './resolve-path';
+
+/** DynamoDB's limit on the operands of IN. */
+export const MAX_IN_VALUES = 100;
+
+type Resolver = (path: string) => ResolvedPath;
+
+export function resolveCondition(schema: ModelSchema, ast: PropertyCondition): ResolvedCondition {
+  return resolveNode(schema.className, (path) => resolvePath(schema, path), ast);
+}
+
+function operandValue(model: string, path: ResolvedPath, left: Operand<string>, value: unknown): AttributeValue {
+  if (isExpression(value)) throw expressionError.updateInCondition(model, path.source);
+  return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value);
+}
+
+function operand(model: string, at: Resolver, left: Operand<string>): { path: ResolvedPath; resolved: Operand<ResolvedPath['attributePath']> } {
+  const path = at(left.path);
+  if (left.type === 'size') checkFits(model, path, 'size');
+  return { path, resolved: { type: left.type, path: path.attributePath } };
+}
+
+function resolveNode(model: string, at: Resolver, node: PropertyCondition): ResolvedCondition {
+  switch (node.type) {
+    case 'and':
+    case 'or': {
+      if (node.conditions.length === 0) throw expressionError.emptyLogical(model, node.type);
+      const conditions = node.conditions.map((c) => resolveNode(model, at, c));
+      return conditions.length === 1 ? conditions[0] : { type: node.type, conditions };
+    }
+    case 'not':
+      return { type: 'not', condition: resolveNode(model, at, node.condition) };
+    case 'compare': {
+      const { path, resolved } = operand(model, at, node.left);
+      if (node.comparator !== '=' && node.comparator !== '<>' && node.left.type === 'path') checkFits(model, path, node.comparator);
+      return { type: 'compare', left: resolved, comparator: node.comparator, value: operandValue(model, path, node.left, node.value) };
+    }
+    case 'between': {
+      const { path, resolved } = operand(model, at, node.left);
+      if (node.left.type === 'path') checkFits(model, path, 'between');
+      const low = operandValue(model, path, node.left, node.low);
+      const high = operandValue(model, path, node.left, node.high);
+      const order = compareAttributeValues(low, high);
+      if (order !== undefined && order > 0) throw expressionError.betweenOrder(model, path.source, node.low, node.high);
+      return { type: 'between', left: resolved, low, high };
+    }
+    case 'in': {
+      const { path, resolved } = operand(model, at, node.left);
+      if (!Array.isArray(node.values) || node.values.length === 0) throw expressionError.emptyIn(model, path.source);
+      if (node.values.length > MAX_IN_VALUES) throw expressionError.tooManyIn(model, path.source, node.values.length);
+      return { type: 'in', left: resolved, values: node.values.map((v) => operandValue(model, path, node.left, v)) };
+    }
+    case 'beginsWith': {
+      const path = at(node.path);
+      checkFits(model, path, 'beginsWith');
+      return { type: 'beginsWith', path: path.attributePath, value: encodeFragment(model, path, 'beginsWith()', node.value) };
+    }
+    case 'contains': {
+      const path = at(node.path);
+      checkFits(model, path, 'contains');
+      const value = path.category === 'string'
+        ? encodeFragment(model, path, 'contains()', node.value)
+        : encodeMember(model, path, node.value);
+      return { type: 'contains', path: path.attributePath, value };
+    }
+    case 'exists':
+    case 'notExists':
+      return { type: node.type, path: at(node.path).attributePath };
+    case 'isType': {
+      const path = at(node.path);
+      if (!ATTRIBUTE_TYPE_NAMES.includes(node.attributeType)) throw expressionError.badType(model, path.source, node.attributeType);
+      return { type: 'isType', path: path.attributePath, attributeType: node.attributeType };
+    }
+  }
+  throw expressionError.notACondition(model, node);
+}

@@ -1,0 +1,75 @@
+/**
+ * resolve for updates: each change's path and value, the operator-vs-kind rules, no change to the
+ * primary key, no two changes of overlapping paths (DynamoDB refuses `info` with `info.rating`),
+ * and the list of nested paths the mapper names if DynamoDB finds a parent missing.
+ */
+import { expressionError } from '../errors/expression';
+import type { ModelSchema } from '../metadata/types';
+import type { AttributePath, PropertyUpdate, PropertyUpdateAction, ResolvedUpdate, ResolvedUpdateAction } from './ast';
+import { encodeList, encodeNumber, encodeRequired, encodeSet, encodeValueAt } from './encode';
+import { checkFits } from './fitness';
+import { resolvePath, type ResolvedPath } from './resolve-path';
+
+function overlaps(a: AttributePath, b: AttributePath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function resolveAction(model: string, path: ResolvedPath, action: PropertyUpdateAction): ResolvedUpdateAction {
+  const at = path.attributePath;
+  switch (action.type) {
+    case 'set': {
+      // A value whose stored form is "nothing" (an empty set: DynamoDB has none) removes the attribute.
+      const value = encodeValueAt(model, path, action.value);
+      return value === undefined ? { type: 'remove', path: at } : { type: 'set', path: at, value };
+    }
+    case 'increment': {
+      const operator = action.sign === '+' ? 'increment' : 'decrement';
+      checkFits(model, path, operator);
+      return { type: 'increment', path: at, sign: action.sign, by: encodeNumber(model, path, `${operator}()`, action.by) };
+    }
+    case 'ifNotExists':
+      return { type: 'ifNotExists', path: at, value: encodeRequired(model, path, action.value) };
+    case 'append': {
+      const operator = action.position === 'end' ? 'append' : 'prepend';
+      checkFits(model, path, operator);
+      return { type: 'append', path: at, position: action.position, values: encodeList(model, path, `${operator}()`, action.values) };
+    }
+    case 'add': {
+      checkFits(model, path, 'add');
+      const v = action.value;
+      const isNumber = typeof v === 'number' || typeof v === 'bigint';
+      // The value decides between number and set when the schema does not (a path beyond it).
+      if (path.category === 'number' || (path.category === 'unknown' && isNumber)) {
+        return { type: 'add', path: at, value: encodeNumber(model, path, 'add()', v) };
+      }
+      return { type: 'add', path: at, value: encodeSet(model, path, 'add()', v) };
+    }
+    case 'deleteFromSet':
+      checkFits(model, path, 'deleteFromSet');
+      return { type: 'deleteFromSet', path: at, value: encodeSet(model, path, 'deleteFromSet()', action.value) };
+    case 'remove':
+      return { type: 'remove', path: at };
+  }
+}
+
+export function resolveUpdate(schema: ModelSchema, ast: PropertyUpdate): ResolvedUpdate {
+  const model = schema.className;
+  if (ast.actions.length === 0) throw expressionError.emptyUpdate(model);
+  const actions: ResolvedUpdateAction[] = [];
+  const seen: ResolvedPath[] = [];
+  const nestedPaths: string[] = [];
+  for (const action of ast.actions) {
+    const path = resolvePath(schema, action.path);
+    if (path.root.role === 'partitionKey' || path.root.role === 'sortKey') throw expressionError.updateKey(model, path.source);
+    const clash = seen.find((p) => overlaps(p.attributePath, path.attributePath));
+    if (clash) throw expressionError.overlappingPaths(model, clash.source, path.source);
+    seen.push(path);
+    const resolved = resolveAction(model, path, action);
+    actions.push(resolved);
+    // Every action below a missing parent fails the whole update (REMOVE too, on DynamoDB Local).
+    if (path.attributePath.length > 1) nestedPaths.push(path.source);
+  }
+  return { type: 'update', actions, nestedPaths };
+}

@@ -1,0 +1,181 @@
+/**
+ * Typed paths and the types of condition, key condition, update and projection objects, all
+ * derived from the model class: a misspelt path, a value of the wrong type, or an operator that
+ * does not fit the value (`gte(8)` on a string, `append` on a number) is a compile error.
+ *
+ * Everything is computed from one union of `[path, value type]` entries per model. Recursion is
+ * bounded (MaxDepth levels of nesting); beyond it any path below is accepted as `string`, so deep
+ * or recursive models do not slow the compiler down. Runtime checks (resolve) still apply there.
+ */
+import type { EXPRESSION } from './ast';
+import type {
+  AddOperator,
+  AppendOperator,
+  DeleteFromSetOperator,
+  IfNotExistsOperator,
+  IncrementOperator,
+  RemoveOperator,
+} from './update-operators';
+import type {
+  BeginsWithOperator,
+  BetweenOperator,
+  CompareOperator,
+  ConditionNode,
+  ContainsOperator,
+  ExistsOperator,
+  InOperator,
+  IsTypeOperator,
+  SizeCondition,
+} from './operators';
+
+/** Levels of nesting below the top-level properties that get precise paths. */
+type MaxDepth = 6;
+/** Decrements of a depth counter (index = current depth). */
+type Down = [never, 0, 1, 2, 3, 4, 5, 6];
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/** Values that are one attribute, not a document to walk into. */
+type Leaf = string | number | bigint | boolean | symbol | Date | Uint8Array | ReadonlySet<unknown> | ReadonlyMap<unknown, unknown>;
+
+/** The data properties of T: string keys whose values are not functions (methods are not paths). */
+export type DataKeys<T> = {
+  [K in keyof T]-?: K extends string ? (NonNullable<T[K]> extends (...args: never[]) => unknown ? never : K) : never;
+}[keyof T];
+
+/** Any path below P, for values whose shape is not known (`unknown`, `any`, beyond MaxDepth). */
+type FreeBelow<P extends string> = [`${P}.${string}`, unknown] | [`${P}[${number}]${string}`, unknown];
+
+/** The `[path, value type]` entries of the properties of T. */
+type EntriesOf<T, D extends number> = IsAny<T> extends true
+  ? [string, unknown]
+  : unknown extends T
+    ? [string, unknown]
+    : { [K in DataKeys<T>]: Entry<K, T[K], D> }[DataKeys<T>];
+
+/** The entry of a path and the entries below it. */
+type Entry<P extends string, V, D extends number> = [P, V] | Below<P, V, D>;
+
+type Below<P extends string, V, D extends number> = IsAny<V> extends true
+  ? FreeBelow<P>
+  : unknown extends V
+    ? FreeBelow<P>
+    : [D] extends [never]
+      ? FreeBelow<P>
+      : NonNullable<V> extends infer W
+        ? W extends Leaf
+          ? never
+          : W extends readonly (infer E)[]
+            ? Entry<`${P}[${number}]`, E, Down[D]>
+            : W extends object
+              ? Prefixed<P, EntriesOf<W, Down[D]>>
+              : never
+        : never;
+
+type Prefixed<P extends string, E> = E extends [infer K extends string, infer V] ? [`${P}.${K}`, V] : never;
+
+/** Every `[path, value type]` pair of a model. */
+export type PathEntries<T> = EntriesOf<T, MaxDepth>;
+
+/** A typed property path of T: `'rating'`, `'info.rating'`, `'info.actors[0]'`, `` `info.actors[${number}]` ``. */
+export type Path<T> = PathEntries<T>[0];
+
+/** The value type at a path (a template path like `meta.${string}` matches any concrete path). */
+export type PathValue<T, P extends string> =
+  PathEntries<T> extends infer E ? (E extends [infer K, infer V] ? (P extends K ? V : never) : never) : never;
+
+/** Paths whose values have a size (strings, binaries, sets, lists, maps, documents). */
+export type SizedPath<T> =
+  PathEntries<T> extends infer E
+    ? E extends [infer K extends string, infer V]
+      ? NonNullable<V> extends number | bigint | boolean | Date
+        ? never
+        : K
+      : never
+    : never;
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+type BeginsWithFor<V> = [V] extends [string]
+  ? BeginsWithOperator<string>
+  : [V] extends [Uint8Array]
+    ? BeginsWithOperator<Uint8Array>
+    : never;
+
+type ContainsFor<V> = [V] extends [string]
+  ? ContainsOperator<string>
+  : [V] extends [ReadonlySet<infer E>]
+    ? ContainsOperator<E>
+    : [V] extends [readonly (infer E)[]]
+      ? ContainsOperator<E>
+      : never;
+
+/**
+ * The operators that fit a value type. `lt`, `gte`, `between`... are only buildable with
+ * comparable values (their helpers' constraints), so a boolean or list path gets `eq`/`ne` only.
+ */
+export type ConditionOperator<V> =
+  | CompareOperator<V>
+  | BetweenOperator<V>
+  | InOperator<V>
+  | ExistsOperator
+  | IsTypeOperator
+  | BeginsWithFor<V>
+  | ContainsFor<V>;
+
+/**
+ * A condition object: typed paths as keys, a literal (equality) or an operator as values. Several
+ * keys mean AND. The `never` mark keeps nodes (which carry it) from passing as objects.
+ */
+export type ConditionObject<T> = {
+  [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1]>;
+} & { readonly [EXPRESSION]?: never };
+
+/** What a condition object accepts at a path of value type V (anything where V is unknown). */
+type ConditionSlot<V> = unknown extends V ? unknown : NonNullable<V> | ConditionOperator<NonNullable<V>>;
+
+/** A condition, filter: a condition object, a node from `and`/`or`/`not`, or `size(path).op(n)`. */
+export type Condition<T> = ConditionObject<T> | ConditionNode<T> | SizeCondition<SizedPath<T>>;
+
+// ---------------------------------------------------------------------------------------------
+// Key conditions and keys
+
+type KeyOperatorFor<V> =
+  | CompareOperator<V, '=' | '<' | '<=' | '>' | '>='>
+  | BetweenOperator<V>
+  | BeginsWithFor<V>;
+
+/**
+ * A key condition: the partition key's value (or `eq`), and at most one sort key condition of
+ * `eq lt lte gt gte between beginsWith`. Keys are top-level properties; which of them are the
+ * table's (or index's) keys is known at runtime only, and checked there.
+ */
+export type KeyCondition<T> = {
+  [K in DataKeys<T>]?: NonNullable<T[K]> | KeyOperatorFor<NonNullable<T[K]>>;
+};
+
+/** A key object (`{ year: 1985, title: 'After Hours' }`): top-level properties with their values. */
+export type KeyOf<T> = { [K in DataKeys<T>]?: NonNullable<T[K]> };
+
+// ---------------------------------------------------------------------------------------------
+// Updates and projections
+
+type UpdateOperatorFor<V> =
+  | RemoveOperator
+  | IfNotExistsOperator<V>
+  | ([V] extends [number] ? IncrementOperator<number> | AddOperator<number> : never)
+  | ([V] extends [bigint] ? IncrementOperator<number | bigint> | AddOperator<number | bigint> : never)
+  | ([V] extends [ReadonlySet<infer E>] ? AddOperator<ReadonlySet<E>> | DeleteFromSetOperator<ReadonlySet<E>> : never)
+  | ([V] extends [readonly (infer E)[]] ? AppendOperator<E> : never);
+
+/**
+ * An update object: typed paths as keys; a literal value is a SET (`undefined`: no change), an
+ * operator (`increment`, `add`, `append`, `remove`...) another action.
+ */
+export type UpdateChanges<T> = {
+  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown : E[1] | UpdateOperatorFor<NonNullable<E[1]>>;
+};
+
+/** The paths to read (a ProjectionExpression). */
+export type Projection<T> = readonly Path<T>[];

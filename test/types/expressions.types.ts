@@ -1,0 +1,193 @@
+/**
+ * Type tests for expressions: compiled by `npm run typecheck`. Every `@ts-expect-error` line must
+ * stay an error, and each is an error for the reason its comment gives (and no other): the
+ * surrounding lines show the same call with that one thing right.
+ */
+import 'reflect-metadata';
+import {
+  add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
+  decrement, deleteFromSet, eq, exists, gt, gte, ifNotExists, increment, isIn, isType, lt, ne, not, notExists, or, prepend,
+  remove, size,
+} from '../../src/expressions';
+import type { Condition, KeyCondition, KeyOf, Path, PathValue, Projection, UpdateChanges } from '../../src/expressions';
+
+class Actor {
+  name?: string;
+  born?: number;
+}
+class Info {
+  rating?: number;
+  releaseDate?: Date;
+  actors?: string[];
+  cast?: Actor[];
+  lead?: Actor;
+  summary(): string {
+    return '';
+  }
+}
+class Level6 { z?: number }
+class Level5 { l6?: Level6 }
+class Level4 { l5?: Level5 }
+class Level3 { l4?: Level4 }
+class Level2 { l3?: Level3 }
+class Level1 { l2?: Level2 }
+class Tree { label?: string; children?: Tree[] }
+
+class Movie {
+  year!: number;
+  title!: string;
+  genre?: 'Drama' | 'Comedy';
+  rating?: number;
+  info?: Info;
+  tags?: Set<string>;
+  notes?: string[];
+  poster?: Uint8Array;
+  released?: boolean;
+  budget?: bigint;
+  meta?: Record<string, number>;
+  extra?: unknown;
+  deep?: Level1;
+  tree?: Tree;
+  describe(): string {
+    return this.title;
+  }
+}
+
+declare function filter(condition: Condition<Movie>): void;
+declare function update(changes: UpdateChanges<Movie>): void;
+declare function project(paths: Projection<Movie>): void;
+declare function query(key: KeyCondition<Movie>): void;
+declare function get(key: KeyOf<Movie>): void;
+
+// ---- Path and PathValue
+const paths: Path<Movie>[] = ['year', 'info.rating', 'info.actors[0]', 'info.cast[3].name', 'meta.anything', 'extra.a[1].b', 'deep.l2.l3.l4.l5.l6.z'];
+// @ts-expect-error a misspelt path
+const misspelt: Path<Movie> = 'info.ratin';
+// @ts-expect-error methods are not paths
+const method: Path<Movie> = 'describe';
+// @ts-expect-error methods of nested classes are not paths either
+const nestedMethod: Path<Movie> = 'info.summary';
+// @ts-expect-error a scalar has no nested paths
+const intoScalar: Path<Movie> = 'rating.x';
+const rating: PathValue<Movie, 'info.rating'> = 8;
+// @ts-expect-error the value at info.rating is a number
+const ratingText: PathValue<Movie, 'info.rating'> = '8';
+const actor: PathValue<Movie, 'info.actors[2]'> = 'Tom';
+const bornAt: PathValue<Movie, 'info.cast[0].born'> = 1970;
+const metaValue: PathValue<Movie, 'meta.views'> = 3;
+// @ts-expect-error a misspelt path 7 levels down is still caught
+const deepMisspelt: Path<Movie> = 'deep.l2.l3.l4.l5.l6.y';
+// A recursive model is bounded: precise paths to the depth limit, any string below it.
+const treePath: Path<Movie> = 'tree.children[0].children[1].label';
+// @ts-expect-error a misspelt path in a recursive model, within the depth limit
+const treeMisspelt: Path<Movie> = 'tree.children[0].labl';
+const belowLimit: Path<Movie> = 'tree.children[0].children[1].children[2].children[3].children[4].anything';
+
+// ---- Conditions
+filter({ 'info.rating': gte(8), genre: 'Drama' });
+// @ts-expect-error gte(8) on a string path
+filter({ genre: gte(8) });
+// @ts-expect-error a misspelt path in a condition object
+filter({ 'info.ratin': gte(8) });
+// @ts-expect-error a literal of the wrong type
+filter({ rating: 'high' });
+// @ts-expect-error 'Thriller' is not one of the genre's values
+filter({ genre: 'Thriller' });
+filter({ genre: beginsWith('Dr'), poster: beginsWith(new Uint8Array([1])) });
+// @ts-expect-error beginsWith only on strings and binaries
+filter({ rating: beginsWith('8') });
+filter({ released: true, 'info.releaseDate': lt(new Date()), budget: between(1n, 2n) });
+filter({ released: ne(true) });
+// @ts-expect-error lt() needs an ordered value: a boolean is not
+lt(true);
+filter({ tags: contains('classic'), notes: contains('x'), genre: contains('ram') });
+// @ts-expect-error contains() on a set of strings takes a string
+filter({ tags: contains(1) });
+// @ts-expect-error contains() does not apply to numbers
+filter({ rating: contains(1) });
+filter({ genre: isIn('Drama', 'Comedy'), rating: ne(3), title: eq('x') });
+// @ts-expect-error isIn() values of the wrong type
+filter({ rating: isIn('1', '2') });
+filter({ genre: exists(), rating: notExists(), extra: isType('M') });
+// @ts-expect-error isType takes a DynamoDB type name
+filter({ extra: isType('STRING') });
+filter(and({ genre: 'Drama' }, size('tags').gt(3)));
+filter(or({ genre: 'Drama' }, { rating: gt(9) }, not({ tags: exists() })));
+// @ts-expect-error a misspelt path inside and()
+filter(and({ genre: 'Drama' }, { ratin: 1 }));
+// @ts-expect-error a value of the wrong type inside or()
+filter(or({ genre: 'Drama' }, { rating: '9' }));
+// @ts-expect-error a misspelt path inside not()
+filter(not({ tagz: exists() }));
+// @ts-expect-error size() of a misspelt path
+filter(and({ genre: 'Drama' }, size('tagz').gt(3)));
+// @ts-expect-error size() of a number
+filter(size('rating').gt(3));
+// A node built without a model fits any model (it is checked at runtime against the schema).
+const loose = and({ anything: 1 });
+filter(loose);
+// @ts-expect-error a node built for another model does not fit
+filter(and<Actor>({ name: 'x' }));
+compileCondition(Movie, and({ genre: 'Drama' }, { rating: gt(8) }));
+// @ts-expect-error compileCondition checks paths against the model it is given
+compileCondition(Movie, { ratin: 1 });
+// @ts-expect-error ...also inside nested nodes: a misspelt path in or(not(...))
+compileCondition(Movie, or({ year: 1 }, not({ titl: 'x' })));
+
+// ---- Updates
+update({ rating: 8, 'info.rating': 8.5, genre: 'Comedy', 'info.lead': { name: 'Ann' } });
+update({ rating: increment(1), budget: increment(5n), tags: add(new Set(['x'])), notes: append(['n']) });
+update({ 'info.actors': prepend(['a']), tags: deleteFromSet(new Set(['y'])), genre: remove(), title: ifNotExists('t') });
+update({ rating: add(2), budget: decrement(), genre: undefined });
+// @ts-expect-error a misspelt path in an update
+update({ ratin: 1 });
+// @ts-expect-error a literal of the wrong type
+update({ rating: 'high' });
+// @ts-expect-error add() on a string
+update({ genre: add(1) });
+// @ts-expect-error add() of a number set to a string set
+update({ tags: add(new Set([1])) });
+// @ts-expect-error increment() on a string
+update({ title: increment(1) });
+// @ts-expect-error a bigint increment of a number attribute
+update({ rating: increment(1n) });
+// @ts-expect-error append() only on arrays
+update({ genre: append(['x']) });
+// @ts-expect-error append() elements of the wrong type
+update({ notes: append([1]) });
+// @ts-expect-error deleteFromSet() only on sets
+update({ notes: deleteFromSet(new Set(['x'])) });
+// @ts-expect-error ifNotExists() of the wrong type
+update({ rating: ifNotExists('x') });
+compileUpdate(Movie, { rating: increment(1) });
+// @ts-expect-error compileUpdate checks the changes against the model
+compileUpdate(Movie, { rating: append([1]) });
+
+// ---- Projections
+project(['title', 'info.rating', 'info.actors[0]']);
+// @ts-expect-error a misspelt projection path
+project(['title', 'info.ratin']);
+compileProjection(Movie, ['year', 'title']);
+// @ts-expect-error compileProjection checks paths against the model
+compileProjection(Movie, ['yaer']);
+
+// ---- Key conditions and keys
+query({ year: 1985, title: beginsWith('A') });
+query({ year: eq(1985), title: between('A', 'M') });
+// @ts-expect-error a key value of the wrong type
+query({ year: '1985' });
+// @ts-expect-error contains() is not a key condition operator
+query({ year: 1985, title: contains('A') });
+// @ts-expect-error ne() is not a key condition operator
+query({ year: 1985, title: ne('A') });
+// @ts-expect-error keys are top-level properties
+query({ year: 1985, 'info.rating': 1 });
+compileKeyCondition(Movie, { genre: 'Drama', rating: gte(8) }, { index: 'byGenre' });
+get({ year: 1985, title: 'After Hours' });
+// @ts-expect-error a misspelt key property
+get({ year: 1985, titel: 'After Hours' });
+
+export {
+  paths, misspelt, method, nestedMethod, intoScalar, rating, ratingText, actor, bornAt, metaValue, deepMisspelt, treePath, treeMisspelt,
+  belowLimit,
+};

@@ -1,0 +1,212 @@
+/**
+ * Everything DynamoDB would refuse is refused before sending, as a ValidationError whose code
+ * says what and whose message names the model and the property path.
+ */
+import { ValidationError } from '../../../src/errors/classes';
+import { missingParentPath } from '../../../src/errors/expression';
+import {
+  add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
+  deleteFromSet, exists, ExpressionContext, gt, increment, isIn, isType, lt, ne, not, or, remove, size,
+} from '../../../src/expressions';
+import type { AttributeTypeName, Condition, KeyCondition, UpdateChanges } from '../../../src/expressions';
+import { Movie, movie } from './fixtures';
+
+/** Runs `fn`, expects a ValidationError, returns `code: message`. */
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    const e = error as ValidationError;
+    return `${e.code}: ${e.message}`;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+// The casts below bypass the types on purpose: these are the runtime checks behind them.
+const cond = (c: unknown) => () => compileCondition(Movie, c as Condition<Movie>);
+const upd = (c: unknown) => () => compileUpdate(Movie, c as UpdateChanges<Movie>);
+const key = (c: unknown, index?: string) => () => compileKeyCondition(Movie, c as KeyCondition<Movie>, index ? { index } : {});
+
+describe('paths', () => {
+  it('an unknown property, with close names', () => {
+    expect(refusal(cond({ ratng: 1 }))).toBe(
+      'expression.unknownPath: Movie: no property "ratng" in Movie (did you mean "rating"?). Paths use property names, not attribute names.');
+  });
+  it('an attribute name written instead of the property name', () => {
+    expect(refusal(cond({ 'info.release_date': 1 }))).toBe(
+      'expression.unknownPath: Movie: "info.release_date": no property "release_date" in info (MovieInfo) (did you mean "releaseDate"?). ' +
+        'Paths use property names, not attribute names.');
+  });
+  it('a method is not a path', () => {
+    expect(refusal(cond({ describe: 1 }))).toMatch(/^expression\.unknownPath: Movie: no property "describe" in Movie/);
+  });
+  it('a path into a scalar, an index into a document, a name into a list', () => {
+    expect(refusal(cond({ 'rating.x': 1 }))).toBe('expression.notNested: Movie: "rating.x": rating is a number; it has no property "x".');
+    expect(refusal(cond({ 'info[0]': 1 }))).toBe('expression.notNested: Movie: "info[0]": info is a MovieInfo document; it has no list index [0].');
+    expect(refusal(cond({ 'notes.x': 1 }))).toBe('expression.notNested: Movie: "notes.x": notes is a list; it has no property "x".');
+    expect(refusal(cond({ 'tags[0]': 'a' }))).toBe('expression.notNested: Movie: "tags[0]": tags is a stringSet; it has no list index [0].');
+  });
+  it('malformed paths', () => {
+    expect(refusal(cond({ 'info..rating': 1 }))).toBe(
+      `expression.badPath: Movie: property path "info..rating" is malformed: a name is missing before "." at position 5. Write paths like 'info.rating' or 'info.actors[0]'.`);
+    expect(refusal(cond({ 'notes[x]': 1 }))).toMatch(/\[x\] is not a list index/);
+    expect(refusal(cond({ 'notes[1': 1 }))).toMatch(/"\[" at position 5 is not closed/);
+    expect(refusal(cond({ 'info.': 1 }))).toMatch(/it ends with "\."/);
+    expect(refusal(cond({ '': 1 }))).toMatch(/it is empty/);
+  });
+  it('the error carries the path as an issue', () => {
+    try {
+      compileCondition(Movie, { ratng: 1 } as Condition<Movie>);
+    } catch (e) {
+      expect((e as ValidationError).issues).toEqual([{ code: 'expression.unknownPath', path: 'ratng', message: expect.stringContaining('ratng') }]);
+    }
+  });
+});
+
+describe('operators that do not fit the attribute kind', () => {
+  it.each([
+    ['beginsWith on a number', cond({ rating: beginsWith('1') }), 'beginsWith() cannot be used on rating, a number: beginsWith() applies to strings and binaries.'],
+    ['lt on a boolean', cond({ released: lt(true as never) }), 'lt() cannot be used on released, a boolean: lt() applies to strings, numbers, binaries and dates.'],
+    ['between on a set', cond({ tags: between('a', 'b') }), 'between() cannot be used on tags, a stringSet: between() applies to strings, numbers, binaries and dates.'],
+    ['contains on a number', cond({ rating: contains(1) }), 'contains() cannot be used on rating, a number: contains() applies to strings (a substring), sets (a member) and lists (an element).'],
+    ['size of a number', cond(size('rating').gt(1)), 'size() cannot be used on rating, a number: size() applies to strings, binaries, sets, lists and maps.'],
+    ['ADD to a string', upd({ genre: add(1) }), 'add() cannot be used on genre, a string: add() applies to numbers and sets.'],
+    ['increment a list', upd({ notes: increment(1) }), 'increment() cannot be used on notes, a list: increment() applies to numbers.'],
+    ['deleteFromSet on a list', upd({ notes: deleteFromSet(new Set(['a'])) }), 'deleteFromSet() cannot be used on notes, a list: deleteFromSet() applies to sets.'],
+    ['append on a set', upd({ tags: append(['a']) }), 'append() cannot be used on tags, a stringSet: append() applies to lists.'],
+    ['append on a document', upd({ info: append(['a']) }), 'append() cannot be used on info, a MovieInfo document: append() applies to lists.'],
+  ])('%s', (_name, fn, message) => {
+    expect(refusal(fn)).toBe(`expression.operatorKind: Movie: ${message}`);
+  });
+
+  it('operands of the wrong shape', () => {
+    expect(refusal(upd({ tags: add('a' as never) }))).toBe("expression.badOperand: Movie: tags: add() needs a Set; got \"a\".");
+    expect(refusal(upd({ views: increment('1' as never) }))).toBe('expression.badOperand: Movie: views: increment() needs a number or bigint; got "1".');
+    expect(refusal(cond({ genre: beginsWith(5 as never) }))).toBe('expression.badOperand: Movie: genre: beginsWith() needs a string (or binary data); got 5.');
+    expect(refusal(upd({ tags: add(new Set()) }))).toMatch(/^expression\.emptySet: Movie: tags: add\(\) with an empty set/);
+    expect(refusal(cond({ genre: isType('STRING' as AttributeTypeName) }))).toMatch(/^expression\.badType: Movie: genre: isType\("STRING"\)/);
+  });
+
+  it('values the codec refuses keep the codec error (naming Model.path)', () => {
+    expect(refusal(cond({ rating: 'x' }))).toBe('value.type: Movie.rating: expected a number, got the string "x"');
+  });
+
+  it('operators in the wrong place', () => {
+    expect(refusal(cond({ rating: add(1) }))).toMatch(/^expression\.updateInCondition: Movie: rating: an update operator/);
+    expect(refusal(upd({ rating: gt(1) }))).toMatch(/^expression\.conditionInUpdate: Movie: rating: a condition operator/);
+  });
+});
+
+describe('condition rules', () => {
+  it('empty and() / or() / {}', () => {
+    expect(refusal(cond(and()))).toBe('expression.emptyLogical: Movie: and() needs at least one condition (an empty condition object {} counts as none).');
+    expect(refusal(cond(or()))).toMatch(/^expression\.emptyLogical: Movie: or\(\)/);
+    expect(refusal(cond({}))).toMatch(/^expression\.emptyLogical/);
+    expect(refusal(cond(not({})))).toMatch(/^expression\.emptyLogical/);
+  });
+  it('undefined values, and values with no stored form', () => {
+    expect(refusal(cond({ genre: undefined }))).toBe(
+      'expression.undefinedValue: Movie: genre: the value is undefined. To test that the attribute is absent use notExists(); to compare, give a value.');
+    expect(refusal(cond({ tags: new Set() }))).toMatch(/^expression\.unencodable: Movie: tags: /);
+  });
+  it('isIn with none or more than 100 values', () => {
+    expect(refusal(cond({ genre: isIn() }))).toBe('expression.emptyIn: Movie: genre: isIn() needs at least one value.');
+    const many = Array.from({ length: 101 }, (_, i) => `g${i}`);
+    expect(refusal(cond({ genre: isIn(...many) }))).toBe(
+      'expression.tooManyIn: Movie: genre: isIn() has 101 values; DynamoDB allows at most 100. Split the condition with or().');
+    expect(() => compileCondition(Movie, { genre: isIn(...many.slice(0, 100)) })).not.toThrow();
+  });
+  it('between with the low bound above the high bound (numbers exactly, strings by UTF-8 bytes)', () => {
+    expect(refusal(cond({ rating: between(5, 1) }))).toBe(
+      'expression.betweenOrder: Movie: rating: between(5, 1) has its low bound above its high bound, which DynamoDB refuses. Swap them.');
+    expect(refusal(cond({ genre: between('b', 'a') }))).toMatch(/^expression\.betweenOrder/);
+    // JavaScript (UTF-16 code units) orders '😀' before '｡'; DynamoDB (UTF-8 bytes: F0.. vs EF..) after it.
+    expect(refusal(cond({ genre: between('😀', '｡') }))).toMatch(/^expression\.betweenOrder/);
+    expect(() => compileCondition(Movie, { genre: between('｡', '😀') })).not.toThrow();
+    expect(() => compileCondition(Movie, { rating: between(1, 1) })).not.toThrow();
+  });
+  it('an expression over 4 KB', () => {
+    const long = Array.from({ length: 300 }, (_, i) => ({ [`meta.k${i}`]: ne(i) }));
+    expect(refusal(cond(and(...long)))).toMatch(
+      /^expression\.tooLong: Movie: the condition expression is \d{4} bytes long; DynamoDB allows 4 KB \(4096 bytes\)\./);
+    const ex = new ExpressionContext();
+    expect(refusal(() => ex.filter(movie, and(...long)))).toMatch(/the filter expression is/);
+  });
+  it('not an object', () => {
+    expect(refusal(cond(42))).toBe(
+      'expression.notACondition: Movie: a condition must be an object of property paths ({ rating: gte(8) }) or a node from and/or/not/size; got 42.');
+    expect(refusal(cond(gt(1)))).toMatch(/^expression\.notACondition/);
+  });
+});
+
+describe('update rules', () => {
+  it('two changes of overlapping paths', () => {
+    expect(refusal(upd({ info: {}, 'info.rating': 1 }))).toBe(
+      'expression.overlappingPaths: Movie: the update changes both info and info.rating, which overlap; DynamoDB refuses that. ' +
+        "Change the parent only (with the child's new value inside), or the child only.");
+    expect(refusal(upd({ 'info.rating': 1, 'info["rating"]': remove() }))).toMatch(/^expression\.overlappingPaths/);
+    expect(() => compileUpdate(Movie, { 'notes[0]': 'a', 'notes[1]': 'b', 'info.rating': 1, 'info.actors': ['x'] })).not.toThrow();
+  });
+  it('the primary key cannot be updated', () => {
+    expect(refusal(upd({ title: 'x' }))).toBe(
+      "expression.updateKey: Movie: title is part of the table's primary key, which DynamoDB cannot update: delete the item and put it with the new key.");
+  });
+  it('no changes', () => {
+    expect(refusal(upd({}))).toMatch(/^expression\.emptyUpdate: Movie: the update has no changes/);
+    expect(refusal(upd({ genre: undefined }))).toMatch(/^expression\.emptyUpdate/);
+  });
+  it('missingParentPath names the paths and says to set the parent first', () => {
+    const e = missingParentPath('Movie', ['info.rating']);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(`${e.code}: ${e.message}`).toBe(
+      'expression.missingParentPath: Movie: the update changes the nested path info.rating, but its parent does not exist in the ' +
+        'stored item (or the item does not exist), and DynamoDB only changes a nested path inside an existing map or list. ' +
+        'Set the parent first (e.g. { info: {...} }), or write the whole item with put().');
+  });
+});
+
+describe('key condition rules', () => {
+  it('a non-key attribute, listing the keys it could use', () => {
+    expect(refusal(key({ year: 1, genre: 'x' }))).toBe(
+      'expression.keyNotKey: Movie: genre is not a key of the table of Movie: a key condition can only use year, title. Put other conditions in a filter.');
+    expect(refusal(key({ genre: 'x', title: 'y' }, 'byGenre'))).toBe(
+      'expression.keyNotKey: Movie: title is not a key of index "byGenre": a key condition can only use genre, rating. Put other conditions in a filter.');
+    expect(refusal(key({ year: 1, 'info.rating': 1 }))).toMatch(/^expression\.keyNotKey: Movie: info\.rating is not a key/);
+  });
+  it('no partition key, or not an equality on it', () => {
+    expect(refusal(key({ title: 'x' }))).toBe(
+      'expression.keyMissingPartition: Movie: a key condition on the table of Movie needs the partition key year with a value (equality).');
+    expect(refusal(key({}))).toMatch(/^expression\.keyMissingPartition/);
+    expect(refusal(key({ year: gt(1) }))).toBe(
+      'expression.keyPartitionOperator: Movie: year is the partition key: DynamoDB only allows equality on it (a value or eq()), not >.');
+  });
+  it('a sort key operator DynamoDB does not allow', () => {
+    expect(refusal(key({ year: 1, title: contains('x') }))).toBe(
+      'expression.keySortOperator: Movie: title is the sort key: DynamoDB allows =, <, <=, >, >=, BETWEEN and begins_with on it, not contains(). Put other conditions in a filter.');
+    expect(refusal(key({ year: 1, title: ne('x') }))).toMatch(/not ne\(\)/);
+    expect(refusal(key({ year: 1, title: isIn('x') }))).toMatch(/not isIn\(\)/);
+    expect(refusal(key({ year: 1, title: exists() }))).toMatch(/not exists\(\)/);
+    expect(refusal(key(and({ year: 1 }, size('title').gt(1))))).toMatch(/not size\(\)/);
+  });
+  it('or/not, a key twice, an unknown index', () => {
+    expect(refusal(key(or({ year: 1 }, { year: 2 })))).toMatch(/^expression\.keyLogical: .*or\(\) is not allowed/);
+    expect(refusal(key(and({ year: 1 }, { year: 2 })))).toBe('expression.keyTwice: Movie: year appears twice in the key condition; DynamoDB allows one condition per key.');
+    expect(refusal(key({ genre: 'x' }, 'byGenr'))).toBe('expression.unknownIndex: Movie: there is no index "byGenr"; the model\'s indexes are byViews, byGenre.');
+  });
+  it('a beginsWith on a numeric sort key', () => {
+    expect(refusal(key({ genre: 'x', rating: beginsWith('1') }, 'byGenre'))).toMatch(/^expression\.operatorKind: Movie: beginsWith\(\) cannot be used on rating/);
+  });
+});
+
+describe('projection rules', () => {
+  it('empty, or unknown paths', () => {
+    expect(refusal(() => compileProjection(Movie, []))).toBe('expression.emptyProjection: Movie: a projection needs at least one property path.');
+    expect(refusal(() => compileProjection(Movie, ['titl' as 'title']))).toMatch(/^expression\.unknownPath: Movie: no property "titl" in Movie \(did you mean "title"\?\)/);
+  });
+});
+
+it('no error for what is allowed on an `any`-kind value', () => {
+  expect(() => compileUpdate(Movie, { 'meta.n': add(1), 'meta.s': add(new Set(['a'])), 'meta.l': append([1]), 'meta.d': deleteFromSet(new Set([1])) })).not.toThrow();
+  expect(() => compileCondition(Movie, { 'meta.a': beginsWith('x'), 'meta.b': contains(1), 'meta.c': lt(1) })).not.toThrow();
+});
