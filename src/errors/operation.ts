@@ -1,0 +1,90 @@
+/**
+ * Messages for operations, and the one place AWS errors are turned into dynamap errors (the AWS
+ * error always kept as `cause`).
+ */
+import { ConditionError, DynamapError, DynamoError, ThrottledError, ValidationError } from './classes';
+import { missingParentPath } from './expression';
+
+const THROTTLING = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+interface AwsErrorLike {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  Item?: Record<string, unknown>;
+}
+
+export function isThrottle(e: unknown): boolean {
+  const err = e as AwsErrorLike;
+  return !!err && (THROTTLING.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+}
+
+export function isConditionalCheckFailed(e: unknown): boolean {
+  return (e as AwsErrorLike)?.name === 'ConditionalCheckFailedException';
+}
+
+/** What the operation was, for messages: "put of Movie { year: 1985, title: 'After Hours' }". */
+export interface OperationDescription {
+  readonly operation: string;
+  readonly model: string;
+  readonly key?: Record<string, unknown>;
+  /** True when the condition included a @Version requirement. */
+  readonly versioned?: boolean;
+  /** Nested paths an update sets (for the missing-parent message). */
+  readonly nestedPaths?: readonly string[];
+}
+
+export function describeKey(key: Record<string, unknown> | undefined): string {
+  if (!key) return '';
+  const parts = Object.entries(key).map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+  return ` { ${parts.join(', ')} }`;
+}
+
+export const operationError = {
+  conditionFailed(op: OperationDescription, cause: unknown): ConditionError {
+    const target = `${op.model}${describeKey(op.key)}`;
+    const hint = op.versioned
+      ? 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry'
+      : 'the condition was false for the stored item';
+    const oldItem = (cause as AwsErrorLike)?.Item;
+    return new ConditionError(`${op.operation} of ${target} failed its condition: ${hint}.`, {
+      cause,
+      ...(oldItem ? { oldItem } : {}),
+    });
+  },
+  throttled(op: OperationDescription, attempts: number, cause: unknown, unprocessed: readonly unknown[] = []): ThrottledError {
+    return new ThrottledError(
+      `${op.operation} of ${op.model}${describeKey(op.key)} was still throttled after ${attempts} attempts: ` +
+        'raise the table capacity or the mapper retry policy, and retry what is listed in `unprocessed`.',
+      unprocessed,
+      cause,
+    );
+  },
+  dynamo(op: OperationDescription, cause: unknown): DynamoError {
+    const err = cause as AwsErrorLike;
+    return new DynamoError(`${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}`, cause);
+  },
+  /** The single mapping from an AWS error to a dynamap error. */
+  wrap(op: OperationDescription, cause: unknown): DynamapError {
+    if (cause instanceof DynamapError) return cause;
+    const err = cause as AwsErrorLike;
+    if (isConditionalCheckFailed(cause)) return operationError.conditionFailed(op, cause);
+    if (isThrottle(cause)) return operationError.throttled(op, 1, cause);
+    if (err?.name === 'ValidationException' && /document path provided in the update expression is invalid/i.test(err.message ?? '')) {
+      const error = missingParentPath(op.model, op.nestedPaths ?? []);
+      return new ValidationError(error.code, error.message, { issues: error.issues, cause });
+    }
+    return operationError.dynamo(op, cause);
+  },
+};
+
+export const optionError = {
+  invalid: (where: string, option: string, value: unknown, expected: string) =>
+    new ValidationError('option.invalid', `${where}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+};

@@ -1,0 +1,33 @@
+/** Messages for refused writes (class-validator failures, bad keys given to operations). */
+import type { ValidationError as ClassValidatorError } from 'class-validator';
+import { ValidationError, type ValidationIssue } from './classes';
+
+function flatten(errors: readonly ClassValidatorError[], prefix: string, out: ValidationIssue[]): void {
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [rule, text] of Object.entries(e.constraints ?? {})) out.push({ code: `validate.${rule}`, path, message: text });
+    if (e.children?.length) flatten(e.children, path, out);
+  }
+}
+
+export const writeError = {
+  classValidator(className: string, errors: readonly ClassValidatorError[], index?: number): ValidationError {
+    const issues: ValidationIssue[] = [];
+    flatten(errors, '', issues);
+    const where = index === undefined ? className : `${className} (item ${index})`;
+    const lines = issues.map((i) => `  - ${className}.${i.path}: ${i.message} (${i.code.slice('validate.'.length)})`);
+    return new ValidationError(
+      'validate.failed',
+      `${where} failed validation; nothing was written:\n${lines.join('\n')}`,
+      { issues, validationErrors: errors },
+    );
+  },
+  notAnEntity(operation: string, value: unknown): ValidationError {
+    const what = value === null ? 'null' : typeof value === 'object' ? `a plain ${Array.isArray(value) ? 'array' : 'object'}` : typeof value;
+    return new ValidationError(
+      'entity.notAnInstance',
+      `${operation}: expected an instance of a @Table class, got ${what}. Create it with new Model() or mapper.get(), ` +
+        'or use Object.assign(new Model(), data).',
+    );
+  },
+};

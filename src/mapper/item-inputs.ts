@@ -1,0 +1,174 @@
+/**
+ * Pure builders of the single-item requests: each takes the schema, the codec and the user's
+ * arguments and returns the exact command input (plus what to assign to the entity after
+ * success). No request is sent here; every builder has an exact-output test.
+ */
+import type {
+  AttributeValue,
+  DeleteItemCommandInput,
+  GetItemCommandInput,
+  PutItemCommandInput,
+  UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { ModelCodec } from '../codec';
+import { encodeKey } from '../codec';
+import { and, ExpressionContext, notExists, add, ifNotExists } from '../expressions';
+import type { Condition, UpdateChanges } from '../expressions';
+import type { OperationDescription } from '../errors/operation';
+import type { ModelSchema } from '../metadata/types';
+import type { MapperContext } from './context';
+import { deleteAdditions, putAdditions, timestamp, type HookCondition } from './write-hooks';
+
+export interface PreparedWrite<I> {
+  readonly input: I;
+  /** Property values to assign to the entity once the write succeeded. */
+  readonly assign: Record<string, unknown>;
+  readonly op: OperationDescription;
+}
+
+export interface ConditionOptions<T> {
+  condition?: Condition<T>;
+  /** On a failed condition, return the stored item inside the ConditionError (`oldItem`). */
+  returnOldOnFailure?: boolean;
+}
+
+export interface PutOptions<T> extends ConditionOptions<T> {
+  /** false: fail with ConditionError instead of replacing an existing item. Default true. */
+  overwrite?: boolean;
+}
+
+export interface GetOptions<T> {
+  consistent?: boolean;
+  project?: readonly (keyof T & string)[] | readonly string[];
+}
+
+export interface UpdateOptions<T> extends ConditionOptions<T> {
+  /** What the promise resolves to: the item after the update (default) or before it. */
+  returnValues?: 'ALL_NEW' | 'ALL_OLD' | 'NONE';
+}
+
+export type DeleteOptions<T> = ConditionOptions<T>;
+
+export function combine<T>(user: Condition<T> | undefined, hooks: HookCondition[]): Condition<T> | undefined {
+  const all = [...(user !== undefined ? [user] : []), ...(hooks as Condition<T>[])];
+  if (all.length === 0) return undefined;
+  return all.length === 1 ? all[0] : and(...all);
+}
+
+export function keyObject(schema: ModelSchema, source: object): Record<string, unknown> {
+  const s = source as Record<string, unknown>;
+  const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
+  if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
+  return key;
+}
+
+function withExpressions<I extends object>(input: I, ex: ExpressionContext): I {
+  const names = ex.names();
+  const values = ex.values();
+  return { ...input, ...(names ? { ExpressionAttributeNames: names } : {}), ...(values ? { ExpressionAttributeValues: values } : {}) };
+}
+
+export function buildPutInput<T extends object>(
+  ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, options: PutOptions<T>, now: Date,
+): PreparedWrite<PutItemCommandInput> {
+  const hooks = putAdditions(schema, entity, now);
+  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);
+  const item = codec.toItem(staged);
+  const extra = options.overwrite === false ? [{ [schema.key.partitionKey.property]: notExists() }] : [];
+  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra]);
+  const ex = new ExpressionContext();
+  const input: PutItemCommandInput = {
+    TableName: ctx.tableName(schema),
+    Item: item,
+    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
+    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+  };
+  return {
+    input: withExpressions(input, ex),
+    assign: hooks.assign,
+    op: { operation: 'put', model: schema.className, key: keyObject(schema, staged), versioned: hooks.versioned },
+  };
+}
+
+export function buildGetInput<T extends object>(
+  ctx: MapperContext, schema: ModelSchema, key: object, options: GetOptions<T>,
+): GetItemCommandInput {
+  const ex = new ExpressionContext();
+  const input: GetItemCommandInput = {
+    TableName: ctx.tableName(schema),
+    Key: encodeKey(schema, key),
+    ...(options.consistent ? { ConsistentRead: true } : {}),
+    ...(options.project?.length ? { ProjectionExpression: ex.projection(schema, options.project as readonly string[]) } : {}),
+  };
+  return withExpressions(input, ex);
+}
+
+export function buildDeleteInput<T extends object>(
+  ctx: MapperContext, schema: ModelSchema, key: object, options: DeleteOptions<T>, entity?: T,
+): PreparedWrite<DeleteItemCommandInput> {
+  const hooks = entity ? deleteAdditions(schema, entity) : { conditions: [], versioned: false, assign: {} };
+  const condition = combine<T>(options.condition, hooks.conditions);
+  const ex = new ExpressionContext();
+  const input: DeleteItemCommandInput = {
+    TableName: ctx.tableName(schema),
+    Key: encodeKey(schema, key),
+    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
+    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+  };
+  return {
+    input: withExpressions(input, ex),
+    assign: {},
+    op: { operation: 'delete', model: schema.className, key: keyObject(schema, key), versioned: hooks.versioned },
+  };
+}
+
+/**
+ * update(): the caller's changes plus the hooks' — @Version is incremented (ADD, so a missing
+ * version becomes 1), @UpdatedAt set, @CreatedAt set only if absent (the update may create the item).
+ */
+export function updateHookChanges(schema: ModelSchema, now: Date): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (schema.version) changes[schema.version.property] = add(1);
+  if (schema.updatedAt) changes[schema.updatedAt.property] = timestamp(now);
+  if (schema.createdAt) changes[schema.createdAt.property] = ifNotExists(timestamp(now));
+  return changes;
+}
+
+export function buildUpdateInput<T extends object>(
+  ctx: MapperContext, schema: ModelSchema, key: object, changes: UpdateChanges<T>, options: UpdateOptions<T>, now: Date,
+): PreparedUpdate {
+  const all = { ...updateHookChanges(schema, now), ...(changes as Record<string, unknown>) } as UpdateChanges<T>;
+  return updateInput(ctx, schema, key, all, options, 'update', hasVersionCondition(schema, options.condition));
+}
+
+export type PreparedUpdate = PreparedWrite<UpdateItemCommandInput> & { readonly nestedPaths: readonly string[] };
+
+/** One UpdateItem from a complete change set (hooks already applied) and a complete condition. */
+export function updateInput<T extends object>(
+  ctx: MapperContext, schema: ModelSchema, key: object, changes: UpdateChanges<T>, options: UpdateOptions<T>,
+  operation: string, versioned: boolean, assign: Record<string, unknown> = {},
+): PreparedUpdate {
+  const ex = new ExpressionContext();
+  const update = ex.update(schema, changes);
+  const condition = options.condition;
+  const input: UpdateItemCommandInput = {
+    TableName: ctx.tableName(schema),
+    Key: encodeKey(schema, key),
+    UpdateExpression: update.expression,
+    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
+    ReturnValues: options.returnValues ?? 'ALL_NEW',
+    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+  };
+  return {
+    input: withExpressions(input, ex),
+    assign,
+    nestedPaths: update.nestedPaths,
+    op: { operation, model: schema.className, key: keyObject(schema, key), versioned, nestedPaths: update.nestedPaths },
+  };
+}
+
+function hasVersionCondition(schema: ModelSchema, condition: unknown): boolean {
+  return !!schema.version && !!condition && typeof condition === 'object' && schema.version.property in (condition as object);
+}
+
+export type { AttributeValue };

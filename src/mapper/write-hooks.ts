@@ -1,0 +1,65 @@
+/**
+ * Write hooks: what @Version, @CreatedAt, @UpdatedAt and defaults add to a write. Each hook looks
+ * at the schema and the entity and returns property assignments (applied to the entity only once
+ * the write succeeded) and conditions (ANDed with the caller's). Operations stay free of
+ * per-feature branches.
+ */
+import { notExists } from '../expressions';
+import type { AttributeSchema, ModelSchema } from '../metadata/types';
+
+/** A condition contributed by a hook, in the object form the expression layer takes. */
+export type HookCondition = Record<string, unknown>;
+
+export interface WriteAdditions {
+  /** Property → value to store (and to assign to the entity after success). */
+  readonly assign: Record<string, unknown>;
+  readonly conditions: HookCondition[];
+  /** True when a @Version requirement was added (for the error message). */
+  readonly versioned: boolean;
+}
+
+function valueOf(entity: object, attr: AttributeSchema): unknown {
+  return (entity as Record<string, unknown>)[attr.property];
+}
+
+/** The instant a write happens, as the attribute wants it (Date for date/epochSeconds kinds). */
+export function timestamp(now: Date): Date {
+  return new Date(now.getTime());
+}
+
+/**
+ * Additions for writing a whole entity (put, save of a new entity, transaction put):
+ * a new versioned entity gets version 1 and requires that no item exists; a read one gets
+ * version + 1 and requires the version it had.
+ */
+export function putAdditions(schema: ModelSchema, entity: object, now: Date): WriteAdditions {
+  const assign: Record<string, unknown> = {};
+  const conditions: HookCondition[] = [];
+  let versioned = false;
+  for (const attr of schema.attributes) {
+    if (attr.hasDefault && valueOf(entity, attr) === undefined) {
+      assign[attr.property] = typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
+    }
+  }
+  if (schema.createdAt && valueOf(entity, schema.createdAt) === undefined) assign[schema.createdAt.property] = timestamp(now);
+  if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
+  if (schema.version) {
+    versioned = true;
+    const current = valueOf(entity, schema.version);
+    if (current === undefined || current === null) {
+      assign[schema.version.property] = 1;
+      conditions.push({ [schema.key.partitionKey.property]: notExists() });
+    } else {
+      assign[schema.version.property] = (current as number) + 1;
+      conditions.push({ [schema.version.property]: current });
+    }
+  }
+  return { assign, conditions, versioned };
+}
+
+/** Additions for deleting an entity that was read: its version must still be the stored one. */
+export function deleteAdditions(schema: ModelSchema, entity: object): WriteAdditions {
+  const current = schema.version ? valueOf(entity, schema.version) : undefined;
+  if (!schema.version || current === undefined || current === null) return { assign: {}, conditions: [], versioned: false };
+  return { assign: {}, conditions: [{ [schema.version.property]: current }], versioned: true };
+}

@@ -1,0 +1,270 @@
+import 'reflect-metadata';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  Attribute, ConditionError, CreatedAt, Mapper, PartitionKey, SortKey, Table, UpdatedAt, ValidationError, Version,
+  lt, notExists, remove,
+} from 'dynamap';
+import { testClient, uniquePrefix } from '../support/engine';
+
+class MovieInfo {
+  @Attribute() directors?: string[];
+  @Attribute({ name: 'release_date' }) releaseDate?: Date;
+  @Attribute() rating?: number;
+  @Attribute() plot?: string;
+}
+
+@Table({ name: 'ItemsMovies' })
+class Movie {
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() genre?: string;
+  @Attribute() @IsOptional() @IsInt() @Min(0) @Max(10) rating?: number;
+  @Attribute() info?: MovieInfo;
+  @Attribute({ type: 'stringSet' }) tags?: Set<string>;
+  @Version() version?: number;
+  @CreatedAt() createdAt?: Date;
+  @UpdatedAt() updatedAt?: Date;
+
+  constructor(year: number, title: string) {
+    this.year = year;
+    this.title = title;
+  }
+
+  label(): string {
+    return `${this.title} (${this.year})`;
+  }
+}
+
+@Table({ name: 'ItemsNotes' })
+class Note {
+  @PartitionKey() id!: string;
+  @Attribute() text?: string;
+  @Attribute() status?: string;
+}
+
+const client = testClient();
+const prefix = uniquePrefix();
+const mapper = new Mapper({ client, tablePrefix: prefix });
+
+beforeAll(async () => {
+  await mapper.sync([Movie, Note]);
+});
+
+function afterHours(): Movie {
+  const m = new Movie(1985, 'After Hours');
+  m.genre = 'Comedy';
+  m.rating = 7;
+  m.tags = new Set(['night', 'new-york']);
+  m.info = Object.assign(new MovieInfo(), { directors: ['Martin Scorsese'], releaseDate: new Date('1985-09-13T00:00:00Z'), rating: 7.1 });
+  return m;
+}
+
+describe('put and get', () => {
+  it('writes an entity and reads it back as a real instance, nested classes included', async () => {
+    await mapper.put(afterHours());
+    const got = await mapper.get(Movie, { year: 1985, title: 'After Hours' });
+    expect(got).toBeInstanceOf(Movie);
+    expect(got!.label()).toBe('After Hours (1985)');
+    expect(got!.info).toBeInstanceOf(MovieInfo);
+    expect(got!.info!.releaseDate).toEqual(new Date('1985-09-13T00:00:00Z'));
+    expect(got!.tags).toEqual(new Set(['night', 'new-york']));
+    expect(got!.version).toBe(1);
+    expect(got!.createdAt).toBeInstanceOf(Date);
+  });
+
+  it('stores attributes under their DynamoDB names', async () => {
+    const raw = await client.send(new GetItemCommand({ TableName: `${prefix}ItemsMovies`, Key: { year: { N: '1985' }, title: { S: 'After Hours' } } }));
+    expect(raw.Item!.info.M!.release_date).toEqual({ S: '1985-09-13T00:00:00.000Z' });
+  });
+
+  it('returns undefined for a missing item', async () => {
+    expect(await mapper.get(Movie, { year: 1900, title: 'Nothing' })).toBeUndefined();
+  });
+
+  it('projects only the asked properties', async () => {
+    const got = await mapper.get(Movie, { year: 1985, title: 'After Hours' }, { project: ['title', 'genre'] });
+    expect(got).toBeInstanceOf(Movie);
+    expect({ ...got }).toEqual({ title: 'After Hours', genre: 'Comedy' });
+  });
+
+  it('reads consistently when asked', async () => {
+    expect((await mapper.get(Movie, { year: 1985, title: 'After Hours' }, { consistent: true }))!.genre).toBe('Comedy');
+  });
+
+  it('overwrite: false refuses to replace an existing item', async () => {
+    await mapper.put(Object.assign(new Note(), { id: 'n1', text: 'first' }));
+    await expect(mapper.put(Object.assign(new Note(), { id: 'n1', text: 'second' }), { overwrite: false })).rejects.toBeInstanceOf(ConditionError);
+    expect((await mapper.get(Note, { id: 'n1' }))!.text).toBe('first');
+  });
+
+  it('a put condition that fails is a ConditionError with the AWS error as cause, and the old item when asked', async () => {
+    const note = Object.assign(new Note(), { id: 'n2', text: 'kept', status: 'open' });
+    await mapper.put(note);
+    const err = await mapper.put(Object.assign(new Note(), { id: 'n2', text: 'lost' }), { condition: { status: 'closed' }, returnOldOnFailure: true })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConditionError);
+    expect((err as ConditionError).code).toBe('operation.conditionFailed');
+    expect((err as ConditionError).cause).toMatchObject({ name: 'ConditionalCheckFailedException' });
+    expect((await mapper.get(Note, { id: 'n2' }))!.text).toBe('kept');
+  });
+
+  it('a put condition with notExists on a reserved-word attribute works', async () => {
+    await mapper.put(Object.assign(new Note(), { id: 'n3', text: 'x' }), { condition: { status: notExists() } });
+    expect((await mapper.get(Note, { id: 'n3' }))!.text).toBe('x');
+  });
+});
+
+describe('keys are checked before sending', () => {
+  it.each([
+    [{ year: 1985 }, /title/],
+    [{ year: 1985, title: 'After Hours', genre: 'Comedy' }, /genre/],
+    [{ year: '1985', title: 'After Hours' }, /year/],
+  ])('refuses %j', async (key, message) => {
+    const err = await mapper.get(Movie, key as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe('@Version', () => {
+  it('adds 1 on every write and refuses a stale write without overwriting', async () => {
+    const m = new Movie(1999, 'The Matrix');
+    await mapper.put(m);
+    expect(m.version).toBe(1);
+    const a = (await mapper.get(Movie, { year: 1999, title: 'The Matrix' }))!;
+    const b = (await mapper.get(Movie, { year: 1999, title: 'The Matrix' }))!;
+    a.genre = 'Sci-Fi';
+    await mapper.put(a);
+    expect(a.version).toBe(2);
+    b.genre = 'Drama';
+    await expect(mapper.put(b)).rejects.toThrow(ConditionError);
+    await expect(mapper.put(b)).rejects.toThrow(/@Version/);
+    const stored = (await mapper.get(Movie, { year: 1999, title: 'The Matrix' }))!;
+    expect(stored.genre).toBe('Sci-Fi');
+    expect(stored.version).toBe(2);
+    expect(b.version).toBe(1);
+  });
+
+  it('a new entity is written with 1 and attribute_not_exists (a second new one fails)', async () => {
+    await mapper.put(new Movie(2000, 'Gladiator'));
+    await expect(mapper.put(new Movie(2000, 'Gladiator'))).rejects.toBeInstanceOf(ConditionError);
+  });
+
+  it('delete(entity) requires the version it read', async () => {
+    await mapper.put(new Movie(2001, 'Amelie'));
+    const stale = (await mapper.get(Movie, { year: 2001, title: 'Amelie' }))!;
+    const fresh = (await mapper.get(Movie, { year: 2001, title: 'Amelie' }))!;
+    fresh.rating = 8;
+    await mapper.put(fresh);
+    await expect(mapper.delete(stale)).rejects.toBeInstanceOf(ConditionError);
+    await mapper.delete(fresh);
+    expect(await mapper.get(Movie, { year: 2001, title: 'Amelie' })).toBeUndefined();
+  });
+
+  it('update() adds 1 without a requirement, or with { condition: { version } }', async () => {
+    await mapper.put(new Movie(2002, 'Spirited Away'));
+    const updated = await mapper.update(Movie, { year: 2002, title: 'Spirited Away' }, { genre: 'Animation' });
+    expect(updated!.version).toBe(2);
+    await expect(mapper.update(Movie, { year: 2002, title: 'Spirited Away' }, { genre: 'Fantasy' }, { condition: { version: 1 } }))
+      .rejects.toBeInstanceOf(ConditionError);
+    const again = await mapper.update(Movie, { year: 2002, title: 'Spirited Away' }, { genre: 'Fantasy' }, { condition: { version: 2 } });
+    expect(again!.version).toBe(3);
+    expect(again!.genre).toBe('Fantasy');
+  });
+});
+
+describe('timestamps', () => {
+  it('@CreatedAt is set once, @UpdatedAt on every write', async () => {
+    const m = new Movie(2003, 'Oldboy');
+    await mapper.put(m);
+    const created = m.createdAt!;
+    expect(m.updatedAt!.getTime()).toBe(created.getTime());
+    await new Promise((r) => setTimeout(r, 5));
+    m.rating = 8;
+    await mapper.put(m);
+    expect(m.createdAt).toEqual(created);
+    expect(m.updatedAt!.getTime()).toBeGreaterThan(created.getTime());
+    const stored = (await mapper.get(Movie, { year: 2003, title: 'Oldboy' }))!;
+    expect(stored.createdAt).toEqual(created);
+    expect(stored.updatedAt).toEqual(m.updatedAt);
+  });
+});
+
+describe('update', () => {
+  it('sets plain values, nested paths and removes attributes', async () => {
+    await mapper.put(Object.assign(afterHours(), { year: 2010 }));
+    const out = await mapper.update(Movie, { year: 2010, title: 'After Hours' }, { rating: 9, 'info.rating': 8.5, genre: remove() });
+    expect(out).toBeInstanceOf(Movie);
+    expect(out!.rating).toBe(9);
+    expect(out!.genre).toBeUndefined();
+    expect(out!.info!.rating).toBe(8.5);
+    expect(out!.info!.directors).toEqual(['Martin Scorsese']); // siblings of a nested path are untouched
+  });
+});
+
+describe('save', () => {
+  it('writes only what changed (SET and REMOVE) and keeps changes made by others to other fields', async () => {
+    await mapper.put(Object.assign(new Note(), { id: 's1', text: 'hello', status: 'open' }));
+    const mine = (await mapper.get(Note, { id: 's1' }))!;
+    await mapper.update(Note, { id: 's1' }, { text: 'changed by someone else' });
+    mine.status = undefined;
+    await mapper.save(mine);
+    const stored = (await mapper.get(Note, { id: 's1' }))!;
+    expect(stored.status).toBeUndefined();
+    expect(stored.text).toBe('changed by someone else');
+  });
+
+  it('a new entity is a put', async () => {
+    const n = Object.assign(new Note(), { id: 's2', text: 'new' });
+    await mapper.save(n);
+    expect((await mapper.get(Note, { id: 's2' }))!.text).toBe('new');
+  });
+
+  it('with @Version, a stale save fails', async () => {
+    await mapper.put(new Movie(2004, 'Primer'));
+    const a = (await mapper.get(Movie, { year: 2004, title: 'Primer' }))!;
+    const b = (await mapper.get(Movie, { year: 2004, title: 'Primer' }))!;
+    a.rating = 7;
+    await mapper.save(a);
+    expect(a.version).toBe(2);
+    b.rating = 3;
+    await expect(mapper.save(b)).rejects.toBeInstanceOf(ConditionError);
+    expect((await mapper.get(Movie, { year: 2004, title: 'Primer' }))!.rating).toBe(7);
+  });
+});
+
+describe('delete', () => {
+  it('by key with a condition', async () => {
+    await mapper.put(Object.assign(new Movie(2005, 'Brick'), { rating: 7 }));
+    await expect(mapper.delete(Movie, { year: 2005, title: 'Brick' }, { condition: { rating: lt(5) } })).rejects.toBeInstanceOf(ConditionError);
+    expect(await mapper.get(Movie, { year: 2005, title: 'Brick' })).toBeDefined();
+    await mapper.delete(Movie, { year: 2005, title: 'Brick' }, { condition: { rating: lt(8) } });
+    expect(await mapper.get(Movie, { year: 2005, title: 'Brick' })).toBeUndefined();
+  });
+});
+
+describe('validation', () => {
+  it('class-validator failures are a ValidationError and nothing is written', async () => {
+    const m = Object.assign(new Movie(2006, 'Bad Rating'), { rating: 11 });
+    const err = await mapper.put(m).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).message).toMatch(/Movie\.rating/);
+    expect((err as ValidationError).validationErrors.length).toBe(1);
+    expect(await mapper.get(Movie, { year: 2006, title: 'Bad Rating' })).toBeUndefined();
+  });
+
+  it('validate: false skips class-validator', async () => {
+    const loose = new Mapper({ client, tablePrefix: prefix, validate: false });
+    await loose.put(Object.assign(new Movie(2007, 'Loose'), { rating: 11 }));
+    expect((await loose.get(Movie, { year: 2007, title: 'Loose' }))!.rating).toBe(11);
+  });
+
+  it('a value DynamoDB would refuse is refused before sending, naming the property', async () => {
+    const err = await mapper.put(Object.assign(new Movie(2008, 'NaN'), { info: Object.assign(new MovieInfo(), { rating: NaN }) }))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as Error).message).toMatch(/info\.rating/);
+    expect(await mapper.get(Movie, { year: 2008, title: 'NaN' })).toBeUndefined();
+  });
+});

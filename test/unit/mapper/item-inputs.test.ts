@@ -1,0 +1,132 @@
+/** Exact outputs of the pure single-item builders (house rule: every buildXInput has an exact test). */
+import 'reflect-metadata';
+import { Attribute, CreatedAt, PartitionKey, SortKey, Table, UpdatedAt, Version, lt } from 'dynamap';
+import { codecFor } from '../../../src/codec';
+import { getModelSchema } from '../../../src/metadata';
+import { DEFAULT_RETRY, type MapperContext } from '../../../src/mapper/context';
+import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
+import { buildSaveInput } from '../../../src/mapper/save-input';
+
+@Table({ name: 'Movies' })
+class Movie {
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() rating?: number;
+  @Attribute({ name: 'status' }) state?: string;
+  @Version() version?: number;
+  @CreatedAt() createdAt?: Date;
+  @UpdatedAt() updatedAt?: Date;
+}
+
+@Table({ name: 'Notes' })
+class Note {
+  @PartitionKey() id!: string;
+  @Attribute() text?: string;
+}
+
+const schema = getModelSchema(Movie);
+const ctx: MapperContext = {
+  client: undefined as never, tablePrefix: 'dev-', validate: true, retry: DEFAULT_RETRY,
+  tableName: (s) => `dev-${s.table.name}`,
+};
+const now = new Date('2026-11-25T12:00:00.000Z');
+const NOW = { S: '2026-11-25T12:00:00.000Z' };
+
+describe('buildPutInput', () => {
+  it('a new versioned entity: version 1, timestamps, attribute_not_exists on the partition key', () => {
+    const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7 });
+    const out = buildPutInput(ctx, schema, codecFor(Movie), m, {}, now);
+    expect(out.input).toEqual({
+      TableName: 'dev-Movies',
+      Item: { year: { N: '1985' }, title: { S: 'After Hours' }, rating: { N: '7' }, version: { N: '1' }, createdAt: NOW, updatedAt: NOW },
+      ConditionExpression: 'attribute_not_exists(#n0)',
+      ExpressionAttributeNames: { '#n0': 'year' },
+    });
+    expect(out.assign).toEqual({ version: 1, createdAt: now, updatedAt: now });
+    expect(m.version).toBeUndefined(); // assigned only after the write succeeds
+  });
+
+  it('a read entity: version + 1, requires the read version, ANDed with the caller condition', () => {
+    const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', version: 3, createdAt: new Date('2020-01-01T00:00:00Z') });
+    const out = buildPutInput(ctx, schema, codecFor(Movie), m, { condition: { rating: lt(5) }, returnOldOnFailure: true }, now);
+    expect(out.input).toEqual({
+      TableName: 'dev-Movies',
+      Item: { year: { N: '1985' }, title: { S: 'After Hours' }, version: { N: '4' }, createdAt: { S: '2020-01-01T00:00:00.000Z' }, updatedAt: NOW },
+      ConditionExpression: '#n0 < :v0 AND #n1 = :v1',
+      ExpressionAttributeNames: { '#n0': 'rating', '#n1': 'version' },
+      ExpressionAttributeValues: { ':v0': { N: '5' }, ':v1': { N: '3' } },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+  });
+
+  it('overwrite: false on an unversioned model', () => {
+    const out = buildPutInput(ctx, getModelSchema(Note), codecFor(Note), Object.assign(new Note(), { id: 'a' }), { overwrite: false }, now);
+    expect(out.input).toEqual({
+      TableName: 'dev-Notes', Item: { id: { S: 'a' } },
+      ConditionExpression: 'attribute_not_exists(#n0)', ExpressionAttributeNames: { '#n0': 'id' },
+    });
+  });
+});
+
+describe('buildGetInput', () => {
+  it('key, consistent read and projection', () => {
+    expect(buildGetInput(ctx, schema, { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({
+      TableName: 'dev-Movies',
+      Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
+      ConsistentRead: true,
+      ProjectionExpression: '#n0, #n1',
+      ExpressionAttributeNames: { '#n0': 'title', '#n1': 'status' },
+    });
+  });
+});
+
+describe('buildDeleteInput', () => {
+  it('by entity: requires the read version', () => {
+    const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', version: 2 });
+    expect(buildDeleteInput(ctx, schema, { year: 1985, title: 'After Hours' }, {}, m).input).toEqual({
+      TableName: 'dev-Movies',
+      Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
+      ConditionExpression: '#n0 = :v0',
+      ExpressionAttributeNames: { '#n0': 'version' },
+      ExpressionAttributeValues: { ':v0': { N: '2' } },
+    });
+  });
+});
+
+describe('buildUpdateInput', () => {
+  it('adds the hooks: ADD version, SET updatedAt, createdAt only if absent', () => {
+    const out = buildUpdateInput(ctx, schema, { year: 1985, title: 'After Hours' }, { rating: 8 }, {}, now);
+    expect(out.input).toEqual({
+      TableName: 'dev-Movies',
+      Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
+      UpdateExpression: 'SET #n0 = :v0, #n1 = if_not_exists(#n1, :v0), #n2 = :v1 ADD #n3 :v2',
+      ExpressionAttributeNames: { '#n0': 'updatedAt', '#n1': 'createdAt', '#n2': 'rating', '#n3': 'version' },
+      ExpressionAttributeValues: { ':v0': NOW, ':v1': { N: '8' }, ':v2': { N: '1' } },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+});
+
+describe('buildSaveInput', () => {
+  it('writes only changed attributes, requires the item and its version', () => {
+    const m: Movie = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7, state: 'draft', version: 2 });
+    const snapshot = codecFor(Movie).toItem(m);
+    m.rating = 8;
+    m.state = undefined;
+    const out = buildSaveInput(ctx, schema, codecFor(Movie), m, snapshot, now);
+    expect(out.update!.input).toEqual({
+      TableName: 'dev-Movies',
+      Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
+      UpdateExpression: 'SET #n0 = :v0, #n1 = :v1, #n2 = :v2 REMOVE #n3',
+      ConditionExpression: 'attribute_exists(#n4) AND #n1 = :v3',
+      ExpressionAttributeNames: { '#n0': 'rating', '#n1': 'version', '#n2': 'updatedAt', '#n3': 'status', '#n4': 'year' },
+      ExpressionAttributeValues: { ':v0': { N: '8' }, ':v1': { N: '3' }, ':v2': NOW, ':v3': { N: '2' } },
+      ReturnValues: 'NONE',
+    });
+  });
+
+  it('sends nothing when nothing changed', () => {
+    const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7, version: 2 });
+    expect(buildSaveInput(ctx, schema, codecFor(Movie), m, codecFor(Movie).toItem(m), now).update).toBeUndefined();
+  });
+});
