@@ -1,0 +1,231 @@
+/**
+ * The Query and Scan builders users hold. Immutable: every method returns a new builder (the state
+ * is frozen; a builder can be shared, refined in two directions, and run many times). Nothing is
+ * sent until a terminal method (`page`, `pages`, `all`, `first`, `count`, `for await`) is called.
+ *
+ * Mistakes that depend on the model (unknown index, key condition on non-key properties,
+ * `.consistent()` on a global index, bad numbers, a cursor that is not this query's) are thrown
+ * by the call that made them; expression errors when the input is first compiled (`toInput()`
+ * or the first request).
+ */
+import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import { expressionError } from '../../errors/expression';
+import type { Condition, Path } from '../../expressions';
+import type { Constructor } from '../../metadata/types';
+import type { MapperContext } from '../context';
+import type { Position, StartKey } from './cursor';
+import { requestInput, requestLimit, type ReadState } from './inputs';
+import { parallelCount, parallelPages, SegmentTracker } from './parallel-scan';
+import { ReadRun, sequentialPages, type RawPage } from './paging';
+import { checkConsistent, checkCount } from './targets';
+
+/** One page of results and the cursor to continue from (`undefined`: there is nothing after it). */
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
+
+/** DynamoDB's own bound on TotalSegments. */
+const MAX_SEGMENTS = 1_000_000;
+
+/** @internal What a builder is made of. */
+export interface ReadSetup<T extends object> {
+  readonly ctx: MapperContext;
+  readonly Model: Constructor<T>;
+  readonly state: ReadState;
+  /** Where to start (from `.startAfter(cursor)`); undefined: the beginning. */
+  readonly start?: Position;
+}
+
+abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanCommandInput> implements AsyncIterable<T> {
+  readonly #setup: ReadSetup<T>;
+  #run?: ReadRun<T>;
+
+  /** @internal Use mapper.query() / mapper.scan(). */
+  constructor(setup: ReadSetup<T>) {
+    this.#setup = setup;
+    Object.freeze(this);
+  }
+
+  /**
+   * A new builder of the same kind with some state changed, and the start replaced when `start` is
+   * given (a wrapper, since `undefined` — from the beginning — is a start of its own).
+   */
+  protected derive(patch: Partial<ReadState>, start?: { readonly from: Position | undefined }): this {
+    const setup = this.#setup;
+    const Kind = this.constructor as new (setup: ReadSetup<T>) => this;
+    return new Kind({ ...setup, state: Object.freeze({ ...setup.state, ...patch }), start: start ? start.from : setup.start });
+  }
+
+  protected get state(): ReadState {
+    return this.#setup.state;
+  }
+
+  /** Where to start, checked against this builder's segments. */
+  private get start(): Position | undefined {
+    return this.run.checkStart(this.#setup.start);
+  }
+
+  /** The runner of this builder, made on first use (the input is compiled then, once). */
+  protected get run(): ReadRun<T> {
+    this.#run ??= new ReadRun(this.#setup.ctx, this.#setup.Model, this.#setup.state);
+    return this.#run;
+  }
+
+  /** Adds a FilterExpression; several filters are ANDed. Applied after reading: it saves no read capacity. */
+  filter(condition: Condition<T>): this {
+    return this.derive({ filters: [...this.state.filters, condition as object] });
+  }
+
+  /**
+   * Reads only these property paths (a ProjectionExpression); replaces an earlier projection. The
+   * entities are partial: they carry only these fields (typed as T all the same).
+   */
+  project<P extends Path<T>>(...paths: P[]): this {
+    if (paths.length === 0) throw expressionError.emptyProjection(this.state.schema.className);
+    return this.derive({ projection: Object.freeze([...paths] as string[]) });
+  }
+
+  /** Returns at most `n` items in total, across pages (requests stop once they are read). */
+  limit(n: number): this {
+    return this.derive({ limit: checkCount(this.state.schema, 'limit', n) });
+  }
+
+  /** DynamoDB's Limit: items read per request (before the filter). A page is one request. */
+  pageSize(n: number): this {
+    return this.derive({ pageSize: checkCount(this.state.schema, 'pageSize', n) });
+  }
+
+  /** Strongly consistent reads; refused on a global index, which DynamoDB reads eventually consistently only. */
+  consistent(): this {
+    checkConsistent(this.state.schema, this.state.index);
+    return this.derive({ consistent: true });
+  }
+
+  /** Continues after the page that returned `cursor` (undefined: from the beginning). */
+  startAfter(cursor: string | undefined): this {
+    return this.derive({}, { from: cursor === undefined ? undefined : this.run.decode(cursor) });
+  }
+
+  /** The exact input of the first request (for inspection and tests); a copy the caller may change. */
+  toInput(): I {
+    return structuredClone(this.firstInput());
+  }
+
+  private firstInput(): I {
+    const start = this.start;
+    const limit = requestLimit(this.state, this.state.limit);
+    if (this.state.segments === undefined) {
+      const startKey = start?.kind === 'key' ? start.key : undefined;
+      return requestInput(this.run.compiled.base as I, { limit, ...(startKey ? { startKey } : {}) });
+    }
+    const tracker = this.tracker(start);
+    const segment = tracker.pending()[0] ?? 0;
+    const startKey = tracker.startOf(segment);
+    return requestInput(this.run.compiled.base as I, { limit, ...(startKey ? { startKey } : {}), segment: { index: segment, total: this.state.segments } });
+  }
+
+  /**
+   * One page: one request from `cursor` (or from `.startAfter()`, or the beginning), at most
+   * `.pageSize()` items read and at most `.limit()` returned. A filter can leave a page empty with a
+   * cursor: keep going until the cursor is undefined. A parallel scan's page is one request of
+   * its first unfinished segment, and its cursor holds every segment's position.
+   */
+  async page(cursor?: string): Promise<Page<T>> {
+    const run = this.run;
+    const start = cursor === undefined ? this.start : run.checkStart(run.decode(cursor));
+    if (this.state.segments === undefined) {
+      const raw = await run.fetch(start?.kind === 'key' ? start.key : undefined, this.state.limit);
+      return this.toPage(raw.items, raw.next);
+    }
+    const tracker = this.tracker(start);
+    const segment = tracker.pending()[0];
+    if (segment === undefined) return { items: [] };
+    const raw = await run.fetch(tracker.startOf(segment), this.state.limit, segment);
+    tracker.advance(segment, raw.next);
+    return this.toSegmentsPage(raw, tracker);
+  }
+
+  /** Every page to the end (or to `.limit()` items), one request each, as `page()` would return them. */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    const start = this.start;
+    if (this.state.segments === undefined) {
+      for await (const raw of sequentialPages(this.run, start?.kind === 'key' ? start.key : undefined, this.state.limit)) {
+        yield this.toPage(raw.items, raw.next);
+      }
+      return;
+    }
+    const tracker = this.tracker(start);
+    for await (const raw of parallelPages(this.run, tracker, this.state.limit)) yield this.toSegmentsPage(raw, tracker);
+  }
+
+  /** Every item (up to `.limit()`), as instances of the model. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    const run = this.run;
+    for await (const raw of this.rawPages()) yield* run.hydrate(raw.items);
+  }
+
+  /** Every item (up to `.limit()`) in one array. Mind the memory on a large table: prefer `for await`. */
+  async all(): Promise<T[]> {
+    const run = this.run;
+    const out: T[] = [];
+    for await (const raw of this.rawPages()) {
+      const items = run.hydrate(raw.items);
+      for (let i = 0; i < items.length; i++) out.push(items[i]);
+    }
+    return out;
+  }
+
+  /** The first item, or undefined; reads no further than needed. */
+  async first(): Promise<T | undefined> {
+    const [item] = await this.limit(1).all();
+    return item;
+  }
+
+  /** The number of matching items (up to `.limit()`), counted by DynamoDB (Select COUNT) across pages. */
+  async count(): Promise<number> {
+    const start = this.start;
+    if (this.state.segments === undefined) return this.run.countFrom(start?.kind === 'key' ? start.key : undefined, this.state.limit);
+    return parallelCount(this.run, this.tracker(start), this.state.limit);
+  }
+
+  private rawPages(): AsyncGenerator<RawPage, void, undefined> {
+    const start = this.start;
+    if (this.state.segments === undefined) return sequentialPages(this.run, start?.kind === 'key' ? start.key : undefined, this.state.limit);
+    return parallelPages(this.run, this.tracker(start), this.state.limit);
+  }
+
+  private tracker(start: Position | undefined): SegmentTracker {
+    return new SegmentTracker(this.state.segments!, start?.kind === 'segments' ? start : undefined);
+  }
+
+  private toPage(items: RawPage['items'], next: StartKey | undefined): Page<T> {
+    const entities = this.run.hydrate(items);
+    return next ? { items: entities, cursor: this.run.encode({ kind: 'key', key: next }) } : { items: entities };
+  }
+
+  private toSegmentsPage(raw: RawPage, tracker: SegmentTracker): Page<T> {
+    const items = this.run.hydrate(raw.items);
+    return tracker.finished ? { items } : { items, cursor: this.run.encode({ kind: 'segments', ...tracker.position() }) };
+  }
+}
+
+/** `mapper.query(Model, keyCondition, { index })`: items of one partition, in sort key order. */
+export class Query<T extends object> extends ReadBuilder<T, QueryCommandInput> {
+  /** Descending sort key order (ScanIndexForward: false). */
+  reverse(): this {
+    return this.derive({ reverse: true });
+  }
+}
+
+/** `mapper.scan(Model, { index, filter, segments })`: every item of the table or index. */
+export class Scan<T extends object> extends ReadBuilder<T, ScanCommandInput> {
+  /**
+   * A parallel scan of `n` segments (1 to 1,000,000), read concurrently (at most 32 requests in
+   * flight) and merged in arrival order, so items come in no particular order. A cursor of a
+   * parallel scan continues a scan with the same number of segments only.
+   */
+  segments(n: number): this {
+    return this.derive({ segments: checkCount(this.state.schema, 'segments', n, MAX_SEGMENTS) });
+  }
+}

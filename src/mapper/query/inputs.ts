@@ -1,0 +1,166 @@
+/**
+ * Pure builders of Query and Scan inputs. A builder's state is compiled once into a `Compiled`
+ * request (the expressions, names and values, which never change between pages); each request
+ * then only adds its page-specific fields (Limit, ExclusiveStartKey, Segment) in `requestInput`.
+ * No request is sent here; `buildQueryInput`/`buildScanInput` have exact-output tests.
+ */
+import type { AttributeValue, QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import { and, ExpressionContext, resolvePath, type Condition } from '../../expressions';
+import type { IndexSchema, ModelSchema, ScalarType } from '../../metadata/types';
+import type { StartKey } from './cursor';
+
+/** Everything a Query or Scan builder was told, frozen; every builder method returns a new one. */
+export interface ReadState {
+  readonly operation: 'query' | 'scan';
+  readonly schema: ModelSchema;
+  readonly index?: IndexSchema;
+  /** Query only: the key condition object or node, as the user gave it. */
+  readonly keyCondition?: object;
+  /** Filters ANDed together, in the order given. */
+  readonly filters: readonly object[];
+  /** Property paths to read; undefined: the whole item (or what the index projects). */
+  readonly projection?: readonly string[];
+  /** Items returned in total, across pages. */
+  readonly limit?: number;
+  /** DynamoDB's Limit: items read per request. */
+  readonly pageSize?: number;
+  readonly reverse: boolean;
+  readonly consistent: boolean;
+  /** Scan only: TotalSegments of a parallel scan. */
+  readonly segments?: number;
+}
+
+/** What every request of one query or scan shares. */
+export interface Compiled<I extends QueryCommandInput | ScanCommandInput> {
+  /** The input without Limit, ExclusiveStartKey, Segment. */
+  readonly base: I;
+  /** The input of a count (Select COUNT: no projection). */
+  readonly countBase: I;
+  /** Key attributes read only so a cursor can be made from any item, dropped before hydration. */
+  readonly strip: readonly string[];
+  /** True when items hold every attribute (no projection, and the table or an ALL index). */
+  readonly complete: boolean;
+}
+
+/**
+ * The attributes of the target's LastEvaluatedKey, with their types: the table's keys, plus the
+ * index's keys for an index (DynamoDB needs both to continue an index read).
+ */
+export function startKeyTypes(schema: ModelSchema, index?: IndexSchema): Map<string, ScalarType> {
+  const types = new Map<string, ScalarType>();
+  for (const attr of [index?.partitionKey, index?.sortKey, schema.key.partitionKey, schema.key.sortKey]) {
+    if (attr) types.set(attr.name, attr.scalarType!);
+  }
+  return types;
+}
+
+/** The start key of the item after `item`: its key attributes (an item of a query or scan has them all). */
+export function startKeyOf(item: Record<string, AttributeValue>, types: ReadonlyMap<string, ScalarType>): StartKey {
+  const key: StartKey = {};
+  for (const name of types.keys()) key[name] = item[name];
+  return key;
+}
+
+function keyProperties(schema: ModelSchema, index?: IndexSchema): string[] {
+  const out: string[] = [];
+  for (const attr of [schema.key.partitionKey, schema.key.sortKey, index?.partitionKey, index?.sortKey]) {
+    if (attr && !out.includes(attr.property)) out.push(attr.property);
+  }
+  return out;
+}
+
+function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: string, state: ReadState): Compiled<I> {
+  const { schema, index } = state;
+  // One context, fixed order: key condition, filter, projection — placeholders are numbered in
+  // that order, so the output is deterministic.
+  const ex = new ExpressionContext();
+  const keyConditionExpression = state.keyCondition !== undefined ? ex.keyCondition(schema, index?.name, state.keyCondition) : undefined;
+  // Several .filter() calls are ANDed (and() keeps each one's meaning: a path in two filters is
+  // two conditions, not one object overwriting the other).
+  const filter = state.filters.length <= 1 ? state.filters[0] : and(...(state.filters as Condition<unknown>[]));
+  const filterExpression = filter === undefined ? undefined : ex.filter(schema, filter);
+  // Counting needs no projection; compile the count's names before the projection adds its own,
+  // so the count input's maps hold only what its expressions use.
+  const countNames = ex.names();
+  const countValues = ex.values();
+
+  let strip: string[] = [];
+  let projectionExpression: string | undefined;
+  if (state.projection !== undefined) {
+    // The key attributes are always read, so that a page cut short by .limit() can continue from
+    // its last item; those the caller did not ask for are dropped before hydration.
+    const roots = new Set(state.projection.map((p) => resolvePath(schema, p).root.name));
+    const keys = keyProperties(schema, index);
+    strip = keys.map((p) => schema.byProperty.get(p)!.name).filter((name) => !roots.has(name));
+    projectionExpression = ex.projection(schema, [...state.projection, ...keys]);
+  }
+
+  const common = {
+    TableName: tableName,
+    ...(index ? { IndexName: index.name } : {}),
+    ...(keyConditionExpression !== undefined ? { KeyConditionExpression: keyConditionExpression } : {}),
+    ...(filterExpression !== undefined ? { FilterExpression: filterExpression } : {}),
+  };
+  const flags = {
+    ...(state.reverse ? { ScanIndexForward: false } : {}),
+    ...(state.consistent ? { ConsistentRead: true } : {}),
+  };
+  const names = ex.names();
+  const values = ex.values();
+  const base = {
+    ...common,
+    ...(projectionExpression !== undefined ? { ProjectionExpression: projectionExpression } : {}),
+    ...(names ? { ExpressionAttributeNames: names } : {}),
+    ...(values ? { ExpressionAttributeValues: values } : {}),
+    ...flags,
+  } as I;
+  const countBase = {
+    ...common,
+    ...(countNames ? { ExpressionAttributeNames: countNames } : {}),
+    ...(countValues ? { ExpressionAttributeValues: countValues } : {}),
+    ...flags,
+    Select: 'COUNT',
+  } as I;
+  const complete = state.projection === undefined && (!index || index.projection.type === 'ALL');
+  return { base, countBase, strip, complete };
+}
+
+export function buildQueryInput(tableName: string, state: ReadState): Compiled<QueryCommandInput> {
+  return compile<QueryCommandInput>(tableName, state);
+}
+
+export function buildScanInput(tableName: string, state: ReadState): Compiled<ScanCommandInput> {
+  return compile<ScanCommandInput>(tableName, state);
+}
+
+/** What changes from one request to the next. */
+export interface RequestPart {
+  /** DynamoDB's Limit for this request. */
+  readonly limit?: number;
+  readonly startKey?: StartKey;
+  /** A parallel scan's segment and segment count. */
+  readonly segment?: { readonly index: number; readonly total: number };
+}
+
+/** One request's input: the compiled base plus the page-specific fields. */
+export function requestInput<I extends QueryCommandInput | ScanCommandInput>(base: I, part: RequestPart): I {
+  const input = { ...base };
+  if (part.limit !== undefined) input.Limit = part.limit;
+  if (part.startKey !== undefined) input.ExclusiveStartKey = part.startKey;
+  if (part.segment !== undefined) {
+    const scan = input as ScanCommandInput;
+    scan.Segment = part.segment.index;
+    scan.TotalSegments = part.segment.total;
+  }
+  return input;
+}
+
+/**
+ * DynamoDB's Limit for the next request. Without a filter every item read is returned, so the
+ * request reads no more than the items still wanted; with a filter, reading `remaining` items
+ * could return far fewer, so it reads `pageSize` (or a full 1 MB page) and the page is cut.
+ */
+export function requestLimit(state: ReadState, remaining: number | undefined): number | undefined {
+  if (remaining === undefined || state.filters.length > 0) return state.pageSize;
+  return state.pageSize === undefined ? remaining : Math.min(state.pageSize, remaining);
+}

@@ -1,0 +1,172 @@
+/**
+ * Running a query or scan: one `ReadRun` per builder holds what every request shares (compiled
+ * input, codec, cursor target); the functions below send requests one after the other, following
+ * LastEvaluatedKey until it is absent — also across pages a filter emptied, since an empty page
+ * with a LastEvaluatedKey does not mean the end.
+ */
+import {
+  QueryCommand, ScanCommand,
+  type AttributeValue, type QueryCommandInput, type QueryCommandOutput, type ScanCommandInput, type ScanCommandOutput,
+} from '@aws-sdk/client-dynamodb';
+import { codecFor, type ModelCodec } from '../../codec';
+import { cursorError } from '../../errors/query';
+import { compareAttributeValues, resolveKeyCondition, toCondition } from '../../expressions';
+import type { Constructor, ScalarType } from '../../metadata/types';
+import type { MapperContext } from '../context';
+import { execute } from '../execute';
+import { remember } from '../snapshots';
+import { CursorCodec, type CursorTarget, type Position, type StartKey } from './cursor';
+import { buildQueryInput, buildScanInput, requestInput, requestLimit, startKeyOf, startKeyTypes, type Compiled, type ReadState } from './inputs';
+
+type Item = Record<string, AttributeValue>;
+type Input = QueryCommandInput | ScanCommandInput;
+
+/** One response, as read: raw items and where the next request starts (undefined: the end). */
+export interface RawPage {
+  readonly items: Item[];
+  readonly next?: StartKey;
+  /** The parallel scan segment it came from. */
+  readonly segment?: number;
+}
+
+const cursors = new CursorCodec();
+
+export class ReadRun<T extends object> {
+  readonly target: CursorTarget;
+  readonly keyTypes: ReadonlyMap<string, ScalarType>;
+  readonly codec: ModelCodec<T>;
+  private compiledInput?: Compiled<Input>;
+
+  constructor(readonly ctx: MapperContext, readonly Model: Constructor<T>, readonly state: ReadState) {
+    this.target = {
+      table: ctx.tableName(state.schema),
+      operation: state.operation,
+      ...(state.index ? { index: state.index.name } : {}),
+    };
+    this.keyTypes = startKeyTypes(state.schema, state.index);
+    this.codec = codecFor(Model);
+  }
+
+  get model(): string {
+    return this.state.schema.className;
+  }
+
+  /** Compiled once, on first use (so a builder that is only refined further compiles nothing). */
+  get compiled(): Compiled<Input> {
+    this.compiledInput ??= this.state.operation === 'query'
+      ? buildQueryInput(this.target.table, this.state)
+      : buildScanInput(this.target.table, this.state);
+    return this.compiledInput;
+  }
+
+  /** One request: Query or Scan, with the mapper's retry policy and error mapping. */
+  async send(input: Input): Promise<QueryCommandOutput | ScanCommandOutput> {
+    const op = { operation: this.state.operation, model: this.model };
+    return this.state.operation === 'query'
+      ? execute(this.ctx, () => this.ctx.client.send(new QueryCommand(input as QueryCommandInput)), op)
+      : execute(this.ctx, () => this.ctx.client.send(new ScanCommand(input as ScanCommandInput)), op);
+  }
+
+  /** Raw items → instances of the model; complete items are remembered so save() writes only changes. */
+  hydrate(items: readonly Item[]): T[] {
+    const { strip, complete } = this.compiled;
+    const out = new Array<T>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      for (const name of strip) delete item[name];
+      const entity = this.codec.fromItem(item);
+      if (complete) remember(entity, item);
+      out[i] = entity;
+    }
+    return out;
+  }
+
+  encode(position: Position): string {
+    return cursors.encode(position, this.target);
+  }
+
+  /** A cursor → where to start; refused unless this query or scan could have made it. */
+  decode(cursor: unknown): Position {
+    const position = cursors.decode(cursor, this.target, this.keyTypes, this.model);
+    if (position.kind === 'key' && this.state.keyCondition !== undefined) this.checkPartition(position.key);
+    return position;
+  }
+
+  /**
+   * A parallel scan's cursor continues a scan of as many segments, a plain cursor a plain scan.
+   * Checked when the scan runs, so `.startAfter()` and `.segments()` may come in either order.
+   */
+  checkStart(position: Position | undefined): Position | undefined {
+    const segments = this.state.segments;
+    if (position && ((position.kind === 'segments') !== (segments !== undefined) || (position.kind === 'segments' && position.total !== segments))) {
+      throw cursorError.otherSegments(this.model, position.kind === 'segments' ? position.total : undefined, segments);
+    }
+    return position;
+  }
+
+  /** A query's cursor holds the partition key it read: another partition's cursor is refused. */
+  private checkPartition(key: StartKey): void {
+    const { schema, index } = this.state;
+    const resolved = resolveKeyCondition(schema, index?.name, toCondition(this.state.keyCondition!, schema.className));
+    const pk = (index ?? schema.key).partitionKey;
+    if (compareAttributeValues(key[pk.name], resolved.partitionKey.value) !== 0) throw cursorError.otherPartition(this.model, pk.property);
+  }
+
+  /**
+   * One request from `start`. `remaining`: items still wanted (undefined: no limit); the page is
+   * cut to it, and then continues after its last item rather than after what DynamoDB read.
+   */
+  async fetch(start: StartKey | undefined, remaining: number | undefined, segment?: number): Promise<RawPage> {
+    const input = requestInput(this.compiled.base, {
+      limit: requestLimit(this.state, remaining),
+      ...(start ? { startKey: start } : {}),
+      ...(segment !== undefined ? { segment: { index: segment, total: this.state.segments! } } : {}),
+    });
+    const out = await this.send(input);
+    const page: RawPage = { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}), ...(segment !== undefined ? { segment } : {}) };
+    return remaining === undefined ? page : this.cut(page, remaining);
+  }
+
+  /** The page with at most `remaining` items; cut short, it continues after its last item kept. */
+  cut(page: RawPage, remaining: number): RawPage {
+    if (page.items.length <= remaining) return page;
+    const items = page.items.slice(0, remaining);
+    const next = items.length ? startKeyOf(items[items.length - 1], this.keyTypes) : page.next;
+    return { ...page, items, ...(next ? { next } : {}) };
+  }
+
+  /** Counts from `start` to the end (or to `limit`), one Select COUNT request after another. */
+  async countFrom(start: StartKey | undefined, limit: number | undefined, segment?: number): Promise<number> {
+    let count = 0;
+    let key = start;
+    do {
+      const remaining = limit === undefined ? undefined : limit - count;
+      const input = requestInput(this.compiled.countBase, {
+        limit: requestLimit(this.state, remaining),
+        ...(key ? { startKey: key } : {}),
+        ...(segment !== undefined ? { segment: { index: segment, total: this.state.segments! } } : {}),
+      });
+      const out = await this.send(input);
+      count += out.Count ?? 0;
+      key = out.LastEvaluatedKey;
+    } while (key && (limit === undefined || count < limit));
+    return limit === undefined ? count : Math.min(count, limit);
+  }
+}
+
+/**
+ * Pages one after another from `start` until the end or `limit` items, each with the key the
+ * next one starts from. Used for queries and plain scans (and one segment of a parallel scan).
+ */
+export async function* sequentialPages<T extends object>(
+  run: ReadRun<T>, start: StartKey | undefined, limit: number | undefined,
+): AsyncGenerator<RawPage, void, undefined> {
+  let key = start;
+  let returned = 0;
+  do {
+    const page = await run.fetch(key, limit === undefined ? undefined : limit - returned);
+    returned += page.items.length;
+    yield page;
+    key = page.next;
+  } while (key && (limit === undefined || returned < limit));
+}
