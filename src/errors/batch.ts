@@ -1,0 +1,75 @@
+/**
+ * Messages (and the one extra error class) of the batch operations. Every batch failure says what
+ * was not done — `unprocessed` holds the caller's own entities, keys or operations — so nothing
+ * is ever silently dropped and the caller can retry exactly the rest.
+ */
+import { DynamapError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
+
+/**
+ * A batch stopped by an error that retrying cannot fix (a missing table, an access error, a
+ * callback that threw). Requests sent before it may have been written; `unprocessed` lists what
+ * was not, in the caller's own terms.
+ */
+export class BatchError extends DynamapError {
+  readonly unprocessed: readonly unknown[];
+  constructor(message: string, unprocessed: readonly unknown[], cause: unknown) {
+    super('batch.failed', message, { cause });
+    this.unprocessed = unprocessed;
+  }
+}
+
+function causeText(cause: unknown): string {
+  const e = cause as { name?: string; message?: string } | undefined;
+  return e && typeof e === 'object' ? `${e.name ?? 'Error'}: ${e.message ?? ''}` : String(cause);
+}
+
+export const batchError = {
+  /** A codec or validation error of one item, re-thrown with the item's place (`item 3`, `key 2 of request 1`) in front. */
+  atItem(operation: string, where: string, error: unknown): unknown {
+    if (error instanceof ValidationError) {
+      return new ValidationError(error.code, `${operation} ${where}: ${error.message}`, {
+        issues: error.issues,
+        validationErrors: error.validationErrors,
+        cause: error,
+      });
+    }
+    if (error instanceof ItemTooLargeError) return new ItemTooLargeError(`${operation} ${where}: ${error.message}`, error.size);
+    return error;
+  },
+  notAnOperation(index: number, value: unknown): ValidationError {
+    return new ValidationError(
+      'batch.badOperation',
+      `batchWrite item ${index}: expected { put: entity } or { delete: Model, key: {...} }, got ${JSON.stringify(value) ?? String(value)}; nothing was written.`,
+    );
+  },
+  versionedEntity(operation: string, index: number, className: string, version: unknown): ValidationError {
+    return new ValidationError(
+      'batch.versionedEntity',
+      `${operation} item ${index}: this ${className} was read with @Version ${String(version)}, but BatchWriteItem cannot ` +
+        'check a version, so writing it could silently overwrite a newer change; nothing was written. Use ' +
+        'mapper.transaction() (up to 100 items, versions checked) or put()/save() per item, or pass ' +
+        '{ overwriteVersions: true } to write it with version + 1 without the check (last writer wins).',
+      { issues: [{ code: 'batch.versionedEntity', path: 'version', message: `read with @Version ${String(version)}` }] },
+    );
+  },
+  badOption(operation: string, option: string, value: unknown, expected: string): ValidationError {
+    return new ValidationError('option.invalid', `${operation}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`);
+  },
+  throttled(operation: string, total: number, unprocessed: readonly unknown[], attempts: number, cause: unknown): ThrottledError {
+    return new ThrottledError(
+      `${operation}: ${unprocessed.length} of ${total} items were not ${operation.includes('Get') ? 'read' : 'written'} ` +
+        `after ${attempts} attempts in a row without progress (DynamoDB kept returning them as unprocessed or throttling). ` +
+        'They are listed in `unprocessed`: retry them later, or raise the table capacity or the mapper retry policy.',
+      unprocessed,
+      cause,
+    );
+  },
+  failed(operation: string, total: number, unprocessed: readonly unknown[], cause: unknown): BatchError {
+    return new BatchError(
+      `${operation} stopped: ${causeText(cause)}. ${total - unprocessed.length} of ${total} items were done before; ` +
+        'the other ' + `${unprocessed.length} are listed in \`unprocessed\`: fix the cause and retry them.`,
+      unprocessed,
+      cause,
+    );
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * batchGet, one or several models: every key encoded first (a bad key fails the call before any
+ * request, naming its index), each distinct item fetched once in chunks of 100 with bounded
+ * concurrency and UnprocessedKeys retried, then each model's found items hydrated in the order
+ * of its keys.
+ */
+import { BatchGetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { codecFor, encodeKey } from '../../codec';
+import { batchError } from '../../errors/batch';
+import { getModelSchema } from '../../metadata/schema';
+import type { Constructor } from '../../metadata/types';
+import type { MapperContext } from '../context';
+import { remember } from '../snapshots';
+import { chunk, GET_CHUNK } from './chunk';
+import { firstOfEach } from './dedupe';
+import { drain } from './drain';
+import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
+import { itemIdentity } from './keys';
+import type { ResolvedBatchOptions } from './options';
+import { runPool } from './pool';
+import { progressReporter } from './progress';
+
+export interface GetGroup {
+  readonly Model: Constructor;
+  readonly keys: readonly unknown[];
+}
+
+interface KeyRequest extends PreparedBatchGet {
+  /** What the caller gave us, listed back if the key could not be read. */
+  readonly source: unknown;
+}
+
+/** `sourceOf(group, key)` names a key in the error's `unprocessed` (a key, or `[Model, key]`). */
+export async function runBatchGet(
+  ctx: MapperContext, operation: string, groups: readonly GetGroup[], consistent: boolean, options: ResolvedBatchOptions,
+  sourceOf: (group: GetGroup, key: unknown) => unknown,
+): Promise<object[][]> {
+  const perGroup = groups.map((group, g) => {
+    const schema = getModelSchema(group.Model);
+    const table = ctx.tableName(schema);
+    return group.keys.map((key, k): KeyRequest => {
+      try {
+        const encoded = encodeKey(schema, key as object);
+        return { id: itemIdentity(table, encoded, schema), table, schema, key: encoded, source: sourceOf(group, key) };
+      } catch (e) {
+        throw batchError.atItem(operation, groups.length > 1 ? `key ${k} of request ${g} (${schema.className})` : `key ${k}`, e);
+      }
+    });
+  });
+
+  const distinct = firstOfEach(perGroup.flat());
+  const found = new Map<string, Record<string, AttributeValue>>();
+  const progress = progressReporter(distinct.length, options.onProgress);
+  const left: KeyRequest[] = [];
+  let throttle: { cause?: unknown } | undefined;
+  let failure: { cause: unknown } | undefined;
+  const chunks = chunk(distinct, GET_CHUNK);
+
+  const started = await runPool(chunks, options.concurrency, async (requests) => {
+    const send = async (pending: readonly KeyRequest[]): Promise<readonly KeyRequest[]> => {
+      const out = await ctx.client.send(new BatchGetItemCommand(buildBatchGetInput(pending, consistent)));
+      const read = readBatchGetOutput(pending, out.Responses, out.UnprocessedKeys);
+      for (const [id, item] of read.found) found.set(id, item);
+      return read.left as KeyRequest[];
+    };
+    const outcome = await drain(options.retry, requests, send, (done) => progress.add(done.length));
+    if (outcome.status === 'done') return;
+    left.push(...outcome.left);
+    if (outcome.status === 'failed') failure ??= { cause: outcome.cause };
+    else throttle ??= outcome.cause === undefined ? {} : { cause: outcome.cause };
+  }, () => !!(throttle || failure || progress.error));
+
+  for (const c of chunks.slice(started)) left.push(...c);
+  const unprocessed = left.map((r) => r.source);
+  if (failure) throw batchError.failed(operation, distinct.length, unprocessed, failure.cause);
+  if (progress.error) throw batchError.failed(operation, distinct.length, unprocessed, progress.error.cause);
+  if (throttle) throw batchError.throttled(operation, distinct.length, unprocessed, options.retry.attempts, throttle.cause);
+
+  return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found));
+}
+
+/** The found items of one model, in the order of its keys, each a fresh instance. */
+function hydrate(Model: Constructor, requests: readonly KeyRequest[], found: Map<string, Record<string, AttributeValue>>): object[] {
+  const codec = codecFor(Model);
+  const out: object[] = [];
+  for (const r of requests) {
+    const item = found.get(r.id);
+    if (!item) continue;
+    const entity = codec.fromItem(item);
+    remember(entity, item);
+    out.push(entity);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/** Checking batch options, and merging a call's retry policy over the mapper's. */
+import { batchError } from '../../errors/batch';
+import type { RetryPolicy } from '../context';
+import type { BatchOptions } from './types';
+
+export const DEFAULT_CONCURRENCY = 4;
+
+export interface ResolvedBatchOptions {
+  readonly concurrency: number;
+  readonly retry: RetryPolicy;
+  readonly onProgress?: BatchOptions['onProgress'];
+}
+
+export function resolveBatchOptions(operation: string, base: RetryPolicy, options: BatchOptions): ResolvedBatchOptions {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw batchError.badOption(operation, 'concurrency', options.concurrency, 'a whole number of at least 1');
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw batchError.badOption(operation, 'onProgress', typeof options.onProgress, 'a function ({ done, total }) => void');
+  }
+  const r = options.retry ?? {};
+  for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const v = r[k];
+    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
+      throw batchError.badOption(operation, `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
+    }
+  }
+  if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') {
+    throw batchError.badOption(operation, 'retry.jitter', r.jitter, "'full' or 'none'");
+  }
+  return { concurrency, retry: { ...base, ...r }, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+}

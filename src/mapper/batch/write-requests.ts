@@ -1,0 +1,96 @@
+/**
+ * Turning the caller's entities, keys and operations into BatchWriteItem requests — every item
+ * encoded (and its hooks applied) before anything is sent, so one bad item fails the whole call
+ * with nothing written, naming the item's index. Pure apart from the codec it calls.
+ */
+import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
+import { codecFor, encodeKey } from '../../codec';
+import { batchError } from '../../errors/batch';
+import { writeError } from '../../errors/write';
+import { getModelSchema } from '../../metadata/schema';
+import type { Constructor, ModelSchema } from '../../metadata/types';
+import type { MapperContext } from '../context';
+import { buildPutInput } from '../item-inputs';
+import { itemIdentity, keyOfItem } from './keys';
+import type { BatchWriteOperation } from './types';
+
+/** One write, ready to send; `source` is what the caller gave us (listed back if it is not written). */
+export interface PreparedBatchWrite {
+  readonly id: string;
+  readonly table: string;
+  readonly schema: ModelSchema;
+  readonly request: WriteRequest;
+  readonly source: unknown;
+  /** For a put: the entity, the values to assign to it once written, and the item (its snapshot). */
+  readonly put?: { readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue> };
+}
+
+export interface PutRequestOptions {
+  readonly overwriteVersions?: boolean;
+}
+
+function isEntity(value: unknown): value is object {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype
+    && Object.getPrototypeOf(value) !== null;
+}
+
+/** Runs `build` for item `index`, putting the index in front of any validation error. */
+function atItem<R>(operation: string, index: number, build: () => R): R {
+  try {
+    return build();
+  } catch (e) {
+    throw batchError.atItem(operation, `item ${index}`, e);
+  }
+}
+
+export function preparePut(
+  ctx: MapperContext, operation: string, index: number, entity: unknown, source: unknown, now: Date, options: PutRequestOptions,
+): PreparedBatchWrite {
+  return atItem(operation, index, () => {
+    if (!isEntity(entity)) throw writeError.notAnEntity(operation, entity);
+    const Model = entity.constructor as Constructor;
+    const schema = getModelSchema(Model);
+    const version = schema.version ? (entity as Record<string, unknown>)[schema.version.property] : undefined;
+    if (version !== undefined && version !== null && !options.overwriteVersions) {
+      throw batchError.versionedEntity(operation, index, schema.className, version);
+    }
+    // The single put's builder, so defaults, timestamps and version numbers are exactly a put's;
+    // its condition is dropped: BatchWriteItem has none (see docs/batch.md).
+    const prepared = buildPutInput(ctx, schema, codecFor(Model), entity, {}, now);
+    const item = prepared.input.Item!;
+    const table = prepared.input.TableName!;
+    return {
+      id: itemIdentity(table, keyOfItem(schema, item), schema),
+      table,
+      schema,
+      request: { PutRequest: { Item: item } },
+      source,
+      put: { entity, assign: prepared.assign, item },
+    };
+  });
+}
+
+export function prepareDelete(
+  ctx: MapperContext, operation: string, index: number, Model: Constructor, key: unknown, source: unknown,
+): PreparedBatchWrite {
+  return atItem(operation, index, () => {
+    const schema = getModelSchema(Model);
+    const encoded = encodeKey(schema, key as object);
+    const table = ctx.tableName(schema);
+    return { id: itemIdentity(table, encoded, schema), table, schema, request: { DeleteRequest: { Key: encoded } }, source };
+  });
+}
+
+/** One operation of batchWrite(): `{ put: entity }` or `{ delete: Model, key }`. */
+export function prepareOperation(
+  ctx: MapperContext, index: number, op: BatchWriteOperation, now: Date, options: PutRequestOptions,
+): PreparedBatchWrite {
+  const o = op as unknown as Record<string, unknown> | null;
+  if (o && typeof o === 'object' && 'put' in o && !('delete' in o)) {
+    return preparePut(ctx, 'batchWrite', index, o.put, op, now, options);
+  }
+  if (o && typeof o === 'object' && 'delete' in o && typeof o.delete === 'function' && !('put' in o)) {
+    return prepareDelete(ctx, 'batchWrite', index, o.delete as Constructor, o.key, op);
+  }
+  throw batchError.notAnOperation(index, op);
+}

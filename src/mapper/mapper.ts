@@ -1,0 +1,258 @@
+/**
+ * The Mapper: a thin facade over the operations. It holds the context (client, prefix, policies)
+ * and turns each call into: validate → build the input (pure) → execute → hydrate.
+ */
+import {
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { codecFor } from '../codec';
+import type { KeyOf, UpdateChanges } from '../expressions';
+import { writeError } from '../errors/write';
+import { optionError } from '../errors/operation';
+import { getModelSchema } from '../metadata/schema';
+import { registeredTables } from '../metadata/registry';
+import { isValidTableName } from '../metadata/names';
+import type { Constructor, ModelSchema } from '../metadata/types';
+import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
+import { DEFAULT_RETRY, type MapperContext, type RetryPolicy } from './context';
+import { execute } from './execute';
+import {
+  buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
+  type DeleteOptions, type GetOptions, type PutOptions, type UpdateOptions,
+} from './item-inputs';
+import { buildSaveInput } from './save-input';
+import { forget, remember, snapshotOf } from './snapshots';
+import { validateChanges, validateEntity } from './validation';
+import { createQuery, createScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
+import type { KeyCondition } from '../expressions';
+import * as batch from './batch';
+import type { BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
+import { runTransaction, runTransactGet, type CheckedGetRequests, type TransactGetRequest, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
+
+export interface MapperOptions {
+  /** Default: a DynamoDBClient configured from the environment. */
+  client?: DynamoDBClient;
+  /** Prepended to every table name (e.g. 'dev-'). */
+  tablePrefix?: string;
+  /** Run class-validator on every write (default true). */
+  validate?: boolean;
+  /** Retries of throttled calls and unprocessed batch items, on top of the SDK's own. */
+  retry?: Partial<RetryPolicy>;
+}
+
+function checkOptions(options: MapperOptions): void {
+  if (options.tablePrefix !== undefined && (typeof options.tablePrefix !== 'string' || !/^[a-zA-Z0-9_.-]*$/.test(options.tablePrefix))) {
+    throw optionError.invalid('new Mapper()', 'tablePrefix', options.tablePrefix, 'a string of a-z A-Z 0-9 _ - .');
+  }
+  if (options.validate !== undefined && typeof options.validate !== 'boolean') {
+    throw optionError.invalid('new Mapper()', 'validate', options.validate, 'true or false');
+  }
+  const r = options.retry ?? {};
+  for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const v = r[k];
+    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
+      throw optionError.invalid('new Mapper()', `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
+    }
+  }
+  if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') {
+    throw optionError.invalid('new Mapper()', 'retry.jitter', r.jitter, "'full' or 'none'");
+  }
+}
+
+export class Mapper {
+  /** What operations need; exposed for the query, batch and transaction runners. */
+  readonly context: MapperContext;
+
+  constructor(options: MapperOptions = {}) {
+    checkOptions(options);
+    const tablePrefix = options.tablePrefix ?? '';
+    this.context = Object.freeze({
+      client: options.client ?? new DynamoDBClient({}),
+      tablePrefix,
+      validate: options.validate ?? true,
+      retry: Object.freeze({ ...DEFAULT_RETRY, ...options.retry }),
+      tableName: (schema: ModelSchema) => {
+        const name = tablePrefix + schema.table.name;
+        if (!isValidTableName(name)) {
+          throw optionError.invalid(`${schema.className}`, 'tablePrefix', tablePrefix, `a prefix that keeps "${name}" within 255 characters`);
+        }
+        return name;
+      },
+    });
+  }
+
+  /** Creates missing tables and indexes and enables TTL; never deletes anything. */
+  sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
+    return syncModels(this.context, models, options);
+  }
+
+  /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */
+  createTableInput(Model: Constructor): CreateTableCommandInput {
+    const schema = getModelSchema(Model);
+    // In single-table design every registered model on the same table contributes its indexes.
+    const sharing = registeredTables()
+      .map((M) => getModelSchema(M))
+      .filter((s) => s !== schema && s.table.name === schema.table.name);
+    return createTableInput([schema, ...sharing], this.context.tablePrefix);
+  }
+
+  /** Writes the whole entity; returns it with version and timestamps updated. */
+  async put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
+    const { schema, codec } = this.modelOf(entity, 'put');
+    const prepared = buildPutInput(this.context, schema, codec, entity, options, new Date());
+    if (this.context.validate) {
+      await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, prepared.assign), schema.className);
+    }
+    await execute(this.context, () => this.context.client.send(new PutItemCommand(prepared.input)), prepared.op);
+    Object.assign(entity, prepared.assign);
+    remember(entity, prepared.input.Item!);
+    return entity;
+  }
+
+  /** One item as an instance of Model, or undefined. */
+  async get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
+    const schema = getModelSchema(Model);
+    const input = buildGetInput(this.context, schema, key, options);
+    const out = await execute(this.context, () => this.context.client.send(new GetItemCommand(input)), { operation: 'get', model: schema.className, key });
+    if (!out.Item) return undefined;
+    const entity = codecFor(Model).fromItem(out.Item);
+    if (!options.project?.length) remember(entity, out.Item);
+    return entity;
+  }
+
+  /** One UpdateItem built from `changes`; resolves to the updated entity (ReturnValues ALL_NEW). */
+  async update<T extends object>(
+    Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T> = {},
+  ): Promise<T | undefined> {
+    const schema = getModelSchema(Model);
+    const prepared = buildUpdateInput(this.context, schema, key, changes, options, new Date());
+    if (this.context.validate) await validateChanges(Model, changes, schema.className);
+    const out = await execute(this.context, () => this.context.client.send(new UpdateItemCommand(prepared.input)), prepared.op);
+    if (!out.Attributes) return undefined;
+    const entity = codecFor(Model).fromItem(out.Attributes);
+    if ((options.returnValues ?? 'ALL_NEW') === 'ALL_NEW') remember(entity, out.Attributes);
+    return entity;
+  }
+
+  /** Writes only what changed since the entity was read (or put); an entity never read is put. */
+  async save<T extends object>(entity: T): Promise<T> {
+    const { schema, codec } = this.modelOf(entity, 'save');
+    const snapshot = snapshotOf(entity);
+    if (!snapshot) return this.put(entity);
+    const prepared = buildSaveInput(this.context, schema, codec, entity, snapshot, new Date());
+    const update = prepared.update;
+    if (!update) return entity;
+    if (this.context.validate) {
+      await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, update.assign), schema.className);
+    }
+    await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
+    Object.assign(entity, update.assign);
+    remember(entity, prepared.item);
+    return entity;
+  }
+
+  /** Deletes one item, by key or by entity (an entity read with @Version must still have that version). */
+  delete<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: DeleteOptions<T>): Promise<void>;
+  delete<T extends object>(entity: T, options?: DeleteOptions<T>): Promise<void>;
+  async delete<T extends object>(
+    modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | DeleteOptions<T>, maybeOptions?: DeleteOptions<T>,
+  ): Promise<void> {
+    let prepared;
+    if (typeof modelOrEntity === 'function') {
+      const schema = getModelSchema(modelOrEntity);
+      prepared = buildDeleteInput<T>(this.context, schema, (keyOrOptions ?? {}) as object, maybeOptions ?? {});
+    } else {
+      const entity = modelOrEntity;
+      const { schema } = this.modelOf(entity, 'delete');
+      const s = entity as Record<string, unknown>;
+      const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
+      if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
+      prepared = buildDeleteInput<T>(this.context, schema, key, (keyOrOptions ?? {}) as DeleteOptions<T>, entity);
+      forget(entity);
+    }
+    await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
+  }
+
+  // --- query and scan (issue 5): methods below this line ---
+
+  /**
+   * A Query of one partition of the table, or of an index with `{ index }`: an immutable,
+   * async-iterable builder (`.filter() .project() .limit() .pageSize() .reverse() .consistent()
+   * .startAfter() .page() .pages() .all() .first() .count()`). The key condition may only use the
+   * keys of the table or of that index. Nothing is sent until a terminal method is called.
+   */
+  query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options: QueryOptions = {}): Query<T> {
+    return createQuery(this.context, Model, keyCondition, options);
+  }
+
+  /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
+  scan<T extends object>(Model: Constructor<T>, options: ScanOptions<T> = {}): Scan<T> {
+    return createScan(this.context, Model, options);
+  }
+
+  // --- batches and transactions (issue 6): methods below this line ---
+
+  /**
+   * Writes many entities with BatchWriteItem: chunks of 25 sent concurrently, unprocessed items
+   * retried; for one key the last entity wins. Every item is encoded and validated before the first
+   * request. An entity read with @Version is refused (no version check is possible) unless
+   * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
+   */
+  batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
+    return batch.batchPut(this.context, entities, options);
+  }
+
+  /** Deletes the items with these keys (BatchWriteItem, as batchPut). */
+  batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
+    return batch.batchDelete(this.context, Model, keys, options);
+  }
+
+  /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
+  batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
+    return batch.batchWrite(this.context, operations, options);
+  }
+
+  /**
+   * Reads many items with BatchGetItem (chunks of 100, concurrent, unprocessed keys retried): the
+   * found items in the order of the keys, a repeated key read and returned once. Several models at
+   * once: `batchGet([[Movie, movieKeys], [Note, noteKeys]])` resolves to `[Movie[], Note[]]`.
+   */
+  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOptions): Promise<T[]>;
+  batchGet<const R extends readonly BatchGetRequest[]>(requests: R & CheckedBatchGetRequests<R>, options?: BatchGetOptions): Promise<BatchGetResults<R>>;
+  batchGet(
+    modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOptions,
+  ): Promise<object[] | object[][]> {
+    if (typeof modelOrRequests === 'function') {
+      return batch.batchGetOne(this.context, modelOrRequests, keysOrOptions as readonly object[], options ?? {});
+    }
+    return batch.batchGetMany(this.context, modelOrRequests, (keysOrOptions ?? {}) as BatchGetOptions);
+  }
+
+  /**
+   * One TransactWriteItems: `tx.put`, `tx.update`, `tx.delete`, `tx.check` (up to 100, one per
+   * item), all applied or none. A cancellation throws TransactionError with one reason per action.
+   * Resolves to what the callback returned.
+   */
+  transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
+    return runTransaction(this.context, fn, options);
+  }
+
+  /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */
+  transactGet<const R extends readonly TransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
+    return runTransactGet(this.context, requests) as Promise<TransactGetResults<R>>;
+  }
+
+
+  private modelOf<T extends object>(entity: T, operation: string) {
+    if (!entity || typeof entity !== 'object' || Object.getPrototypeOf(entity) === Object.prototype || Array.isArray(entity)) {
+      throw writeError.notAnEntity(operation, entity);
+    }
+    const Model = entity.constructor as Constructor<T>;
+    return { schema: getModelSchema(Model), codec: codecFor(Model) };
+  }
+}

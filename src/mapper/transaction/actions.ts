@@ -1,0 +1,104 @@
+/**
+ * Each recorded action → one TransactWriteItem, built by the single-item builders (buildPutInput,
+ * buildUpdateInput, buildDeleteInput) so versions, timestamps, defaults and conditions behave
+ * exactly as in put/update/delete. Pure apart from the codec.
+ */
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { codecFor } from '../../codec';
+import { batchError } from '../../errors/batch';
+import { writeError } from '../../errors/write';
+import { getModelSchema } from '../../metadata/schema';
+import type { Constructor, ModelSchema } from '../../metadata/types';
+import { itemIdentity, keyOfItem } from '../batch/keys';
+import type { MapperContext } from '../context';
+import { buildDeleteInput, buildPutInput, buildUpdateInput, keyObject } from '../item-inputs';
+import { transactionError } from '../../errors/transaction';
+import type { TransactionAction } from './types';
+
+/** One built action and what to do with it after the transaction. */
+export interface PreparedAction {
+  readonly index: number;
+  readonly action: TransactionAction['action'];
+  readonly schema: ModelSchema;
+  /** Item identity (table + encoded key), to refuse two actions on one item. */
+  readonly id: string;
+  /** The key in property terms, for reasons and messages. */
+  readonly key: Record<string, unknown>;
+  readonly item: TransactWriteItem;
+  /** put: the entity, the values to assign once committed, its stored item (snapshot). */
+  readonly put?: { readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue> };
+  /** delete(entity): the entity, whose snapshot is dropped once committed. */
+  readonly deleted?: object;
+  /** update: the changes, for class-validator. */
+  readonly changes?: Record<string, unknown>;
+}
+
+/** Fields a single-item input has that a TransactWriteItem refuses (ReturnValues...). */
+function transactable<I extends object>(input: I): Omit<I, 'ReturnValues' | 'ReturnConsumedCapacity' | 'ReturnItemCollectionMetrics'> {
+  const { ReturnValues: _v, ReturnConsumedCapacity: _c, ReturnItemCollectionMetrics: _m, ...rest } = input as I & Record<string, unknown>;
+  return rest as Omit<I, 'ReturnValues' | 'ReturnConsumedCapacity' | 'ReturnItemCollectionMetrics'>;
+}
+
+function isEntity(value: unknown): value is object {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype;
+}
+
+function withOld<O extends { returnOldOnFailure?: boolean }>(options: O, all: boolean): O {
+  return all && options.returnOldOnFailure === undefined ? { ...options, returnOldOnFailure: true } : options;
+}
+
+export function buildAction(ctx: MapperContext, index: number, a: TransactionAction, now: Date, returnOld: boolean): PreparedAction {
+  try {
+    return build(ctx, index, a, now, returnOld);
+  } catch (e) {
+    throw batchError.atItem('transaction', `action ${index} (${a.action})`, e);
+  }
+}
+
+function build(ctx: MapperContext, index: number, a: TransactionAction, now: Date, returnOld: boolean): PreparedAction {
+  switch (a.action) {
+    case 'put': {
+      if (!isEntity(a.entity)) throw writeError.notAnEntity('tx.put', a.entity);
+      const Model = a.entity.constructor as Constructor;
+      const schema = getModelSchema(Model);
+      const p = buildPutInput(ctx, schema, codecFor(Model), a.entity, withOld(a.options, returnOld), now);
+      const item = p.input.Item!;
+      return {
+        index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},
+        item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> },
+        put: { entity: a.entity, assign: p.assign, item },
+      };
+    }
+    case 'update': {
+      const schema = getModelSchema(a.Model);
+      const p = buildUpdateInput(ctx, schema, a.key, a.changes, withOld(a.options, returnOld), now);
+      return {
+        index, action: 'update', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
+        item: { Update: transactable(p.input) as NonNullable<TransactWriteItem['Update']> },
+        changes: a.changes as Record<string, unknown>,
+      };
+    }
+    case 'delete': {
+      if (a.entity !== undefined && !isEntity(a.entity)) throw writeError.notAnEntity('tx.delete', a.entity);
+      const schema = getModelSchema(a.Model);
+      const key = a.entity ? keyObject(schema, a.entity) : a.key;
+      const p = buildDeleteInput(ctx, schema, key, withOld(a.options, returnOld), a.entity);
+      return {
+        index, action: 'delete', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
+        item: { Delete: transactable(p.input) as NonNullable<TransactWriteItem['Delete']> },
+        ...(a.entity ? { deleted: a.entity } : {}),
+      };
+    }
+    case 'check': {
+      const schema = getModelSchema(a.Model);
+      if (a.condition === undefined || a.condition === null) throw transactionError.checkWithoutCondition(index, schema.className);
+      // A conditional delete's input holds exactly what a ConditionCheck needs (table, key,
+      // condition, names, values), compiled by the same builder as every other condition.
+      const p = buildDeleteInput(ctx, schema, a.key, { condition: a.condition, ...withOld(a.options, returnOld) });
+      return {
+        index, action: 'check', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
+        item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
+      };
+    }
+  }
+}

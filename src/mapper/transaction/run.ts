@@ -1,0 +1,55 @@
+/**
+ * mapper.transaction(): collect the actions → build and check them (pure) → validate → send one
+ * TransactWriteItems, retried per the mapper's policy while it is only throttled or in conflict
+ * (nothing is applied then) → on success, give put entities their new version and timestamps.
+ */
+import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import type { MapperContext } from '../context';
+import { forget, remember } from '../snapshots';
+import { backoffDelay, sleep } from '../retry';
+import { isTransientTransactionError, transactionFailure } from './cancellation';
+import { transactionInstant } from './token-clock';
+import type { TransactionOptions } from './types';
+import { validateActions } from './validate';
+import { buildTransactWriteInput, type PreparedTransaction } from './write-input';
+import { TransactionWriter } from './writer';
+
+export async function runTransaction<R>(
+  ctx: MapperContext, fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions,
+): Promise<Awaited<R>> {
+  const writer = new TransactionWriter();
+  let result: Awaited<R>;
+  try {
+    result = await fn(writer);
+  } finally {
+    writer.close();
+  }
+  const prepared = buildTransactWriteInput(ctx, writer.close(), options, transactionInstant(ctx, options.clientRequestToken));
+  if (prepared.actions.length === 0) return result;
+  if (ctx.validate) await validateActions(prepared.actions);
+  await sendTransaction(ctx, prepared);
+  for (const a of prepared.actions) {
+    if (a.put) {
+      Object.assign(a.put.entity, a.put.assign);
+      remember(a.put.entity, a.put.item);
+    }
+    if (a.deleted) forget(a.deleted);
+  }
+  return result;
+}
+
+async function sendTransaction(ctx: MapperContext, prepared: PreparedTransaction): Promise<void> {
+  const command = new TransactWriteItemsCommand(prepared.input);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ctx.client.send(command);
+      return;
+    } catch (e) {
+      if (!isTransientTransactionError(e) || attempt + 1 >= ctx.retry.attempts) {
+        const subjects = prepared.actions.map((a) => ({ action: a.action, model: a.schema.className, key: a.key }));
+        throw transactionFailure('transaction', 'TransactWriteItems', subjects, e, attempt + 1);
+      }
+      await sleep(backoffDelay(ctx.retry, attempt));
+    }
+  }
+}

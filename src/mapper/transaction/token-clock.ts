@@ -1,0 +1,23 @@
+/**
+ * The instant a transaction is built at, kept per clientRequestToken. DynamoDB applies a token
+ * once within 10 minutes, but only if the resent request is identical — and @UpdatedAt/@CreatedAt
+ * would otherwise put a new timestamp in every resend, turning a safe resend into an
+ * IdempotentParameterMismatch. So a resend through the same Mapper reuses the first instant.
+ */
+import type { MapperContext } from '../context';
+
+/** DynamoDB's idempotency window. */
+const WINDOW_MS = 10 * 60 * 1000;
+
+const clocks = new WeakMap<MapperContext, Map<string, number>>();
+
+export function transactionInstant(ctx: MapperContext, token: string | undefined, nowMs: number = Date.now()): Date {
+  if (token === undefined) return new Date(nowMs);
+  let clock = clocks.get(ctx);
+  if (!clock) clocks.set(ctx, (clock = new Map()));
+  for (const [t, at] of clock) if (nowMs - at > WINDOW_MS) clock.delete(t);
+  const first = clock.get(token);
+  if (first !== undefined) return new Date(first);
+  clock.set(token, nowMs);
+  return new Date(nowMs);
+}

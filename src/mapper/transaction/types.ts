@@ -1,0 +1,42 @@
+/** The public shapes of transactions. */
+import type { Condition, UpdateChanges } from '../../expressions';
+import type { Constructor } from '../../metadata/types';
+import type { ConditionOptions, PutOptions } from '../item-inputs';
+import type { KeyOf } from '../../expressions';
+
+export interface TransactionOptions {
+  /**
+   * Idempotency token (ClientRequestToken): the same token within 10 minutes makes DynamoDB apply
+   * the transaction at most once, so a caller may safely resend after a timeout.
+   */
+  clientRequestToken?: string;
+  /** Ask for the stored item of every action whose condition fails (reason.oldItem). */
+  returnOldOnFailure?: boolean;
+}
+
+/** tx.put options: a put's, minus nothing — condition, overwrite, returnOldOnFailure. */
+export type TransactPutOptions<T> = PutOptions<T>;
+/** tx.update options: condition and returnOldOnFailure (a transaction returns no values). */
+export type TransactUpdateOptions<T> = ConditionOptions<T>;
+export type TransactDeleteOptions<T> = ConditionOptions<T>;
+export type TransactCheckOptions = Pick<ConditionOptions<unknown>, 'returnOldOnFailure'>;
+
+/** One recorded action, exactly as the caller gave it (built into a TransactWriteItem later). */
+export type TransactionAction =
+  | { readonly action: 'put'; readonly entity: object; readonly options: TransactPutOptions<object> }
+  | { readonly action: 'update'; readonly Model: Constructor; readonly key: object; readonly changes: UpdateChanges<object>; readonly options: TransactUpdateOptions<object> }
+  | { readonly action: 'delete'; readonly Model: Constructor; readonly key: object; readonly entity?: object; readonly options: TransactDeleteOptions<object> }
+  | { readonly action: 'check'; readonly Model: Constructor; readonly key: object; readonly condition: Condition<object>; readonly options: TransactCheckOptions };
+
+/** One item of transactGet: `[Movie, { year: 1985, title: 'After Hours' }]`. */
+export type TransactGetRequest<T extends object = object> = readonly [Model: Constructor<T>, key: KeyOf<T>];
+
+/** The results of transactGet: for each request, its entity or undefined, in order. */
+export type TransactGetResults<R extends readonly TransactGetRequest[]> = {
+  -readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown] ? T | undefined : never;
+};
+
+/** Each request's key checked against its own model (a misspelt or mistyped key property is an error). */
+export type CheckedGetRequests<R extends readonly TransactGetRequest[]> = {
+  readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown] ? readonly [Constructor<T>, KeyOf<T>] : R[I];
+};

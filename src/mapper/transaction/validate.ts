@@ -1,0 +1,22 @@
+/**
+ * class-validator for transaction actions, as for single writes: a put's entity as it will be
+ * stored (hooks applied), an update's plain values as a partial entity.
+ */
+import { batchError } from '../../errors/batch';
+import { validateChanges, validateEntity } from '../validation';
+import type { PreparedAction } from './actions';
+
+export async function validateActions(actions: readonly PreparedAction[]): Promise<void> {
+  for (const a of actions) {
+    try {
+      if (a.put) {
+        const staged = Object.assign(Object.create(Object.getPrototypeOf(a.put.entity) as object) as object, a.put.entity, a.put.assign);
+        await validateEntity(staged, a.schema.className);
+      } else if (a.changes) {
+        await validateChanges(a.schema.target, a.changes, a.schema.className);
+      }
+    } catch (e) {
+      throw batchError.atItem('transaction', `action ${a.index} (${a.action})`, e);
+    }
+  }
+}

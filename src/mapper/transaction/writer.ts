@@ -1,0 +1,70 @@
+/**
+ * The `tx` a transaction callback receives. It only records actions — building, checking and
+ * sending happen once the callback returned, so a callback that throws sends nothing.
+ */
+import { transactionError } from '../../errors/transaction';
+import type { Condition, UpdateChanges } from '../../expressions';
+import type { Constructor } from '../../metadata/types';
+import type { KeyOf } from '../../expressions';
+import type {
+  TransactCheckOptions, TransactDeleteOptions, TransactionAction, TransactPutOptions, TransactUpdateOptions,
+} from './types';
+
+export class TransactionWriter {
+  readonly #actions: TransactionAction[] = [];
+  #closed = false;
+
+  /** Writes the whole entity (a new versioned entity must not exist; a read one must keep its version). */
+  put<T extends object>(entity: T, options: TransactPutOptions<T> = {}): this {
+    this.#open('put');
+    this.#actions.push({ action: 'put', entity, options: options as TransactPutOptions<object> });
+    return this;
+  }
+
+  /** One update of the item with this key (@Version incremented, @UpdatedAt set, as mapper.update). */
+  update<T extends object>(Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: TransactUpdateOptions<T> = {}): this {
+    this.#open('update');
+    this.#actions.push({
+      action: 'update', Model, key, changes: changes as UpdateChanges<object>, options: options as TransactUpdateOptions<object>,
+    });
+    return this;
+  }
+
+  /** Deletes by key, or an entity (which, if read with @Version, must still have that version). */
+  delete<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: TransactDeleteOptions<T>): this;
+  delete<T extends object>(entity: T, options?: TransactDeleteOptions<T>): this;
+  delete<T extends object>(
+    modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | TransactDeleteOptions<T>, maybeOptions?: TransactDeleteOptions<T>,
+  ): this {
+    this.#open('delete');
+    if (typeof modelOrEntity === 'function') {
+      this.#actions.push({
+        action: 'delete', Model: modelOrEntity, key: (keyOrOptions ?? {}) as object, options: (maybeOptions ?? {}) as TransactDeleteOptions<object>,
+      });
+    } else {
+      const entity = modelOrEntity as object;
+      this.#actions.push({
+        action: 'delete', Model: entity.constructor as Constructor, key: entity, entity,
+        options: (keyOrOptions ?? {}) as TransactDeleteOptions<object>,
+      });
+    }
+    return this;
+  }
+
+  /** Requires `condition` to hold for the item with this key; writes nothing. */
+  check<T extends object>(Model: Constructor<T>, key: KeyOf<T>, condition: Condition<T>, options: TransactCheckOptions = {}): this {
+    this.#open('check');
+    this.#actions.push({ action: 'check', Model, key, condition: condition as Condition<object>, options });
+    return this;
+  }
+
+  /** The recorded actions; the writer accepts no more once they are taken. */
+  close(): readonly TransactionAction[] {
+    this.#closed = true;
+    return this.#actions;
+  }
+
+  #open(method: string): void {
+    if (this.#closed) throw transactionError.closed(method);
+  }
+}

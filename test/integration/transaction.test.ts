@@ -1,0 +1,220 @@
+import 'reflect-metadata';
+import { IsInt, Max, Min } from 'class-validator';
+import {
+  Attribute, CreatedAt, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, ValidationError, Version,
+  gte, increment, lt, notExists,
+} from 'dynamap';
+import { describeOnDynamoDBLocal, engineName, testClient, uniquePrefix } from '../support/engine';
+
+@Table({ name: 'TxAccounts' })
+class Account {
+  @PartitionKey() id!: string;
+  @Attribute() @IsInt() @Min(0) balance?: number;
+  @Version() version?: number;
+  @CreatedAt() createdAt?: Date;
+  @UpdatedAt() updatedAt?: Date;
+}
+
+@Table({ name: 'TxMovies' })
+class Movie {
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() @IsInt() @Min(0) @Max(10) rating?: number;
+}
+
+const client = testClient();
+const prefix = uniquePrefix();
+const mapper = new Mapper({ client, tablePrefix: prefix, retry: { baseDelayMs: 1, maxDelayMs: 20 } });
+
+function account(id: string, balance: number): Account {
+  return Object.assign(new Account(), { id, balance });
+}
+function movie(year: number, title: string, rating = 5): Movie {
+  return Object.assign(new Movie(), { year, title, rating });
+}
+
+beforeAll(async () => {
+  await mapper.sync([Account, Movie]);
+}, 60_000);
+
+if (engineName() === 'dynalite') {
+  describe('on dynalite (no transactions)', () => {
+    it('transaction() fails at once with a clear message, not a hang', async () => {
+      const error = await mapper.transaction((tx) => tx.put(movie(1990, 'Nope'))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransactionError);
+      expect((error as TransactionError).code).toBe('transaction.unsupported');
+      expect((error as Error).message).toMatch(/does not implement TransactWriteItems.*DynamoDB Local/s);
+    });
+
+    it('transactGet() fails at once with a clear message', async () => {
+      const error = await mapper.transactGet([[Movie, { year: 1990, title: 'Nope' }]]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransactionError);
+      expect((error as Error).message).toMatch(/does not implement TransactGetItems/);
+    });
+  });
+}
+
+describe('checks before sending (both engines)', () => {
+  it('two actions on the same item are a ValidationError naming both', async () => {
+    const error = await mapper.transaction((tx) => {
+      tx.put(movie(1991, 'Same'));
+      tx.check(Movie, { year: 1991, title: 'Other' }, { rating: lt(5) });
+      tx.update(Movie, { year: 1991, title: 'Same' }, { rating: 3 });
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).code).toBe('transaction.sameItem');
+    expect((error as Error).message).toMatch(/actions 0 and 2 both target Movie \{ year: 1991, title: "Same" \}/);
+  });
+
+  it('more than 100 actions is a ValidationError', async () => {
+    const error = await mapper.transaction((tx) => {
+      for (let i = 0; i < 101; i++) tx.put(movie(1992, `m${i}`));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/101 actions.*at most 100/);
+  });
+
+  it('a class-validator failure names the action; nothing is sent', async () => {
+    const error = await mapper.transaction((tx) => {
+      tx.put(movie(1993, 'Fine'));
+      tx.put(movie(1993, 'Bad', 42));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/transaction action 1 \(put\): Movie failed validation/);
+    expect((error as ValidationError).issues[0].path).toBe('rating');
+  });
+
+  it('a bad key names the action', async () => {
+    const error = await mapper.transaction((tx) => {
+      tx.delete(Movie, { year: 1993 });
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/transaction action 0 \(delete\): .*title/);
+  });
+
+  it('a callback that throws sends nothing; tx is closed after the callback', async () => {
+    let kept: { put(e: object): unknown } | undefined;
+    await expect(mapper.transaction((tx) => {
+      kept = tx;
+      throw new Error('changed my mind');
+    })).rejects.toThrow('changed my mind');
+    expect(() => kept!.put(movie(1994, 'Late'))).toThrow(/after the transaction callback returned/);
+  });
+
+  it('an empty transaction sends nothing and returns the callback result', async () => {
+    await expect(mapper.transaction(() => 'nothing')).resolves.toBe('nothing');
+  });
+});
+
+describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
+  it('puts, updates, deletes and checks atomically; entities get versions once committed', async () => {
+    const a = account('a1', 100);
+    const b = account('b1', 0);
+    await mapper.put(movie(2000, 'Gone'));
+    const result = await mapper.transaction(async (tx) => {
+      tx.put(a).put(b);
+      tx.delete(Movie, { year: 2000, title: 'Gone' }, { condition: { rating: lt(9) } });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(a.version).toBe(1);
+    expect(a.createdAt).toBeInstanceOf(Date);
+    expect(await mapper.get(Movie, { year: 2000, title: 'Gone' })).toBeUndefined();
+
+    await mapper.transaction((tx) => {
+      tx.update(Account, { id: 'a1' }, { balance: increment(-30) }, { condition: { version: 1 } });
+      tx.update(Account, { id: 'b1' }, { balance: increment(30) });
+      tx.check(Movie, { year: 2000, title: 'Gone' }, { title: notExists() });
+    });
+    const [a1, b1] = await mapper.transactGet([[Account, { id: 'a1' }], [Account, { id: 'b1' }]]);
+    expect(a1).toMatchObject({ balance: 70, version: 2 });
+    expect(b1).toMatchObject({ balance: 30, version: 2 });
+    expect(a1).toBeInstanceOf(Account);
+  });
+
+  it('a cancellation gives one reason per action, in order, with the old item when asked', async () => {
+    await mapper.batchPut([account('c1', 10), account('c2', 10)]);
+    const error = await mapper.transaction((tx) => {
+      tx.update(Account, { id: 'c1' }, { balance: increment(-5) });
+      tx.update(Account, { id: 'c2' }, { balance: increment(-50) }, { condition: { balance: gte(50) }, returnOldOnFailure: true });
+      tx.check(Movie, { year: 1, title: 'x' }, { title: notExists() });
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionError);
+    const reasons = (error as TransactionError).reasons;
+    expect(reasons.map((r) => [r.index, r.action, r.model, r.code])).toEqual([
+      [0, 'update', 'Account', 'None'],
+      [1, 'update', 'Account', 'ConditionalCheckFailed'],
+      [2, 'check', 'Movie', 'None'],
+    ]);
+    expect(reasons[1].key).toEqual({ id: 'c2' });
+    expect(reasons[1].oldItem).toMatchObject({ id: { S: 'c2' }, balance: { N: '10' } });
+    expect((error as Error).message).toMatch(/action 1 \(update of Account \{ id: "c2" \}\): ConditionalCheckFailed/);
+    expect((await mapper.get(Account, { id: 'c1' }))!.balance).toBe(10); // nothing applied
+  });
+
+  it('a stale versioned entity cancels the transaction (ConditionalCheckFailed); the entity is left as it was', async () => {
+    await mapper.put(account('v1', 5));
+    const stale = (await mapper.get(Account, { id: 'v1' }))!;
+    const fresh = (await mapper.get(Account, { id: 'v1' }))!;
+    fresh.balance = 6;
+    await mapper.put(fresh);
+    stale.balance = 7;
+    const error = await mapper.transaction((tx) => {
+      tx.put(stale);
+    }).catch((e: unknown) => e);
+    expect((error as TransactionError).reasons[0].code).toBe('ConditionalCheckFailed');
+    expect(stale.version).toBe(1);
+    const delError = await mapper.transaction((tx) => {
+      tx.delete(stale);
+    }).catch((e: unknown) => e);
+    expect((delError as TransactionError).reasons[0]).toMatchObject({ action: 'delete', code: 'ConditionalCheckFailed' });
+    expect((await mapper.get(Account, { id: 'v1' }))!.balance).toBe(6);
+  });
+
+  it('a new versioned entity must not exist yet', async () => {
+    await mapper.put(account('n1', 1));
+    const error = await mapper.transaction((tx) => {
+      tx.put(account('n1', 2));
+    }).catch((e: unknown) => e);
+    expect((error as TransactionError).reasons[0].code).toBe('ConditionalCheckFailed');
+  });
+
+  it('returnOldOnFailure on the transaction asks for every action', async () => {
+    await mapper.put(movie(2010, 'Old', 2));
+    const error = await mapper.transaction((tx) => {
+      tx.check(Movie, { year: 2010, title: 'Old' }, { rating: 9 });
+    }, { returnOldOnFailure: true }).catch((e: unknown) => e);
+    expect((error as TransactionError).reasons[0].oldItem).toMatchObject({ rating: { N: '2' } });
+  });
+
+  it('clientRequestToken makes a resent transaction apply once', async () => {
+    await mapper.put(account('idem', 0));
+    const token = `tok-${prefix}`;
+    const once = () => mapper.transaction((tx) => {
+      tx.update(Account, { id: 'idem' }, { balance: increment(1) });
+    }, { clientRequestToken: token });
+    await once();
+    await once();
+    expect((await mapper.get(Account, { id: 'idem' }))!.balance).toBe(1);
+    // The same token for different work is refused, not silently ignored.
+    const error = await mapper.transaction((tx) => {
+      tx.update(Account, { id: 'idem' }, { balance: increment(5) });
+    }, { clientRequestToken: token }).catch((e: unknown) => e);
+    expect((error as TransactionError).code).toBe('transaction.idempotencyMismatch');
+  });
+
+  it('transactGet returns a tuple of entities or undefined, a repeated key read once', async () => {
+    await mapper.put(movie(2011, 'Here'));
+    const [m, missing, again, acc] = await mapper.transactGet([
+      [Movie, { year: 2011, title: 'Here' }],
+      [Movie, { year: 2011, title: 'Not here' }],
+      [Movie, { year: 2011, title: 'Here' }],
+      [Account, { id: 'a1' }],
+    ]);
+    expect(m).toBeInstanceOf(Movie);
+    expect(m!.rating).toBe(5);
+    expect(missing).toBeUndefined();
+    expect(again).toEqual(m);
+    expect(acc!.id).toBe('a1');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Tools such as esbuild, tsx, vitest and swc run decorators but emit no `design:type`. Models must
+ * work there when every attribute has an explicit `type`, and say exactly what to add when not.
+ * This compiles real model source with esbuild and runs it against dynamap.
+ */
+import { transformSync } from 'esbuild';
+import * as dynamap from 'dynamap';
+
+function compileWithEsbuild(source: string): Record<string, unknown> {
+  const { code } = transformSync(source, {
+    loader: 'ts',
+    format: 'cjs',
+    target: 'es2022',
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } },
+  });
+  expect(code).not.toContain('design:type'); // what makes this test meaningful
+  const module = { exports: {} as Record<string, unknown> };
+  const load = (name: string) => {
+    if (name === 'dynamap') return dynamap;
+    throw new Error(`unexpected import ${name}`);
+  };
+  new Function('require', 'module', 'exports', code)(load, module, module.exports);
+  return module.exports;
+}
+
+describe('models compiled without design:type (esbuild)', () => {
+  it('work when every attribute gives its type', () => {
+    const { Movie } = compileWithEsbuild(`
+      import { Table, PartitionKey, SortKey, Attribute, Version, CreatedAt } from 'dynamap';
+      class Info { @Attribute({ type: 'number' }) rating?: number; }
+      @Table({ name: 'Movies' })
+      export class Movie {
+        @PartitionKey({ type: 'number' }) year!: number;
+        @SortKey({ type: 'string' }) title!: string;
+        @Attribute({ type: () => Info }) info?: Info;
+        @Attribute({ type: 'stringSet' }) tags?: Set<string>;
+        @Version() version?: number;
+        @CreatedAt() createdAt?: Date;
+      }
+    `) as { Movie: new () => object };
+    const schema = dynamap.getModelSchema(Movie);
+    expect(schema.attributes.map((a) => `${a.property}:${a.kind}`)).toEqual([
+      'year:number', 'title:string', 'info:document', 'tags:stringSet', 'version:number', 'createdAt:date',
+    ]);
+    const entity = Object.assign(new Movie(), { year: 1985, title: 'After Hours', tags: new Set(['x']) });
+    expect(dynamap.toItem(entity)).toEqual({ year: { N: '1985' }, title: { S: 'After Hours' }, tags: { SS: ['x'] } });
+  });
+
+  it('say which property needs a type, and how to fix it', () => {
+    const { Movie } = compileWithEsbuild(`
+      import { Table, PartitionKey, SortKey } from 'dynamap';
+      @Table() export class Movie {
+        @PartitionKey({ type: 'number' }) year!: number;
+        @SortKey() title!: string;
+      }
+    `) as { Movie: dynamap.Constructor };
+    expect(() => dynamap.getModelSchema(Movie)).toThrow(dynamap.ModelError);
+    expect(() => dynamap.getModelSchema(Movie)).toThrow(
+      /Movie\.title: the type of @SortKey cannot be known\. Give it explicitly, e\.g\. @SortKey\(\{ type: 'string' \}\), or enable "emitDecoratorMetadata"/,
+    );
+  });
+});
