@@ -1,0 +1,100 @@
+/**
+ * Expressions as data: conditions, filters, updates, key conditions and projections, written as
+ * typed objects and compiled with every name and value behind a placeholder.
+ * Run it: `npm run example:expressions` (embedded DynamoDB).
+ */
+import 'reflect-metadata';
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  Attribute, Mapper, PartitionKey, SortKey, Table, Version,
+  add, and, append, beginsWith, between, compileCondition, compileUpdate, contains, deleteFromSet, exists, gt,
+  ifNotExists, increment, isIn, lt, not, notExists, or, remove, size,
+} from 'dynamap';
+
+class Address {
+  @Attribute() road?: string;
+  @Attribute() city?: string;
+}
+
+/** Attribute names that would break hand-written expressions: reserved words, dots, dashes. */
+@Table({ name: 'Venues' })
+export class Venue {
+  @PartitionKey() name!: string;                                 // NAME is reserved
+  @SortKey({ name: 'date' }) day!: string;                       // DATE is reserved
+  @Attribute({ name: 'status' }) status?: string;                // STATUS is reserved
+  @Attribute({ name: 'seat-count' }) seats?: number;             // a dash
+  @Attribute({ name: 'geo.zone' }) zone?: string;                // a dot inside one name
+  @Attribute() address?: Address;
+  @Attribute({ type: 'stringSet' }) tags?: Set<string>;
+  @Attribute() acts?: string[];
+  @Attribute() views?: number;
+  @Attribute() firstSeen?: Date;
+  @Version() version?: number;
+}
+
+export async function expressionsExample(client: DynamoDBClient, log: (line: string) => void = console.log): Promise<void> {
+  const mapper = new Mapper({ client, tablePrefix: 'example-' });
+  await mapper.sync([Venue]);
+
+  // The compile API, for code that calls the SDK directly: exact text, names and values.
+  const condition = compileCondition(Venue, { status: 'open', seats: gt(100), zone: beginsWith('eu') });
+  log(`condition: ${condition.expression}  names ${JSON.stringify(condition.names)}`);
+
+  await mapper.put(Object.assign(new Venue(), {
+    name: 'Paradiso', day: '2026-11-25', status: 'open', seats: 1500, zone: 'eu-west',
+    address: Object.assign(new Address(), { road: 'Weteringschans 6', city: 'Amsterdam' }),
+    tags: new Set(['music', 'church']), acts: ['Opening act'],
+  }), { condition: { name: notExists() } });
+
+  // Updates: SET, nested SET (siblings untouched), arithmetic, list_append, ADD, DELETE, REMOVE.
+  const key = { name: 'Paradiso', day: '2026-11-25' };
+  const updated = await mapper.update(Venue, key, {
+    'address.city': 'Amsterdam-Centrum',
+    views: ifNotExists(0),
+    acts: append(['Headliner']),
+    tags: add(new Set(['late-night'])),
+    firstSeen: ifNotExists(new Date('2026-01-01T00:00:00Z')),
+  }, { condition: and({ status: 'open' }, size('acts').lt(10)) });
+  log(`updated: city ${updated?.address?.city}, road ${updated?.address?.road}, acts ${updated?.acts?.join(' + ')}, ` +
+    `tags ${[...(updated?.tags ?? [])].sort().join(', ')}, version ${updated?.version}`);
+
+  const again = await mapper.update(Venue, key, { views: increment(5), tags: deleteFromSet(new Set(['church'])), zone: remove() });
+  log(`again: views ${again?.views}, tags ${[...(again?.tags ?? [])].sort().join(', ')}, zone ${again?.zone ?? '(removed)'}`);
+
+  const update = compileUpdate(Venue, { views: increment(1), 'address.road': 'Max Euweplein' });
+  log(`update text: ${update.expression}`);
+  // The compiled pieces go straight into an SDK command:
+  await client.send(new UpdateItemCommand({
+    TableName: 'example-Venues',
+    Key: { name: { S: 'Paradiso' }, date: { S: '2026-11-25' } },
+    UpdateExpression: update.expression,
+    ExpressionAttributeNames: update.names,
+    ExpressionAttributeValues: update.values,
+  }));
+
+  // Filters and key conditions in queries and scans.
+  for (const day of ['2026-11-26', '2026-11-27', '2026-12-01']) {
+    await mapper.put(Object.assign(new Venue(), { name: 'Paradiso', day, status: day < '2026-12' ? 'open' : 'sold-out', seats: 1500 }));
+  }
+  const november = await mapper.query(Venue, { name: 'Paradiso', day: between('2026-11-01', '2026-11-30') }).all();
+  const filtered = await mapper.scan(Venue).filter(or(
+    { status: isIn('sold-out', 'closed') },
+    and({ tags: contains('music') }, not({ zone: exists() })),
+  )).project('day', 'status').all();
+  log(`query november: ${november.length} days; scan filter: ${filtered.map((v) => `${v.day} ${v.status}`).join(', ')}`);
+  const cheap = await mapper.scan(Venue).filter({ seats: lt(100) }).count();
+  log(`venues under 100 seats: ${cheap}`);
+}
+
+if (require.main === module) {
+  void (async () => {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const { startEmbeddedDynamoDB } = await import('./support/embedded-dynamodb');
+    const db = await startEmbeddedDynamoDB();
+    try {
+      await expressionsExample(db.client);
+    } finally {
+      await db.stop();
+    }
+  })();
+}

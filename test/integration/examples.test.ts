@@ -1,0 +1,32 @@
+/**
+ * The examples are part of the documentation: they run here, on both engines, so they stay true.
+ */
+import { expressionsExample } from '../../examples/expressions';
+import { walkthrough } from '../../examples/movies/walkthrough';
+import { testClient } from '../support/engine';
+
+describe('examples', () => {
+  it('examples/expressions.ts runs and shows what it claims', async () => {
+    const lines: string[] = [];
+    await expressionsExample(testClient(), (line) => lines.push(line));
+    expect(lines[0]).toBe('condition: #n0 = :v0 AND #n1 > :v1 AND begins_with(#n2, :v2)  names {"#n0":"status","#n1":"seat-count","#n2":"geo.zone"}');
+    expect(lines[1]).toBe('updated: city Amsterdam-Centrum, road Weteringschans 6, acts Opening act + Headliner, tags church, late-night, music, version 2');
+    expect(lines[2]).toBe('again: views 5, tags late-night, music, zone (removed)');
+    expect(lines[4]).toBe('query november: 3 days; scan filter: 2026-11-25 open, 2026-12-01 sold-out');
+    expect(lines[5]).toBe('venues under 100 seats: 0');
+  });
+
+  it('the Movies walkthrough runs end to end', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await walkthrough(testClient());
+      const text = log.mock.calls.map((c) => String(c[0])).join('\n');
+      expect(text).toMatch(/batchPut: load moviedata.json\s+4609 movies written/);
+      expect(text).toMatch(/scan count: movies before 2000\s+1468 movies/);
+      expect(text).toMatch(/scan count: movies left\s+3141 movies/);
+      expect(text).toMatch(/save: a stale copy is refused\s+ConditionError/);
+    } finally {
+      log.mockRestore();
+    }
+  }, 120_000);
+});
