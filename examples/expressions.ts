@@ -10,6 +10,7 @@ import {
   add, and, append, beginsWith, between, compileCondition, compileUpdate, contains, deleteFromSet, exists, gt,
   ifNotExists, increment, isIn, lt, not, notExists, or, remove, size,
 } from 'dynamap';
+import { startEmbeddedDynamoDB } from './support/embedded-dynamodb';
 
 class Address {
   @Attribute() road?: string;
@@ -89,7 +90,6 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
 if (require.main === module) {
   void (async () => {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-    const { startEmbeddedDynamoDB } = await import('./support/embedded-dynamodb');
     const db = await startEmbeddedDynamoDB();
     try {
       await expressionsExample(db.client);

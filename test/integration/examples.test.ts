@@ -3,7 +3,8 @@
  */
 import { expressionsExample } from '../../examples/expressions';
 import { walkthrough } from '../../examples/movies/walkthrough';
-import { testClient } from '../support/engine';
+import { bankExample } from '../../examples/bank';
+import { itOnDynamoDBLocal, testClient } from '../support/engine';
 
 describe('examples', () => {
   it('examples/expressions.ts runs and shows what it claims', async () => {
@@ -29,4 +30,17 @@ describe('examples', () => {
       log.mockRestore();
     }
   }, 120_000);
+
+  // Transactions need DynamoDB Local (dynalite has none).
+  itOnDynamoDBLocal('examples/bank.ts: transfers, a refused transfer with its reasons, batches', async () => {
+    const lines: string[] = [];
+    await bankExample(testClient(), (line) => lines.push(line));
+    expect(lines).toEqual([
+      'after transfer: alice 70 (version 2), bob 50 (version 2)',
+      'refused: update Account {"id":"carol"}: ConditionalCheckFailed; update Account {"id":"alice"}: None; ' +
+        'put Entry {"account":"carol","at":"2026-11-25T11:00:00Z"}: None; put Entry {"account":"alice","at":"2026-11-25T11:00:00Z"}: None',
+      'balances: carol 0, alice 70, bob 50',
+      "alice's ledger: 100 (opening), -30 (to bob)",
+    ]);
+  });
 });

