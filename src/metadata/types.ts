@@ -4,8 +4,8 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Constructor<T = object> = abstract new (...args: any[]) => T;
+/** Any class whose instances are T, whatever its constructor parameters (they are never called by dynamap). */
+export type Constructor<T = object> = abstract new (...args: never) => T;
 
 /** The attribute kinds a user can name in `@Attribute({ type })`. */
 export type AttributeKind =
