@@ -2,18 +2,16 @@
  * The codec of one class (a table model or a nested document class), compiled once and cached:
  * each attribute's encoder/decoder is built once (kinds.ts) and the walk over the fields is one
  * generated function per class (fields.ts), so the hot path reads no metadata and allocates only
- * the output. Schema, registry and class-transformer facts are read here, at compile time only.
+ * the output. The schema is read here, at compile time only.
  * Hydration is `Object.create(Model.prototype)` plus assignment: the constructor is not called,
  * `instanceof` holds and methods work.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
 import { isDocumentClass } from '../metadata/attribute';
-import { rawModelOf } from '../metadata/registry';
-import { getDocumentSchema, getModelSchema } from '../metadata/schema';
-import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema, RawProperty } from '../metadata/types';
+import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/schema';
+import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema } from '../metadata/types';
 import { checkContainerLevel, setDocumentLookup } from './any';
-import { exclusionOf, typeHintOf } from './class-transformer';
 import { keySegment, toPublicError } from './failure';
 import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder } from './fields';
 import { compileAttributeCodec, type AttributeCodec, type AttributeSpec } from './kinds';
@@ -33,46 +31,6 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
     attributeCodecs.set(attr, codec);
   }
   return codec;
-}
-
-function classChain(target: Constructor): Constructor[] {
-  const chain: Constructor[] = [];
-  for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    chain.push(c as Constructor);
-  }
-  return chain;
-}
-
-/** The recorded fact for a property, the most derived class first. */
-function rawFactOf(target: Constructor, property: string): RawProperty | undefined {
-  for (const cls of classChain(target)) {
-    const raw = rawModelOf(cls);
-    if (!raw) continue;
-    for (let i = raw.properties.length - 1; i >= 0; i--) if (raw.properties[i].property === property) return raw.properties[i];
-  }
-  return undefined;
-}
-
-function isTableClass(target: Constructor): boolean {
-  return classChain(target).some((c) => rawModelOf(c)?.table !== undefined);
-}
-
-/**
- * The facts to compile from: the schema's, except that class-transformer's @Type(() => X) names
- * the nested class of a property TypeScript could only type as Object or Array (no explicit type).
- */
-function effectiveSpec(target: Constructor, attr: AttributeSchema): AttributeSpec {
-  if (attr.converter || (attr.kind !== 'any' && attr.kind !== 'list')) return attr;
-  const fact = rawFactOf(target, attr.property);
-  if (!fact || fact.options.type !== undefined || (fact.designType !== Object && fact.designType !== Array)) return attr;
-  const hint = typeHintOf(target, attr.property);
-  if (hint === undefined) return attr;
-  if (isDocumentClass(hint)) {
-    getDocumentSchema(hint); // a broken nested class is a ModelError now, not at the first item
-    return { kind: fact.designType === Array ? 'documentList' : 'document', documentClass: hint, enumValues: attr.enumValues };
-  }
-  if (hint === Date && fact.designType === Object) return { kind: 'date', enumValues: attr.enumValues };
-  return attr;
 }
 
 /**
@@ -105,6 +63,8 @@ function keyFactsOf(schema: ModelSchema): Map<string, KeyFacts> {
   return facts;
 }
 
+const NOT_EXCLUDED = Object.freeze({ write: false, read: false });
+
 class CompiledCodec<T extends object> implements DocumentCodec<T> {
   readonly schema: DocumentSchema;
   private readonly proto: object;
@@ -125,9 +85,9 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     for (const attr of schema.attributes) {
       const key = keys.get(attr.property);
       const isKey = key !== undefined || attr.role === 'partitionKey' || attr.role === 'sortKey';
-      const excluded = exclusionOf(target, attr.property);
-      if (isKey && (excluded.read || excluded.write)) throw valueError.excludedKey(this.className, attr.property);
-      const spec = effectiveSpec(target, attr);
+      // class-transformer's one-way @Exclude (a plain @Exclude() already left the schema).
+      const excluded = attr.exclude ?? NOT_EXCLUDED;
+      const spec: AttributeSpec = attr;
       const codec = compileAttributeCodec(spec, documentCodecFor);
       attributeCodecs.set(attr, codec);
       const tableKey = key?.tableKey === true;
@@ -230,7 +190,7 @@ export function codecFor<T extends object>(Model: Constructor<T>): ModelCodec<T>
   const known = modelCodecs.get(Model);
   if (known) return known as unknown as ModelCodec<T>;
   let codec: CompiledCodec<object>;
-  if (typeof Model === 'function' && isTableClass(Model)) {
+  if (typeof Model === 'function' && isTableModel(Model)) {
     const schema = getModelSchema(Model);
     codec = new CompiledCodec<object>(Model, schema, schema);
   } else if (typeof Model === 'function' && isDocumentClass(Model)) {

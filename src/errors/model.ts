@@ -70,6 +70,8 @@ export const modelProblem = {
     p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a list of property names.`),
   badOption: (c: string, prop: string | undefined, option: string, value: unknown, expected: string) =>
     p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+  excludedKey: (c: string, prop: string) =>
+    p('excludedKey', c, prop, `${c}.${prop} is a table or index key but carries class-transformer's @Exclude(): a key is always stored; remove @Exclude().`),
   tableMismatch: (table: string, c1: string, c2: string, detail: string) =>
     p('tableMismatch', c2, undefined, `${c1} and ${c2} share table "${table}" but ${detail}: models sharing a table must agree on its keys and options.`),
 };

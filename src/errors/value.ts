@@ -5,7 +5,7 @@
  * The codec builds a `ValueRule` (code + the text after the path) where the problem is found, and
  * turns it into a ValidationError once the full property path is known (`valueError.at`).
  */
-import { ItemTooLargeError, ModelError, ValidationError } from './classes';
+import { ItemTooLargeError, ValidationError } from './classes';
 
 /** A refused value, before the path is known: a code and the sentence that follows the path. */
 export interface ValueRule {
@@ -150,11 +150,4 @@ export const valueError = {
         'Store large values elsewhere (e.g. S3) and keep a reference, or split the item.',
       size,
     ),
-  excludedKey: (className: string, property: string) =>
-    new ModelError([{
-      code: 'model.excludedKey',
-      className,
-      property,
-      message: `${className}.${property} is a table or index key but carries class-transformer's @Exclude(): a key is always stored; remove @Exclude().`,
-    }]),
 };

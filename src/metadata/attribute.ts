@@ -4,6 +4,7 @@
  */
 import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
+import { exclusionOf, typeHintOf } from './class-transformer';
 import { rawModelOf } from './registry';
 import {
   ATTRIBUTE_KINDS,
@@ -70,7 +71,20 @@ function kindOfClass(cls: unknown, className: string, prop: string, asList: bool
   return {};
 }
 
-function resolveKind(raw: RawProperty, className: string): KindResult {
+/**
+ * class-transformer's `@Type(() => X)` names the nested class of a property TypeScript could only
+ * emit as Object or Array (a union, an interface, `X[]`) when dynamap was given no `type`.
+ */
+function kindFromTypeHint(target: Constructor, raw: RawProperty, className: string): KindResult | undefined {
+  if (raw.designType !== Object && raw.designType !== Array) return undefined;
+  const hint = typeHintOf(target, raw.property);
+  if (hint === undefined) return undefined;
+  if (isDocumentClass(hint)) return kindOfClass(hint, className, raw.property, raw.designType === Array);
+  if (hint === Date && raw.designType === Object) return { kind: 'date' };
+  return undefined;
+}
+
+function resolveKind(target: Constructor, raw: RawProperty, className: string): KindResult {
   const { type } = raw.options;
   if (type !== undefined) {
     if (typeof type === 'string') {
@@ -95,6 +109,8 @@ function resolveKind(raw: RawProperty, className: string): KindResult {
     return { problem: modelProblem.badKind(className, raw.property, type) };
   }
   if (raw.options.converter) return { kind: 'any' };
+  const hinted = kindFromTypeHint(target, raw, className);
+  if (hinted) return hinted;
   if (raw.designType !== undefined) {
     const r = kindOfClass(raw.designType, className, raw.property, false);
     // A ttl typed `number` holds epoch seconds already; a ttl typed Date is converted.
@@ -128,7 +144,9 @@ const ROLE_KINDS: Partial<Record<RawProperty['role'], { decorator: string; allow
   ttl: { decorator: '@TimeToLive', allowed: ['epochSeconds', 'number'], text: 'a Date or a number of epoch seconds' },
 };
 
-export function resolveAttribute(raw: RawProperty, className: string, problems: ModelProblem[]): AttributeSchema | undefined {
+export function resolveAttribute(
+  target: Constructor, raw: RawProperty, className: string, problems: ModelProblem[],
+): AttributeSchema | undefined {
   const { options, property } = raw;
   if (options === null || typeof options !== 'object') {
     problems.push(modelProblem.badOption(className, property, 'options', options, 'an options object'));
@@ -139,7 +157,17 @@ export function resolveAttribute(raw: RawProperty, className: string, problems: 
     problems.push(modelProblem.badAttributeName(className, property, name, 'it must be a non-empty string'));
     return undefined;
   }
-  const { kind, documentClass, problem } = resolveKind(raw, className);
+  let exclusion = exclusionOf(target, property);
+  if (exclusion.read || exclusion.write) {
+    if (raw.role === 'partitionKey' || raw.role === 'sortKey') {
+      problems.push(modelProblem.excludedKey(className, property));
+      exclusion = { read: false, write: false };
+    } else if (exclusion.read && exclusion.write) {
+      // A plain @Exclude(): not stored, not read, not in any expression — as if not decorated.
+      return undefined;
+    }
+  }
+  const { kind, documentClass, problem } = resolveKind(target, raw, className);
   if (problem) problems.push(problem);
   if (!kind) return undefined;
 
@@ -178,6 +206,7 @@ export function resolveAttribute(raw: RawProperty, className: string, problems: 
     ...(scalarType ? { scalarType } : {}),
     ...(hasDefault ? { default: options.default } : {}),
     ...(enumValues ? { enumValues: Object.freeze(enumValues) } : {}),
+    ...(exclusion.read || exclusion.write ? { exclude: Object.freeze({ ...exclusion }) } : {}),
   };
   return Object.freeze(attr);
 }

@@ -1,6 +1,7 @@
 /** Resolves @GlobalIndex / @LocalIndex declarations against the model's attributes. */
 import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
+import { exclusionOf } from './class-transformer';
 import { isValidTableName } from './names';
 import { isCapacity } from './table-options';
 import type {
@@ -17,10 +18,20 @@ const MAX_GSI = 20;
 const MAX_LSI = 5;
 const MAX_PROJECTED = 100;
 
+function isExcluded(target: DocumentSchema['target'], property: string): boolean {
+  const e = exclusionOf(target, property);
+  return e.read || e.write;
+}
+
 function keyAttribute(
   className: string, doc: DocumentSchema, index: RawIndex, what: string, prop: unknown, problems: ModelProblem[],
 ): AttributeSchema | undefined {
   const attr = typeof prop === 'string' ? doc.byProperty.get(prop) : undefined;
+  const excluded = typeof prop === 'string' && (attr?.exclude !== undefined || (!attr && isExcluded(doc.target, prop)));
+  if (excluded) {
+    problems.push(modelProblem.excludedKey(className, prop as string));
+    return undefined;
+  }
   if (!attr) {
     problems.push(modelProblem.indexUnknownProperty(className, index.name, what, prop));
     return undefined;

@@ -51,14 +51,14 @@ function collect(target: Constructor): { properties: RawProperty[][]; indexes: R
   return { properties: [...byProperty.values()], indexes: [...indexes.values()].flat(), table };
 }
 
-function buildAttributes(className: string, facts: RawProperty[][], problems: ModelProblem[]): AttributeSchema[] {
+function buildAttributes(target: Constructor, className: string, facts: RawProperty[][], problems: ModelProblem[]): AttributeSchema[] {
   const attributes: AttributeSchema[] = [];
   for (const list of facts) {
     if (list.length > 1) {
       problems.push(modelProblem.twoDecorators(className, list[0].property, list.map((f) => f.source)));
       continue;
     }
-    const attr = resolveAttribute(list[0], className, problems);
+    const attr = resolveAttribute(target, list[0], className, problems);
     if (attr) attributes.push(attr);
   }
   const byName = new Map<string, string[]>();
@@ -91,7 +91,7 @@ function checkNested(attributes: readonly AttributeSchema[], problems: ModelProb
 
 function buildDocumentUnchecked(target: Constructor, problems: ModelProblem[]): DocumentSchema {
   const { properties } = collect(target);
-  return documentOf(target, buildAttributes(target.name, properties, problems));
+  return documentOf(target, buildAttributes(target, target.name, properties, problems));
 }
 
 /** The schema of a nested document class (a class whose fields carry @Attribute). */
@@ -123,7 +123,7 @@ export function getModelSchema(target: Constructor): ModelSchema {
   const { properties, indexes: rawIndexes, table } = collect(target);
   if (!table) throw modelError.of([modelProblem.noTable(className)]);
 
-  const attributes = buildAttributes(className, properties, problems);
+  const attributes = buildAttributes(target, className, properties, problems);
   const pks = single(attributes, 'partitionKey');
   const sks = single(attributes, 'sortKey');
   if (pks.length === 0) problems.push(modelProblem.noPartitionKey(className));
@@ -159,6 +159,11 @@ export function getModelSchema(target: Constructor): ModelSchema {
   });
   modelCache.set(target, schema);
   return schema;
+}
+
+/** True if the class or a parent carries @Table (it is a table model, not only a document class). */
+export function isTableModel(target: Constructor): boolean {
+  return collect(target).table !== undefined;
 }
 
 /** True if a schema for the class was already built (further definitions would be ignored). */

@@ -143,6 +143,11 @@ export interface AttributeSchema {
   readonly default?: unknown;
   readonly required: boolean;
   readonly enumValues?: readonly (string | number)[];
+  /**
+   * class-transformer's `@Exclude({ toPlainOnly })` / `({ toClassOnly })`: the attribute is not
+   * written / not read. (A plain `@Exclude()` removes the property from the schema altogether.)
+   */
+  readonly exclude?: { readonly write: boolean; readonly read: boolean };
 }
 
 export interface DocumentSchema {

@@ -1,5 +1,5 @@
 /**
- * class-transformer interop, read once per attribute when a codec is compiled (never per item):
+ * class-transformer interop, read once per attribute when the schema is built (never per item):
  *
  * - `@Exclude()` on a property: the property is neither written nor read, even if it carries
  *   @Attribute. `@Exclude({ toPlainOnly: true })` only stops writing (class → item is the "to
@@ -14,7 +14,7 @@
  * `findExcludeMetadata` / `findTypeMetadata` are public methods and walk parent classes. When
  * class-transformer is not installed, there is nothing to honour.
  */
-import type { Constructor } from '../metadata/types';
+import type { Constructor } from './types';
 
 interface ExcludeFact {
   readonly options?: { readonly toClassOnly?: boolean; readonly toPlainOnly?: boolean };
