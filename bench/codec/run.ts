@@ -23,6 +23,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { codecFor, encodeKey } from '../../src/codec';
 import { Attribute, PartitionKey, SortKey, Table } from '../../src/decorators';
 import { getModelSchema } from '../../src/metadata';
+import { Mapper } from '../../src/mapper/mapper';
 
 class Credits {
   @Attribute({ type: 'string' }) director?: string;
@@ -219,8 +220,11 @@ async function clientBench(): Promise<void> {
     .then(() => client.send(new GetItemCommand({ TableName, Key: rawKeys[0] })));
   if (codec.fromItem(check.Item!).id !== movies[0].id) throw new Error('the local handler did not answer the item');
 
+  const mapper = new Mapper({ client, validate: false });
+  const validating = new Mapper({ client });
+
   console.log(`\nPutItem + GetItem through DynamoDBClient (local request handler: signing, serializing, parsing; no network)`);
-  const [raw, withCodec, codecAlone] = await race('put+get/s', [
+  const [raw, withCodec, codecAlone, viaMapper, viaValidatingMapper] = await race('put+get/s', [
     ['raw client (prebuilt items and keys)', async () => {
       for (let i = 0; i < N; i++) {
         await client.send(new PutItemCommand({ TableName, Item: rawItems[i] }));
@@ -244,7 +248,23 @@ async function clientBench(): Promise<void> {
         sink += codec.fromItem(rawItems[i]).year;
       }
     }],
+    ['mapper.put + mapper.get (validate: false)', async () => {
+      for (let i = 0; i < N; i++) {
+        const m = movies[i];
+        await mapper.put(m);
+        sink += (await mapper.get(BenchMovie, { id: m.id, year: m.year }))!.year;
+      }
+    }],
+    ['mapper.put + mapper.get (class-validator on)', async () => {
+      for (let i = 0; i < N; i++) {
+        const m = movies[i];
+        await validating.put(m);
+        sink += (await validating.get(BenchMovie, { id: m.id, year: m.year }))!.year;
+      }
+    }],
   ]);
+  console.log(`  mapper (validate: false) vs raw client: ${((raw / viaMapper - 1) * 100).toFixed(1)}% more time per put+get pair; ` +
+    `with class-validator: ${((raw / viaValidatingMapper - 1) * 100).toFixed(1)}%`);
   const rawMicros = 1e6 / raw;
   const codecMicros = 1e6 / codecAlone;
   console.log(`  measured: with codec vs raw ${((raw / withCodec - 1) * 100).toFixed(1)}% more time per put+get pair ` +
