@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { IsOptional, Max, Min } from 'class-validator';
 import {
-  Attribute, CreatedAt, GlobalIndex, PartitionKey, SortKey, Table, UpdatedAt, Version,
+  Attribute, CreatedAt, GlobalIndex, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version,
 } from 'dynamap';
 
 /** A nested document: stored as a map inside the movie, hydrated as a MovieInfo. */
@@ -33,6 +33,7 @@ export class Movie {
   @Version() version?: number;
   @CreatedAt() createdAt?: Date;
   @UpdatedAt() updatedAt?: Date;
+  @TimeToLive() expiresAt?: Date;              // stored as epoch seconds; sync enables TTL on it
 
   /** Methods work: items come back as real Movie instances. */
   describe(): string {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  ConditionError, Mapper, contains, gte, increment, lt, add,
+  ConditionError, Mapper, contains, gte, increment, lt, add, type SyncResult,
 } from 'dynamap';
 import { Movie, movieFromRecord, type MovieRecord } from './models';
 
@@ -21,6 +21,32 @@ const step: Step = async (label, run, describe) => {
   return result;
 };
 
+/** What sync did, in words: each step of each table's plan, and what it noticed. */
+function describeSync(result: SyncResult): string[] {
+  const lines: string[] = [];
+  for (const plan of result.plan) {
+    for (const step of plan.steps) {
+      if (step.kind === 'createTable') {
+        const types = new Map((step.input.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
+        const keys = (schema: { AttributeName?: string; KeyType?: string }[] = []) =>
+          schema.map((k) => `${k.AttributeName} (${types.get(k.AttributeName)}, ${k.KeyType})`).join(' + ');
+        lines.push(`created table ${plan.table}: key ${keys(step.input.KeySchema)}, billing ${step.input.BillingMode}`);
+        for (const gsi of step.input.GlobalSecondaryIndexes ?? []) {
+          const projection = gsi.Projection?.ProjectionType === 'INCLUDE'
+            ? `INCLUDE ${gsi.Projection.NonKeyAttributes?.join(', ')}` : gsi.Projection?.ProjectionType;
+          lines.push(`  global index ${gsi.IndexName}: key ${keys(gsi.KeySchema)}, projection ${projection}`);
+        }
+      } else if (step.kind === 'createGlobalIndex') {
+        lines.push(`added global index ${step.index.IndexName} to ${plan.table}`);
+      } else {
+        lines.push(`enable TTL on ${plan.table}.${step.attribute}`);
+      }
+    }
+    for (const note of plan.notes) lines.push(`note: ${note}`);
+  }
+  return lines;
+}
+
 /** moviedata.json sits next to this file in the repository (compiled runs look there too). */
 function movieDataFile(): string {
   const candidates = [join(__dirname, 'moviedata.json'), join(process.cwd(), 'examples', 'movies', 'moviedata.json')];
@@ -32,13 +58,10 @@ function movieDataFile(): string {
 export async function walkthrough(client: DynamoDBClient, dataFile = movieDataFile()): Promise<void> {
   const mapper = new Mapper({ client, tablePrefix: 'demo-' });
 
-  // 1. Create the table from the model: keys, the byGenre index, on-demand billing.
+  // 1. Create the table from the model: keys, the byGenre index, on-demand billing, TTL.
   const sync = await step('sync: create tables from the models', () => mapper.sync([Movie]),
     (r) => `created ${r.created.join(', ') || 'nothing'}`);
-  const table = mapper.createTableInput(Movie);
-  console.log(`  table ${table.TableName}: key ${table.KeySchema!.map((k) => `${k.AttributeName} (${k.KeyType})`).join(' + ')}, ` +
-    `billing ${table.BillingMode}, indexes ${(table.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).join(', ')}`);
-  void sync;
+  for (const line of describeSync(sync)) console.log(`  ${line}`);
 
   // 2. Load AWS's sample data with a batch (chunks of 25, sent concurrently, retried until done).
   const records = JSON.parse(readFileSync(dataFile, 'utf8')) as MovieRecord[];
