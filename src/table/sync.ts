@@ -12,7 +12,6 @@ import {
   type TimeToLiveDescription,
 } from '@aws-sdk/client-dynamodb';
 import { syncError } from '../errors/sync';
-import type { MapperContext } from '../mapper/context';
 import { registeredTables } from '../metadata/registry';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
@@ -27,8 +26,15 @@ const DEFAULT_POLL_MS = 500;
 
 type Outcome = 'created' | 'updated' | 'unchanged';
 
+
+/** Where sync works: a client and the table prefix (the mapper's context fits). */
+export interface SyncTarget {
+  readonly client: DynamoDBClient;
+  readonly tablePrefix: string;
+}
+
 export async function syncModels(
-  ctx: MapperContext,
+  ctx: SyncTarget,
   models: readonly Constructor[] | undefined,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
