@@ -23,6 +23,8 @@ export interface MapperContext {
   readonly tablePrefix: string;
   readonly validate: boolean;
   readonly retry: RetryPolicy;
+  /** HMAC key of query/scan cursors (default: a fixed key that detects edits, not forgery). */
+  readonly cursorSecret?: string;
   /** The full table name (prefix included) of a model. */
   tableName(schema: ModelSchema): string;
 }

@@ -43,6 +43,11 @@ export interface MapperOptions {
   validate?: boolean;
   /** Retries of throttled calls and unprocessed batch items, on top of the SDK's own. */
   retry?: Partial<RetryPolicy>;
+  /**
+   * A private key for query/scan cursors (HMAC-SHA256). Without it cursors still detect edits;
+   * with it they also cannot be forged by someone who knows dynamap's default key.
+   */
+  cursorSecret?: string;
 }
 
 function checkOptions(options: MapperOptions): void {
@@ -58,6 +63,10 @@ function checkOptions(options: MapperOptions): void {
     if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
       throw optionError.invalid('new Mapper()', `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
     }
+  }
+  if (options.cursorSecret !== undefined && (typeof options.cursorSecret !== 'string' || options.cursorSecret.length < 16)) {
+    throw optionError.invalid('new Mapper()', 'cursorSecret', typeof options.cursorSecret === 'string' ? '(too short)' : options.cursorSecret,
+      'a string of at least 16 characters');
   }
   if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') {
     throw optionError.invalid('new Mapper()', 'retry.jitter', r.jitter, "'full' or 'none'");
@@ -76,6 +85,7 @@ export class Mapper {
       tablePrefix,
       validate: options.validate ?? true,
       retry: Object.freeze({ ...DEFAULT_RETRY, ...options.retry }),
+      ...(options.cursorSecret !== undefined ? { cursorSecret: options.cursorSecret } : {}),
       tableName: (schema: ModelSchema) => {
         const name = tablePrefix + schema.table.name;
         if (!isValidTableName(name)) {

@@ -246,6 +246,17 @@ describe('limit, pageSize and pages', () => {
     await expect(mapper.query(Movie, { year: 1994 }).page(indexCursor)).rejects.toMatchObject({ code: 'cursor.otherTarget' });
     await expect(mapper.query(Reading, { sensor: 's2' }).page(cursor)).rejects.toMatchObject({ code: 'cursor.otherPartition' });
   });
+
+  it('with cursorSecret, a cursor made with another key is refused; one made with the same key works', async () => {
+    const signed = new Mapper({ client, tablePrefix: mapper.context.tablePrefix, cursorSecret: 'a private key of ours' });
+    const q = signed.query(Reading, { sensor: 's1' }).pageSize(5);
+    const { cursor } = await q.page();
+    expect((await q.page(cursor)).items.map((r) => r.value)).toEqual([5, 6, 7, 8, 9]);
+    const unsigned = (await mapper.query(Reading, { sensor: 's1' }).pageSize(5).page()).cursor!;
+    await expect(q.page(unsigned)).rejects.toMatchObject({ code: 'cursor.tampered' });
+    await expect(mapper.query(Reading, { sensor: 's1' }).page(cursor)).rejects.toMatchObject({ code: 'cursor.tampered' });
+    expect(() => new Mapper({ client, cursorSecret: 'short' })).toThrow(ValidationError);
+  });
 });
 
 describe('filter, project, count, first', () => {

@@ -29,7 +29,16 @@ export interface RawPage {
   readonly segment?: number;
 }
 
-const cursors = new CursorCodec();
+const defaultCursors = new CursorCodec();
+const secretCursors = new Map<string, CursorCodec>();
+
+/** The cursor codec of a mapper: one per secret, made once. */
+function cursorsOf(ctx: MapperContext): CursorCodec {
+  if (ctx.cursorSecret === undefined) return defaultCursors;
+  let codec = secretCursors.get(ctx.cursorSecret);
+  if (!codec) secretCursors.set(ctx.cursorSecret, (codec = new CursorCodec(ctx.cursorSecret)));
+  return codec;
+}
 
 export class ReadRun<T extends object> {
   readonly target: CursorTarget;
@@ -82,12 +91,12 @@ export class ReadRun<T extends object> {
   }
 
   encode(position: Position): string {
-    return cursors.encode(position, this.target);
+    return cursorsOf(this.ctx).encode(position, this.target);
   }
 
   /** A cursor → where to start; refused unless this query or scan could have made it. */
   decode(cursor: unknown): Position {
-    const position = cursors.decode(cursor, this.target, this.keyTypes, this.model);
+    const position = cursorsOf(this.ctx).decode(cursor, this.target, this.keyTypes, this.model);
     if (position.kind === 'key' && this.state.keyCondition !== undefined) this.checkPartition(position.key);
     return position;
   }
