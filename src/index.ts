@@ -15,7 +15,7 @@ export type {
 } from './metadata';
 export {
   DynamapError, ModelError, ValidationError, ConditionError, TransactionError, SyncError, ItemTooLargeError,
-  ThrottledError, DynamoError,
+  ThrottledError, DynamoError, BatchError,
 } from './errors';
 export type { ModelProblem, ValidationIssue, TransactionReason } from './errors';
 export { toItem, fromItem } from './codec';
@@ -26,7 +26,6 @@ export type { RetryPolicy } from './mapper/context';
 export type { PutOptions, GetOptions, UpdateOptions, DeleteOptions } from './mapper/item-inputs';
 export type { Query, Scan, Page, QueryOptions, ScanOptions } from './mapper/query';
 export type { SyncOptions, SyncResult, TablePlan } from './table';
-export { BatchError } from './errors/batch';
 export type {
   BatchProgress, BatchOptions, BatchWriteOptions, BatchGetOptions, BatchPutOperation, BatchDeleteOperation, BatchWriteOperation,
   BatchGetRequest, BatchGetResults,

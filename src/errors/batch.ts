@@ -1,22 +1,11 @@
 /**
- * Messages (and the one extra error class) of the batch operations. Every batch failure says what
+ * Messages of the batch operations. Every batch failure says what
  * was not done — `unprocessed` holds the caller's own entities, keys or operations — so nothing
  * is ever silently dropped and the caller can retry exactly the rest.
  */
-import { DynamapError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
+import { BatchError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
 
-/**
- * A batch stopped by an error that retrying cannot fix (a missing table, an access error, a
- * callback that threw). Requests sent before it may have been written; `unprocessed` lists what
- * was not, in the caller's own terms.
- */
-export class BatchError extends DynamapError {
-  readonly unprocessed: readonly unknown[];
-  constructor(message: string, unprocessed: readonly unknown[], cause: unknown) {
-    super('batch.failed', message, { cause });
-    this.unprocessed = unprocessed;
-  }
-}
+export { BatchError };
 
 function causeText(cause: unknown): string {
   const e = cause as { name?: string; message?: string } | undefined;

@@ -123,6 +123,19 @@ export class ThrottledError extends DynamapError {
   }
 }
 
+/**
+ * A batch stopped by an error that retrying cannot fix (a missing table, an access error, a
+ * callback that threw). Requests sent before it may have been written; `unprocessed` lists what
+ * was not, in the caller's own terms.
+ */
+export class BatchError extends DynamapError {
+  readonly unprocessed: readonly unknown[];
+  constructor(message: string, unprocessed: readonly unknown[], cause: unknown) {
+    super('batch.failed', message, { cause });
+    this.unprocessed = unprocessed;
+  }
+}
+
 /** Any other error from DynamoDB, wrapped so callers catch one family; the AWS error is `cause`. */
 export class DynamoError extends DynamapError {
   constructor(message: string, cause: unknown) {
