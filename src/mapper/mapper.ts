@@ -131,7 +131,7 @@ export class Mapper {
     const out = await execute(this.context, () => this.context.client.send(new GetItemCommand(input)), { operation: 'get', model: schema.className, key });
     if (!out.Item) return undefined;
     const entity = codecFor(Model).fromItem(out.Item);
-    if (!options.project?.length) remember(entity, out.Item);
+    remember(entity, out.Item, !!options.project?.length);
     return entity;
   }
 
@@ -183,9 +183,10 @@ export class Mapper {
       const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
       prepared = buildDeleteInput<T>(this.context, schema, key, (keyOrOptions ?? {}) as DeleteOptions<T>, entity);
-      forget(entity);
     }
     await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
+    // Only once it is gone: after a failed delete, the entity still saves as a read entity.
+    if (typeof modelOrEntity !== 'function') forget(modelOrEntity);
   }
 
   // --- query and scan (issue 5): methods below this line ---

@@ -2,29 +2,71 @@
  * save(): for an entity that was read, one UpdateItem with only what changed since the read
  * (SET for changed attributes, REMOVE for cleared ones), conditioned on the item still existing
  * and, with @Version, on the version read. An entity never read is written with put().
+ *
+ * An entity read with a projection (get's `project`, query/scan `.project()`, a KEYS_ONLY or
+ * INCLUDE index) is partial: attributes it never read are left alone — never removed, never
+ * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { ModelCodec } from '../codec';
+import { encodeAttribute, type ModelCodec } from '../codec';
 import { remove, notExists, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
-import type { ModelSchema } from '../metadata/types';
+import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
-import { sameValue } from './snapshots';
+import { sameValue, type Snapshot } from './snapshots';
 import { timestamp, type HookCondition } from './write-hooks';
 
 export interface PreparedSave {
   readonly update?: PreparedUpdate;
-  /** The item as it will be stored, to become the entity's new snapshot. */
+  /** What the stored item looks like after the save (as far as it was read), the new snapshot. */
   readonly item: Record<string, AttributeValue>;
 }
 
+const SKIPPED_ROLES = new Set<AttributeSchema['role']>(['partitionKey', 'sortKey', 'version', 'updatedAt']);
+
+function defaultOf(attr: AttributeSchema): unknown {
+  return typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
+}
+
 export function buildSaveInput<T extends object>(
-  ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Record<string, AttributeValue>, now: Date,
+  ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Snapshot, now: Date,
 ): PreparedSave {
   const e = entity as Record<string, unknown>;
+  const stored = snapshot.item;
+  const path = (attr: AttributeSchema) => `${schema.className}.${attr.property}`;
+  for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
+    if (k && !sameValue(stored[k.name], encodeAttribute(k, e[k.property], path(k)))) {
+      throw new ValidationError('save.keyChanged',
+        `save of ${schema.className}: key property ${k.property} changed since the entity was read. ` +
+        'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
+    }
+  }
+
   const assign: Record<string, unknown> = {};
+  const changes: Record<string, unknown> = {};
+  const item: Record<string, AttributeValue> = { ...stored };
+  for (const attr of schema.attributes) {
+    // class-transformer's one-way @Exclude: a write-only field is never read, a read-only one never written.
+    if (SKIPPED_ROLES.has(attr.role) || attr.exclude) continue;
+    let value = e[attr.property];
+    const before = stored[attr.name];
+    if (value === undefined) {
+      if (snapshot.partial && before === undefined) continue; // not read: not ours to change
+      if (attr.hasDefault) value = assign[attr.property] = defaultOf(attr);
+    }
+    const wanted = encodeAttribute(attr, value, path(attr));
+    if (wanted === undefined && before !== undefined) {
+      changes[attr.property] = remove();
+      delete item[attr.name];
+    } else if (wanted !== undefined && !sameValue(wanted, before)) {
+      changes[attr.property] = value;
+      item[attr.name] = wanted;
+    }
+  }
+  if (Object.keys(changes).length === 0) return { item: stored };
+
   const conditions: HookCondition[] = [{ [schema.key.partitionKey.property]: exists() }];
   if (schema.version) {
     const read = e[schema.version.property];
@@ -33,28 +75,15 @@ export function buildSaveInput<T extends object>(
       ? { [schema.version.property]: notExists() }
       : { [schema.version.property]: read });
   }
-  const current = codec.toItem(entity);
-  for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
-    if (k && !sameValue(snapshot[k.name], current[k.name])) {
-      throw new ValidationError('save.keyChanged',
-        `save of ${schema.className}: key property ${k.property} changed since the entity was read. ` +
-        'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
-    }
-  }
-  const changes: Record<string, unknown> = {};
-  for (const attr of schema.attributes) {
-    if (attr.role === 'partitionKey' || attr.role === 'sortKey' || attr.role === 'version' || attr.role === 'updatedAt') continue;
-    const stored = snapshot[attr.name];
-    const wanted = current[attr.name];
-    if (wanted === undefined && stored !== undefined) changes[attr.property] = remove();
-    else if (wanted !== undefined && !sameValue(wanted, stored)) changes[attr.property] = e[attr.property];
-  }
-  if (Object.keys(changes).length === 0) return { item: snapshot };
   if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
-  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign);
-  const item = codec.toItem(staged);
-  const all = { ...changes, ...assign } as UpdateChanges<T>;
-  const update = updateInput(ctx, schema, keyObject(schema, entity), all,
+  for (const attr of [schema.version, schema.updatedAt]) {
+    if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
+  }
+  // A complete entity is checked as a whole (required properties, 400 KB) before anything is sent.
+  if (!snapshot.partial) codec.toItem(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign));
+  const hookChanges: Record<string, unknown> = {};
+  for (const attr of [schema.version, schema.updatedAt]) if (attr) hookChanges[attr.property] = assign[attr.property];
+  const update = updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
     { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign);
   return { update, item };
 }

@@ -4,14 +4,38 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
-const snapshots = new WeakMap<object, Record<string, AttributeValue>>();
-
-export function remember(entity: object, item: Record<string, AttributeValue>): void {
-  snapshots.set(entity, item);
+/** The item as read; `partial` when it was read with a projection (attributes may be missing). */
+export interface Snapshot {
+  readonly item: Record<string, AttributeValue>;
+  readonly partial: boolean;
 }
 
-export function snapshotOf(entity: object): Record<string, AttributeValue> | undefined {
+const snapshots = new WeakMap<object, Snapshot>();
+
+export function remember(entity: object, item: Record<string, AttributeValue>, partial = false): void {
+  snapshots.set(entity, { item, partial });
+}
+
+export function snapshotOf(entity: object): Snapshot | undefined {
   return snapshots.get(entity);
+}
+
+/**
+ * A number in one canonical form, so that '1e+21' (how JavaScript writes it) and
+ * '1000000000000000000000' (how DynamoDB returns it) compare equal: sign, significant digits
+ * without leading/trailing zeros, exponent.
+ */
+export function canonicalNumber(n: string): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(n.trim());
+  if (!m) return n;
+  const [, sign, int = '', frac = '', exp = '0'] = m;
+  let digits = (int + frac).replace(/^0+/, '');
+  let exponent = Number(exp) - frac.length;
+  if (digits === '') return '0';
+  const trailing = digits.length - digits.replace(/0+$/, '').length;
+  digits = digits.slice(0, digits.length - trailing);
+  exponent += trailing;
+  return `${sign === '-' ? '-' : ''}${digits}e${exponent}`;
 }
 
 export function forget(entity: object): void {
@@ -28,12 +52,18 @@ export function sameValue(a: AttributeValue | undefined, b: AttributeValue | und
   const va = a[ka] as unknown;
   const vb = b[kb] as unknown;
   switch (ka) {
-    case 'S': case 'N': case 'BOOL': case 'NULL':
+    case 'N':
+      return va === vb || canonicalNumber(va as string) === canonicalNumber(vb as string);
+    case 'S': case 'BOOL': case 'NULL':
       return va === vb;
     case 'B':
       return Buffer.compare(Buffer.from(va as Uint8Array), Buffer.from(vb as Uint8Array)) === 0;
-    case 'SS': case 'NS': {
+    case 'SS': {
       const sa = va as string[]; const sb = vb as string[];
+      return sa.length === sb.length && sa.every((x) => sb.includes(x));
+    }
+    case 'NS': {
+      const sa = (va as string[]).map(canonicalNumber); const sb = (vb as string[]).map(canonicalNumber);
       return sa.length === sb.length && sa.every((x) => sb.includes(x));
     }
     case 'BS': {

@@ -76,7 +76,7 @@ export class ReadRun<T extends object> {
       : execute(this.ctx, () => this.ctx.client.send(new ScanCommand(input as ScanCommandInput)), op);
   }
 
-  /** Raw items → instances of the model; complete items are remembered so save() writes only changes. */
+  /** Raw items → instances of the model, remembered (as partial when projected) so save() writes only changes. */
   hydrate(items: readonly Item[]): T[] {
     const { strip, complete } = this.compiled;
     const out = new Array<T>(items.length);
@@ -84,7 +84,7 @@ export class ReadRun<T extends object> {
       const item = items[i];
       for (const name of strip) delete item[name];
       const entity = this.codec.fromItem(item);
-      if (complete) remember(entity, item);
+      remember(entity, item, !complete);
       out[i] = entity;
     }
     return out;

@@ -38,6 +38,17 @@ export async function runTransaction<R>(
   return result;
 }
 
+/**
+ * A server error (500/503) may come after the transaction committed. Resending it is safe only
+ * with a ClientRequestToken of the caller's (DynamoDB then applies it at most once); the SDK's own
+ * token is new for every send. Throttling and cancellations applied nothing and are always safe.
+ */
+function safeToResend(e: unknown, prepared: PreparedTransaction): boolean {
+  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const serverError = err?.name === 'InternalServerError' || err?.name === 'ServiceUnavailable' || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
+  return !serverError || prepared.input.ClientRequestToken !== undefined;
+}
+
 async function sendTransaction(ctx: MapperContext, prepared: PreparedTransaction): Promise<void> {
   const command = new TransactWriteItemsCommand(prepared.input);
   for (let attempt = 0; ; attempt++) {
@@ -45,7 +56,7 @@ async function sendTransaction(ctx: MapperContext, prepared: PreparedTransaction
       await ctx.client.send(command);
       return;
     } catch (e) {
-      if (!isTransientTransactionError(e) || attempt + 1 >= ctx.retry.attempts) {
+      if (!isTransientTransactionError(e) || !safeToResend(e, prepared) || attempt + 1 >= ctx.retry.attempts) {
         const subjects = prepared.actions.map((a) => ({ action: a.action, model: a.schema.className, key: a.key }));
         throw transactionFailure('transaction', 'TransactWriteItems', subjects, e, attempt + 1);
       }

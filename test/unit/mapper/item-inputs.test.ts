@@ -6,6 +6,7 @@ import { getModelSchema } from '../../../src/metadata';
 import { DEFAULT_RETRY, type MapperContext } from '../../../src/mapper/context';
 import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
 import { buildSaveInput } from '../../../src/mapper/save-input';
+import { canonicalNumber } from '../../../src/mapper/snapshots';
 
 @Table({ name: 'Movies' })
 class Movie {
@@ -113,7 +114,7 @@ describe('buildSaveInput', () => {
     const snapshot = codecFor(Movie).toItem(m);
     m.rating = 8;
     m.state = undefined;
-    const out = buildSaveInput(ctx, schema, codecFor(Movie), m, snapshot, now);
+    const out = buildSaveInput(ctx, schema, codecFor(Movie), m, { item: snapshot, partial: false }, now);
     expect(out.update!.input).toEqual({
       TableName: 'dev-Movies',
       Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
@@ -127,6 +128,26 @@ describe('buildSaveInput', () => {
 
   it('sends nothing when nothing changed', () => {
     const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7, version: 2 });
-    expect(buildSaveInput(ctx, schema, codecFor(Movie), m, codecFor(Movie).toItem(m), now).update).toBeUndefined();
+    expect(buildSaveInput(ctx, schema, codecFor(Movie), m, { item: codecFor(Movie).toItem(m), partial: false }, now).update).toBeUndefined();
+  });
+});
+
+describe('canonical numbers in the save diff', () => {
+  it('a number DynamoDB returns in another notation is no change', () => {
+    const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 1e21, version: 2 });
+    const asReturned = { ...codecFor(Movie).toItem(m), rating: { N: '1000000000000000000000' } };
+    expect(buildSaveInput(ctx, schema, codecFor(Movie), m, { item: asReturned, partial: false }, now).update).toBeUndefined();
+  });
+});
+
+describe('canonicalNumber', () => {
+  it.each([
+    ['1e+21', '1000000000000000000000'], ['1e-7', '0.0000001'], ['10', '1e1'], ['-0.50', '-5e-1'], ['0', '0.000'], ['007', '7'],
+  ])('%s equals %s', (a, b) => {
+    expect(canonicalNumber(a)).toBe(canonicalNumber(b));
+  });
+  it('keeps different numbers apart', () => {
+    expect(canonicalNumber('9007199254740993')).not.toBe(canonicalNumber('9007199254740992'));
+    expect(canonicalNumber('-1')).not.toBe(canonicalNumber('1'));
   });
 });
