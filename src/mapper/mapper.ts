@@ -20,6 +20,7 @@ import { isValidTableName } from '../metadata/names';
 import type { Constructor, ModelSchema } from '../metadata/types';
 import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
 import { DEFAULT_RETRY, type MapperContext, type RetryPolicy } from './context';
+import { arrayOf, functionOf, objectOf, optionsOf } from './arguments';
 import { execute } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -57,6 +58,12 @@ function checkOptions(options: MapperOptions): void {
   if (options.validate !== undefined && typeof options.validate !== 'boolean') {
     throw optionError.invalid('new Mapper()', 'validate', options.validate, 'true or false');
   }
+  if (options.client !== undefined && (options.client === null || typeof (options.client as { send?: unknown }).send !== 'function')) {
+    throw optionError.invalid('new Mapper()', 'client', typeof options.client, 'a DynamoDBClient');
+  }
+  if (options.retry !== undefined && options.retry !== null && typeof options.retry !== 'object') {
+    throw optionError.invalid('new Mapper()', 'retry', options.retry, '{ attempts?, baseDelayMs?, maxDelayMs?, jitter? }');
+  }
   const r = options.retry ?? {};
   for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
     const v = r[k];
@@ -78,6 +85,7 @@ export class Mapper {
   readonly context: MapperContext;
 
   constructor(options: MapperOptions = {}) {
+    options = optionsOf(options, 'new Mapper()');
     checkOptions(options);
     const tablePrefix = options.tablePrefix ?? '';
     this.context = Object.freeze({
@@ -98,7 +106,8 @@ export class Mapper {
 
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
   sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
-    return syncModels(this.context, models, options);
+    if (models !== undefined) arrayOf(models, 'sync()', 'models');
+    return syncModels(this.context, models, optionsOf(options, 'sync()'));
   }
 
   /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */
@@ -114,7 +123,7 @@ export class Mapper {
   /** Writes the whole entity; returns it with version and timestamps updated. */
   async put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
     const { schema, codec } = this.modelOf(entity, 'put');
-    const prepared = buildPutInput(this.context, schema, codec, entity, options, new Date());
+    const prepared = buildPutInput(this.context, schema, codec, entity, optionsOf(options, 'put()'), new Date());
     if (this.context.validate) {
       await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, prepared.assign), schema.className);
     }
@@ -127,7 +136,8 @@ export class Mapper {
   /** One item as an instance of Model, or undefined. */
   async get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
     const schema = getModelSchema(Model);
-    const input = buildGetInput(this.context, schema, key, options);
+    options = optionsOf(options, 'get()');
+    const input = buildGetInput(this.context, schema, objectOf(key, `get(${schema.className})`, 'key', 'a key object'), options);
     const out = await execute(this.context, () => this.context.client.send(new GetItemCommand(input)), { operation: 'get', model: schema.className, key });
     if (!out.Item) return undefined;
     const entity = codecFor(Model).fromItem(out.Item);
@@ -140,7 +150,9 @@ export class Mapper {
     Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T> = {},
   ): Promise<T | undefined> {
     const schema = getModelSchema(Model);
-    const prepared = buildUpdateInput(this.context, schema, key, changes, options, new Date());
+    options = optionsOf(options, 'update()');
+    objectOf(changes, `update(${schema.className})`, 'changes', "an object of property paths ({ rating: 8 })");
+    const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', 'a key object'), changes, options, new Date());
     if (this.context.validate) await validateChanges(Model, changes, schema.className);
     const out = await execute(this.context, () => this.context.client.send(new UpdateItemCommand(prepared.input)), prepared.op);
     if (!out.Attributes) return undefined;
@@ -175,14 +187,15 @@ export class Mapper {
     let prepared;
     if (typeof modelOrEntity === 'function') {
       const schema = getModelSchema(modelOrEntity);
-      prepared = buildDeleteInput<T>(this.context, schema, (keyOrOptions ?? {}) as object, maybeOptions ?? {});
+      const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', 'a key object');
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()'));
     } else {
       const entity = modelOrEntity;
       const { schema } = this.modelOf(entity, 'delete');
       const s = entity as Record<string, unknown>;
       const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
-      prepared = buildDeleteInput<T>(this.context, schema, key, (keyOrOptions ?? {}) as DeleteOptions<T>, entity);
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()'), entity);
     }
     await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
     // Only once it is gone: after a failed delete, the entity still saves as a read entity.
@@ -198,12 +211,12 @@ export class Mapper {
    * keys of the table or of that index. Nothing is sent until a terminal method is called.
    */
   query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options: QueryOptions = {}): Query<T> {
-    return createQuery(this.context, Model, keyCondition, options);
+    return createQuery(this.context, Model, keyCondition, optionsOf(options, 'query()'));
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
   scan<T extends object>(Model: Constructor<T>, options: ScanOptions<T> = {}): Scan<T> {
-    return createScan(this.context, Model, options);
+    return createScan(this.context, Model, optionsOf(options, 'scan()'));
   }
 
   // --- batches and transactions (issue 6): methods below this line ---
@@ -215,17 +228,17 @@ export class Mapper {
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
   batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
-    return batch.batchPut(this.context, entities, options);
+    return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()'));
   }
 
   /** Deletes the items with these keys (BatchWriteItem, as batchPut). */
   batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchDelete(this.context, Model, keys, options);
+    return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()'));
   }
 
   /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
   batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchWrite(this.context, operations, options);
+    return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()'));
   }
 
   /**
@@ -239,9 +252,9 @@ export class Mapper {
     modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOptions,
   ): Promise<object[] | object[][]> {
     if (typeof modelOrRequests === 'function') {
-      return batch.batchGetOne(this.context, modelOrRequests, keysOrOptions as readonly object[], options ?? {});
+      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()'));
     }
-    return batch.batchGetMany(this.context, modelOrRequests, (keysOrOptions ?? {}) as BatchGetOptions);
+    return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()'));
   }
 
   /**
@@ -250,12 +263,12 @@ export class Mapper {
    * Resolves to what the callback returned.
    */
   transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
-    return runTransaction(this.context, fn, options);
+    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()'));
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */
   transactGet<const R extends readonly TransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
-    return runTransactGet(this.context, requests) as Promise<TransactGetResults<R>>;
+    return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
 
 

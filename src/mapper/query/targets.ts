@@ -5,6 +5,7 @@
  * indexes where the property is a key), a strongly consistent read of a global index.
  */
 import { isExpression } from '../../expressions';
+import { expressionError } from '../../errors/expression';
 import { queryError, type KeyChoice } from '../../errors/query';
 import type { IndexSchema, KeyAttributes, ModelSchema } from '../../metadata/types';
 
@@ -35,7 +36,10 @@ function hasKey(keys: KeyAttributes, property: string): boolean {
 export function checkKeyCondition(schema: ModelSchema, index: IndexSchema | undefined, keyCondition: unknown): void {
   const keys = index ?? schema.key;
   const target = choice(keys, index?.name);
-  if (keyCondition === null || typeof keyCondition !== 'object' || Array.isArray(keyCondition) || isExpression(keyCondition)) return;
+  // A query without a key condition would reach DynamoDB and fail there: refuse it here.
+  if (keyCondition === undefined || keyCondition === null) throw queryError.emptyKeyCondition(schema.className, target);
+  if (typeof keyCondition !== 'object' || Array.isArray(keyCondition)) throw expressionError.notACondition(schema.className, keyCondition);
+  if (isExpression(keyCondition)) return;
   const properties = Object.keys(keyCondition);
   if (properties.length === 0) throw queryError.emptyKeyCondition(schema.className, target);
   for (const property of properties) {

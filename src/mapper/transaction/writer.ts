@@ -6,6 +6,7 @@ import { transactionError } from '../../errors/transaction';
 import type { Condition, UpdateChanges } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { KeyOf } from '../../expressions';
+import { writeError } from '../../errors/write';
 import type {
   TransactCheckOptions, TransactDeleteOptions, TransactionAction, TransactPutOptions, TransactUpdateOptions,
 } from './types';
@@ -42,6 +43,7 @@ export class TransactionWriter {
         action: 'delete', Model: modelOrEntity, key: (keyOrOptions ?? {}) as object, options: (maybeOptions ?? {}) as TransactDeleteOptions<object>,
       });
     } else {
+      if (modelOrEntity === null || typeof modelOrEntity !== 'object') throw writeError.notAnEntity('transaction delete', modelOrEntity);
       const entity = modelOrEntity as object;
       this.#actions.push({
         action: 'delete', Model: entity.constructor as Constructor, key: entity, entity,

@@ -1,0 +1,57 @@
+/**
+ * Bad input to the public methods is a ValidationError naming the method, never a bare TypeError,
+ * and nothing is sent (the client here fails the test if anything reaches it).
+ */
+import 'reflect-metadata';
+import { Mapper, PartitionKey, Table, ValidationError } from 'dynamap';
+
+@Table({ name: 'Things' })
+class Thing { @PartitionKey() id!: string; }
+
+const client = { send: () => { throw new Error('a request was sent'); } } as never;
+const mapper = new Mapper({ client });
+const thing = Object.assign(new Thing(), { id: 'a' });
+
+const calls: [string, () => unknown][] = [
+  ['get(M, null)', () => mapper.get(Thing, null as never)],
+  ['get(M, key, null) means no options: it is sent', () => mapper.get(Thing, { id: 'a' }, null as never)],
+  ['put(null)', () => mapper.put(null as never)],
+  ['put(entity, 5)', () => mapper.put(thing, 5 as never)],
+  ['update(M, key, null)', () => mapper.update(Thing, { id: 'a' }, null as never)],
+  ['update(M, key, {}, null) with no changes', () => mapper.update(Thing, { id: 'a' }, {}, null as never)],
+  ['delete(M, undefined)', () => mapper.delete(Thing, undefined as never)],
+  ['delete(null)', () => mapper.delete(null as never)],
+  ['query(M, undefined)', () => mapper.query(Thing, undefined as never)],
+  ['query(M, [])', () => mapper.query(Thing, [] as never)],
+  ['scan(M, 5)', () => mapper.scan(Thing, 5 as never)],
+  ['batchPut(null)', () => mapper.batchPut(null as never)],
+  ['batchPut([], null) is fine', () => mapper.batchPut([], null as never)],
+  ['batchGet(M, null)', () => mapper.batchGet(Thing, null as never)],
+  ['batchDelete(M, {})', () => mapper.batchDelete(Thing, {} as never)],
+  ['transaction(null)', () => mapper.transaction(null as never)],
+  ['transaction(tx => tx.delete(null))', () => mapper.transaction((tx) => { tx.delete(null as never); })],
+  ['transactGet(null)', () => mapper.transactGet(null as never)],
+  ['sync([M], 5)', () => mapper.sync([Thing], 5 as never)],
+  ['new Mapper(null) is fine', () => new Mapper(null as never)],
+  ['new Mapper({ client: 5 })', () => new Mapper({ client: 5 as never })],
+  ['new Mapper({ retry: 5 })', () => new Mapper({ client, retry: 5 as never })],
+];
+
+describe('bad arguments', () => {
+  it.each(calls)('%s', async (name, call) => {
+    let error: unknown;
+    try {
+      await call();
+    } catch (e) {
+      error = e;
+    }
+    if (name.endsWith('is fine')) {
+      expect(error).toBeUndefined();
+    } else if (name.endsWith('it is sent')) {
+      expect((error as Error).cause).toEqual(new Error('a request was sent'));
+    } else {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(String((error as Error).message)).not.toMatch(/a request was sent/);
+    }
+  });
+});
