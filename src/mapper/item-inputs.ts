@@ -13,7 +13,7 @@ import type {
 import type { ModelCodec } from '../codec';
 import { encodeKey } from '../codec';
 import { and, ExpressionContext, notExists, add, ifNotExists } from '../expressions';
-import type { Condition, UpdateChanges } from '../expressions';
+import type { Condition, Projection, UpdateChanges } from '../expressions';
 import type { OperationDescription } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
@@ -39,7 +39,8 @@ export interface PutOptions<T> extends ConditionOptions<T> {
 
 export interface GetOptions<T> {
   consistent?: boolean;
-  project?: readonly (keyof T & string)[] | readonly string[];
+  /** Only these property paths (the entity is then partial; save() leaves the rest alone). */
+  project?: Projection<T>;
 }
 
 export interface UpdateOptions<T> extends ConditionOptions<T> {

@@ -146,6 +146,13 @@ export class Mapper {
   }
 
   /** One UpdateItem built from `changes`; resolves to the updated entity (ReturnValues ALL_NEW). */
+  update<T extends object>(
+    Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options?: UpdateOptions<T> & { returnValues?: 'ALL_NEW' },
+  ): Promise<T>;
+  /** With `returnValues: 'ALL_OLD'` the item as it was (undefined if there was none); with 'NONE', undefined. */
+  update<T extends object>(
+    Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T>,
+  ): Promise<T | undefined>;
   async update<T extends object>(
     Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T> = {},
   ): Promise<T | undefined> {

@@ -71,7 +71,7 @@ describe('buildPutInput', () => {
 
 describe('buildGetInput', () => {
   it('key, consistent read and projection', () => {
-    expect(buildGetInput(ctx, schema, { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({
+    expect(buildGetInput<Movie>(ctx, schema, { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({
       TableName: 'dev-Movies',
       Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
       ConsistentRead: true,

@@ -1,0 +1,47 @@
+/**
+ * Type tests for the Mapper's item operations: compiled by `npm run typecheck`; every
+ * `@ts-expect-error` must stay an error.
+ */
+import 'reflect-metadata';
+import { Attribute, Mapper, PartitionKey, SortKey, Table, increment } from '../../src';
+
+@Table()
+class Movie {
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() rating?: number;
+  @Attribute() views?: number;
+  describe(): string {
+    return this.title;
+  }
+}
+
+declare const mapper: Mapper;
+
+export async function itemTypes(): Promise<void> {
+  const updated: Movie = await mapper.update(Movie, { year: 1985, title: 'x' }, { views: increment(1) });
+  void updated;
+  const old: Movie | undefined = await mapper.update(Movie, { year: 1985, title: 'x' }, { rating: 1 }, { returnValues: 'ALL_OLD' });
+  void old;
+  // @ts-expect-error ALL_OLD may find no item: the result can be undefined
+  const notNarrowed: Movie = await mapper.update(Movie, { year: 1985, title: 'x' }, { rating: 1 }, { returnValues: 'ALL_OLD' });
+  void notNarrowed;
+
+  await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['title', 'rating'] });
+  // @ts-expect-error a misspelt projection path
+  await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['ratin'] });
+  // @ts-expect-error a misspelt key property
+  await mapper.get(Movie, { yeer: 1985, title: 'x' });
+  // @ts-expect-error a key value of the wrong type
+  await mapper.get(Movie, { year: '1985', title: 'x' });
+  // @ts-expect-error a method is not a key property
+  await mapper.delete(Movie, { describe: () => 'x' });
+  // @ts-expect-error a misspelt path in update changes
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { ratin: 8 });
+  // @ts-expect-error a value of the wrong type in update changes
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { rating: 'eight' });
+  // @ts-expect-error increment() on a string attribute
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { title: increment(1) });
+  // @ts-expect-error a misspelt path in a put condition
+  await mapper.put(new Movie(), { condition: { ratin: 1 } });
+}
