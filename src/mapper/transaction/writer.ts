@@ -7,6 +7,7 @@ import type { Condition, UpdateChanges } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { KeyOf } from '../../expressions';
 import { writeError } from '../../errors/write';
+import { objectOf } from '../arguments';
 import type {
   TransactCheckOptions, TransactDeleteOptions, TransactionAction, TransactPutOptions, TransactUpdateOptions,
 } from './types';
@@ -25,6 +26,7 @@ export class TransactionWriter {
   /** One update of the item with this key (@Version incremented, @UpdatedAt set, as mapper.update). */
   update<T extends object>(Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: TransactUpdateOptions<T> = {}): this {
     this.#open('update');
+    objectOf(changes, `transaction update(${Model.name})`, 'changes', "an object of property paths ({ rating: 8 })");
     this.#actions.push({
       action: 'update', Model, key, changes: changes as UpdateChanges<object>, options: options as TransactUpdateOptions<object>,
     });

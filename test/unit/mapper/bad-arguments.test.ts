@@ -30,6 +30,7 @@ const calls: [string, () => unknown][] = [
   ['batchDelete(M, {})', () => mapper.batchDelete(Thing, {} as never)],
   ['transaction(null)', () => mapper.transaction(null as never)],
   ['transaction(tx => tx.delete(null))', () => mapper.transaction((tx) => { tx.delete(null as never); })],
+  ['transaction(tx => tx.update(M, key, null))', () => mapper.transaction((tx) => { tx.update(Thing, { id: 'a' }, null as never); })],
   ['transactGet(null)', () => mapper.transactGet(null as never)],
   ['sync([M], 5)', () => mapper.sync([Thing], 5 as never)],
   ['new Mapper(null) is fine', () => new Mapper(null as never)],
