@@ -13,11 +13,10 @@ import type { MapperContext } from '../context';
 import { remember } from '../snapshots';
 import { chunk, GET_CHUNK } from './chunk';
 import { firstOfEach } from './dedupe';
-import { drain } from './drain';
 import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
 import { itemIdentity } from './keys';
 import type { ResolvedBatchOptions } from './options';
-import { runPool } from './pool';
+import { runChunks } from './run-chunks';
 import { progressReporter } from './progress';
 
 export interface GetGroup {
@@ -51,30 +50,20 @@ export async function runBatchGet(
   const distinct = firstOfEach(perGroup.flat());
   const found = new Map<string, Record<string, AttributeValue>>();
   const progress = progressReporter(distinct.length, options.onProgress);
-  const left: KeyRequest[] = [];
-  let throttle: { cause?: unknown } | undefined;
-  let failure: { cause: unknown } | undefined;
-  const chunks = chunk(distinct, GET_CHUNK);
 
-  const started = await runPool(chunks, options.concurrency, async (requests) => {
-    const send = async (pending: readonly KeyRequest[]): Promise<readonly KeyRequest[]> => {
+  await runChunks<KeyRequest>({
+    operation,
+    chunks: chunk(distinct, GET_CHUNK),
+    total: distinct.length,
+    options,
+    progress,
+    async send(pending) {
       const out = await ctx.client.send(new BatchGetItemCommand(buildBatchGetInput(pending, consistent)));
       const read = readBatchGetOutput(pending, out.Responses, out.UnprocessedKeys);
       for (const [id, item] of read.found) found.set(id, item);
       return read.left as KeyRequest[];
-    };
-    const outcome = await drain(options.retry, requests, send, (done) => progress.add(done.length));
-    if (outcome.status === 'done') return;
-    left.push(...outcome.left);
-    if (outcome.status === 'failed') failure ??= { cause: outcome.cause };
-    else throttle ??= outcome.cause === undefined ? {} : { cause: outcome.cause };
-  }, () => !!(throttle || failure || progress.error));
-
-  for (const c of chunks.slice(started)) left.push(...c);
-  const unprocessed = left.map((r) => r.source);
-  if (failure) throw batchError.failed(operation, distinct.length, unprocessed, failure.cause);
-  if (progress.error) throw batchError.failed(operation, distinct.length, unprocessed, progress.error.cause);
-  if (throttle) throw batchError.throttled(operation, distinct.length, unprocessed, options.retry.attempts, throttle.cause);
+    },
+  });
 
   return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found));
 }
