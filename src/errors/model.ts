@@ -1,7 +1,7 @@
 /** Messages for model-definition problems. Each names the class, the property and the fix. */
 import { ModelError, type ModelProblem } from './classes';
 
-const NAME_RULE = '3 to 255 characters of a-z A-Z 0-9 _ - .';
+const NAME_RULE = '3 to 255 characters of [a-zA-Z0-9_.-]';
 
 function p(code: string, className: string, property: string | undefined, message: string): ModelProblem {
   return property === undefined

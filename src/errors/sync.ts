@@ -4,7 +4,7 @@
  */
 import { SyncError, type ModelProblem } from './classes';
 
-const NAME_RULE = '3 to 255 characters of a-z A-Z 0-9 _ - .';
+const NAME_RULE = '3 to 255 characters of [a-zA-Z0-9_.-]';
 
 function problem(code: string, className: string, message: string): ModelProblem {
   return { code: `model.${code}`, className, message };

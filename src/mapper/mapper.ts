@@ -53,7 +53,7 @@ export interface MapperOptions {
 
 function checkOptions(options: MapperOptions): void {
   if (options.tablePrefix !== undefined && (typeof options.tablePrefix !== 'string' || !/^[a-zA-Z0-9_.-]*$/.test(options.tablePrefix))) {
-    throw optionError.invalid('new Mapper()', 'tablePrefix', options.tablePrefix, 'a string of a-z A-Z 0-9 _ - .');
+    throw optionError.invalid('new Mapper()', 'tablePrefix', options.tablePrefix, 'a string of [a-zA-Z0-9_.-]');
   }
   if (options.validate !== undefined && typeof options.validate !== 'boolean') {
     throw optionError.invalid('new Mapper()', 'validate', options.validate, 'true or false');

@@ -367,7 +367,7 @@ describe('createTableInput refuses models that cannot share a table', () => {
     expect(bad.code).toBe('model.badPrefixedTableName');
     expect(bad.message).toBe(
       'Movie: table name "dev/Movies" (tablePrefix "dev/" + "Movies") is not allowed: the tablePrefix makes it invalid ' +
-        '(DynamoDB table names are 3 to 255 characters of a-z A-Z 0-9 _ - .). Use a prefix of those characters only, ' +
+        '(DynamoDB table names are 3 to 255 characters of [a-zA-Z0-9_.-]). Use a prefix of those characters only, ' +
         'short enough that prefix and table name together stay within 255 characters.',
     );
     expect(modelErrorOf(() => input('x'.repeat(250), Movie)).code).toBe('model.badPrefixedTableName');
