@@ -84,6 +84,14 @@ describe('schema builder', () => {
     expect(getModelSchema(Base).attributes.map((a) => a.property)).toEqual(['pk', 'sk', 'kind', 'note']);
   });
 
+  it('a subclass with its own @Table is stored in its own table, with the inherited attributes', () => {
+    @Table({ name: 'Parents' }) class Parent { @PartitionKey() id!: string; @Attribute() n?: number; }
+    @Table({ name: 'Children' }) class Kid extends Parent {}
+    expect(getModelSchema(Parent).table.name).toBe('Parents');
+    expect(getModelSchema(Kid).table.name).toBe('Children');
+    expect(getModelSchema(Kid).attributes.map((a) => a.property)).toEqual(['id', 'n']);
+  });
+
   it('works without design:type when type is given (defineModel, as esbuild users would)', () => {
     class Item { id!: string; when?: Date; n?: bigint; }
     defineModel(Item, {
