@@ -6,10 +6,23 @@ import { withThrottleRetry } from './retry';
 /**
  * Runs `send` (one SDK call, e.g. `() => ctx.client.send(new GetItemCommand(input))`), retrying
  * throttling per the mapper's policy; every failure leaves as a DynamapError with `cause`.
+ * The call that succeeds at once, the common case, costs one `then` and no async frame; the
+ * retries and the error mapping run only after a failure.
  */
-export async function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription): Promise<O> {
+export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription): Promise<O> {
+  let first: Promise<O>;
   try {
-    return await withThrottleRetry(ctx.retry, send);
+    first = send();
+  } catch (e) {
+    return recover(ctx, send, op, e);
+  }
+  return first.then(undefined, (e: unknown) => recover(ctx, send, op, e));
+}
+
+async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription, failure: unknown): Promise<O> {
+  try {
+    if (!isThrottle(failure) || ctx.retry.attempts <= 1) throw failure;
+    return await withThrottleRetry(ctx.retry, send, 1);
   } catch (e) {
     if (isThrottle(e)) throw operationError.throttled(op, ctx.retry.attempts, e);
     throw operationError.wrap(op, e);

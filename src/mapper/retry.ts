@@ -14,14 +14,17 @@ export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-/** Runs `fn`, retrying throttling errors per the policy; the last error is rethrown as is. */
-export async function withThrottleRetry<T>(policy: RetryPolicy, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+/**
+ * Runs `fn`, retrying throttling errors per the policy; the last error is rethrown as is.
+ * `done` (< policy.attempts) attempts already failed with throttling (the caller made them): the next waits first.
+ */
+export async function withThrottleRetry<T>(policy: RetryPolicy, fn: () => Promise<T>, done = 0): Promise<T> {
+  for (let attempt = done; ; attempt++) {
+    if (attempt > 0) await sleep(backoffDelay(policy, attempt - 1));
     try {
       return await fn();
     } catch (e) {
       if (!isThrottle(e) || attempt + 1 >= policy.attempts) throw e;
-      await sleep(backoffDelay(policy, attempt));
     }
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * The single-call executor: throttled calls are retried per the mapper's policy (on top of the
+ * SDK's own retries), everything else fails at once as a dynamap error. A real engine does not
+ * throttle on demand, so `send` here is a function that answers as DynamoDB would.
+ */
+import { DynamapError, DynamoError, ThrottledError } from '../../../src';
+import type { MapperContext, RetryPolicy } from '../../../src/mapper/context';
+import { execute } from '../../../src/mapper/execute';
+
+function contextWith(retry: Partial<RetryPolicy>): MapperContext {
+  return {
+    client: undefined as never,
+    tablePrefix: '',
+    validate: false,
+    retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0, jitter: 'none', ...retry },
+    tableName: () => 'T',
+  };
+}
+
+const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+const op = { operation: 'get', model: 'Movie', key: { id: 'm1' } };
+
+/** A send that fails with `errors` in turn, then answers `value`; counts its calls. */
+function sender<V>(errors: Error[], value: V) {
+  const calls = { count: 0 };
+  const send = async () => {
+    const error = errors[calls.count++];
+    if (error) throw error;
+    return value;
+  };
+  return { send, calls };
+}
+
+describe('execute()', () => {
+  it('answers the first attempt when it succeeds', async () => {
+    const { send, calls } = sender([], 'item');
+    await expect(execute(contextWith({}), send, op)).resolves.toBe('item');
+    expect(calls.count).toBe(1);
+  });
+
+  it('retries throttled calls and answers the first one that succeeds', async () => {
+    const { send, calls } = sender([throttled(), throttled()], 'item');
+    await expect(execute(contextWith({ attempts: 3 }), send, op)).resolves.toBe('item');
+    expect(calls.count).toBe(3);
+  });
+
+  it('gives up after `attempts` throttled calls with a ThrottledError naming the item', async () => {
+    const { send, calls } = sender([throttled(), throttled(), throttled(), throttled()], 'item');
+    const error = await execute(contextWith({ attempts: 3 }), send, op).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect((error as Error).message).toMatch(/^get of Movie.*m1.*still throttled after 3 attempts/);
+    expect((error as Error).cause).toMatchObject({ name: 'ThrottlingException' });
+    expect(calls.count).toBe(3);
+  });
+
+  it('with attempts: 1 a throttled call is not retried', async () => {
+    const { send, calls } = sender([throttled()], 'item');
+    await expect(execute(contextWith({ attempts: 1 }), send, op)).rejects.toBeInstanceOf(ThrottledError);
+    expect(calls.count).toBe(1);
+  });
+
+  it('does not retry other errors: they leave at once as dynamap errors with the cause', async () => {
+    const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
+    const { send, calls } = sender([denied], 'item');
+    const error = await execute(contextWith({}), send, op).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).toBeInstanceOf(DynamapError);
+    expect((error as Error).message).toMatch(/AccessDeniedException: no/);
+    expect((error as Error).cause).toBe(denied);
+    expect(calls.count).toBe(1);
+  });
+
+  it('a non-throttling error after throttled attempts stops the retries', async () => {
+    const missing = Object.assign(new Error('gone'), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } });
+    const { send, calls } = sender([throttled(), missing], 'item');
+    const error = await execute(contextWith({ attempts: 5 }), send, op).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamapError);
+    expect((error as Error).cause).toBe(missing);
+    expect(calls.count).toBe(2);
+  });
+});
+
