@@ -6,7 +6,7 @@
 import { batchError } from '../../errors/batch';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
-import { validateEntity } from '../validation';
+import { hasValidationRules, validateEntity } from '../validation';
 import { runBatchGet, type GetGroup } from './get-runner';
 import { resolveBatchOptions } from './options';
 import type { BatchGetOptions, BatchWriteOperation, BatchWriteOptions } from './types';
@@ -23,7 +23,7 @@ async function validatePuts(ctx: MapperContext, prepared: readonly PreparedBatch
   if (!ctx.validate) return;
   for (let i = 0; i < prepared.length; i++) {
     const put = prepared[i].put;
-    if (!put) continue;
+    if (!put || !hasValidationRules(put.entity.constructor)) continue;
     const staged = Object.assign(Object.create(Object.getPrototypeOf(put.entity) as object) as object, put.entity, put.assign);
     await validateEntity(staged, prepared[i].schema.className, i);
   }

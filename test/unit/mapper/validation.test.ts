@@ -1,0 +1,54 @@
+/**
+ * class-validator runs on writes of classes that have rules (their own or inherited); classes
+ * without any rule skip it (they are valid by definition). These pin which classes count as
+ * having rules, and that inherited rules are still enforced.
+ */
+import { IsInt, Min, ValidateNested } from 'class-validator';
+import { ValidationError } from '../../../src';
+import { hasValidationRules, validateEntity } from '../../../src/mapper/validation';
+
+class Plain {
+  name?: string;
+}
+
+class Rated {
+  @IsInt() @Min(0) rating?: number;
+}
+
+class RatedChild extends Rated {
+  extra?: string;
+}
+
+class Inner {
+  @Min(1) n?: number;
+}
+
+class Outer {
+  @ValidateNested() inner?: Inner;
+}
+
+describe('validation rules of a class', () => {
+  it('a class without rules has none; its entities are valid whatever their values', async () => {
+    expect(hasValidationRules(Plain)).toBe(false);
+    await expect(validateEntity(Object.assign(new Plain(), { name: 42 }), 'Plain')).resolves.toBeUndefined();
+  });
+
+  it('own rules are enforced', async () => {
+    expect(hasValidationRules(Rated)).toBe(true);
+    await expect(validateEntity(Object.assign(new Rated(), { rating: -1 }), 'Rated')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('inherited rules count and are enforced on the subclass', async () => {
+    expect(hasValidationRules(RatedChild)).toBe(true);
+    const error = await validateEntity(Object.assign(new RatedChild(), { rating: 1.5 }), 'RatedChild').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/RatedChild/);
+    expect((error as Error).message).toMatch(/rating/);
+  });
+
+  it('a nested class is validated through @ValidateNested of its parent', async () => {
+    expect(hasValidationRules(Outer)).toBe(true);
+    const outer = Object.assign(new Outer(), { inner: Object.assign(new Inner(), { n: 0 }) });
+    await expect(validateEntity(outer, 'Outer')).rejects.toBeInstanceOf(ValidationError);
+  });
+});
