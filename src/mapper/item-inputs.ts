@@ -17,7 +17,7 @@ import type { Condition, Projection, UpdateChanges } from '../expressions';
 import type { OperationDescription } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
-import { deleteAdditions, putAdditions, timestamp, type HookCondition } from './write-hooks';
+import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, type HookCondition } from './write-hooks';
 
 export interface PreparedWrite<I> {
   readonly input: I;
@@ -69,38 +69,40 @@ function withExpressions<I extends object>(input: I, ex: ExpressionContext): I {
   return { ...input, ...(names ? { ExpressionAttributeNames: names } : {}), ...(values ? { ExpressionAttributeValues: values } : {}) };
 }
 
+export interface PreparedPut<T> extends PreparedWrite<PutItemCommandInput> {
+  /** The entity as written (hooks applied): the entity itself when no hook assigns anything. */
+  readonly staged: T;
+}
+
 export function buildPutInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, options: PutOptions<T>, now: Date,
-): PreparedWrite<PutItemCommandInput> {
+): PreparedPut<T> {
   const hooks = putAdditions(schema, entity, now);
-  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);
+  // The entity as it will be stored; a copy only when hooks assign something (the entity itself
+  // changes only once the write succeeded).
+  const staged = hooks === NO_ADDITIONS ? entity : Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);
   const item = codec.toItem(staged);
+  const op = { operation: 'put', model: schema.className, key: keyObject(schema, staged), versioned: hooks.versioned };
+  const input: PutItemCommandInput = { TableName: ctx.tableName(schema), Item: item };
+  if (options.condition === undefined && hooks.conditions.length === 0 && options.overwrite !== false) {
+    return { input, assign: hooks.assign, staged, op };
+  }
   const extra = options.overwrite === false ? [{ [schema.key.partitionKey.property]: notExists() }] : [];
-  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra]);
+  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra])!;
   const ex = new ExpressionContext();
-  const input: PutItemCommandInput = {
-    TableName: ctx.tableName(schema),
-    Item: item,
-    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
-    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
-  };
-  return {
-    input: withExpressions(input, ex),
-    assign: hooks.assign,
-    op: { operation: 'put', model: schema.className, key: keyObject(schema, staged), versioned: hooks.versioned },
-  };
+  input.ConditionExpression = ex.condition(schema, condition);
+  if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  return { input: withExpressions(input, ex), assign: hooks.assign, staged, op };
 }
 
 export function buildGetInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, key: object, options: GetOptions<T>,
 ): GetItemCommandInput {
+  const input: GetItemCommandInput = { TableName: ctx.tableName(schema), Key: encodeKey(schema, key) };
+  if (options.consistent) input.ConsistentRead = true;
+  if (!options.project?.length) return input;
   const ex = new ExpressionContext();
-  const input: GetItemCommandInput = {
-    TableName: ctx.tableName(schema),
-    Key: encodeKey(schema, key),
-    ...(options.consistent ? { ConsistentRead: true } : {}),
-    ...(options.project?.length ? { ProjectionExpression: ex.projection(schema, options.project as readonly string[]) } : {}),
-  };
+  input.ProjectionExpression = ex.projection(schema, options.project as readonly string[]);
   return withExpressions(input, ex);
 }
 

@@ -28,7 +28,7 @@ import {
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
 import { forget, remember, snapshotOf } from './snapshots';
-import { validateChanges, validateEntity } from './validation';
+import { hasValidationRules, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { KeyCondition } from '../expressions';
 import * as batch from './batch';
@@ -88,6 +88,7 @@ export class Mapper {
     options = optionsOf(options, 'new Mapper()');
     checkOptions(options);
     const tablePrefix = options.tablePrefix ?? '';
+    const tableNames = new WeakMap<ModelSchema, string>();
     this.context = Object.freeze({
       client: options.client ?? new DynamoDBClient({}),
       tablePrefix,
@@ -95,9 +96,13 @@ export class Mapper {
       retry: Object.freeze({ ...DEFAULT_RETRY, ...options.retry }),
       ...(options.cursorSecret !== undefined ? { cursorSecret: options.cursorSecret } : {}),
       tableName: (schema: ModelSchema) => {
-        const name = tablePrefix + schema.table.name;
-        if (!isValidTableName(name)) {
-          throw optionError.invalid(`${schema.className}`, 'tablePrefix', tablePrefix, `a prefix that keeps "${name}" within 255 characters`);
+        let name = tableNames.get(schema);
+        if (name === undefined) {
+          name = tablePrefix + schema.table.name;
+          if (!isValidTableName(name)) {
+            throw optionError.invalid(`${schema.className}`, 'tablePrefix', tablePrefix, `a prefix that keeps "${name}" within 255 characters`);
+          }
+          tableNames.set(schema, name);
         }
         return name;
       },
@@ -124,9 +129,7 @@ export class Mapper {
   async put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
     const { schema, codec } = this.modelOf(entity, 'put');
     const prepared = buildPutInput(this.context, schema, codec, entity, optionsOf(options, 'put()'), new Date());
-    if (this.context.validate) {
-      await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, prepared.assign), schema.className);
-    }
+    if (this.context.validate) await validateEntity(prepared.staged, schema.className);
     await execute(this.context, () => this.context.client.send(new PutItemCommand(prepared.input)), prepared.op);
     Object.assign(entity, prepared.assign);
     remember(entity, prepared.input.Item!);
@@ -176,7 +179,7 @@ export class Mapper {
     const prepared = buildSaveInput(this.context, schema, codec, entity, snapshot, new Date());
     const update = prepared.update;
     if (!update) return entity;
-    if (this.context.validate) {
+    if (this.context.validate && hasValidationRules(schema.target)) {
       await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, update.assign), schema.className);
     }
     await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);

@@ -27,17 +27,38 @@ export function timestamp(now: Date): Date {
   return new Date(now.getTime());
 }
 
+/** What a write of a model without defaults, timestamps or version adds: nothing (shared, never changed). */
+export const NO_ADDITIONS: WriteAdditions = Object.freeze({
+  assign: Object.freeze({}) as Record<string, unknown>,
+  conditions: Object.freeze([]) as unknown as HookCondition[],
+  versioned: false,
+});
+
+const defaulted = new WeakMap<ModelSchema, readonly AttributeSchema[]>();
+
+/** The attributes of a model that have a `default`, listed once per model. */
+function defaultedOf(schema: ModelSchema): readonly AttributeSchema[] {
+  let list = defaulted.get(schema);
+  if (!list) {
+    list = schema.attributes.filter((attr) => attr.hasDefault);
+    defaulted.set(schema, list);
+  }
+  return list;
+}
+
 /**
  * Additions for writing a whole entity (put, save of a new entity, transaction put):
  * a new versioned entity gets version 1 and requires that no item exists; a read one gets
  * version + 1 and requires the version it had.
  */
 export function putAdditions(schema: ModelSchema, entity: object, now: Date): WriteAdditions {
+  const defaults = defaultedOf(schema);
+  if (defaults.length === 0 && !schema.createdAt && !schema.updatedAt && !schema.version) return NO_ADDITIONS;
   const assign: Record<string, unknown> = {};
   const conditions: HookCondition[] = [];
   let versioned = false;
-  for (const attr of schema.attributes) {
-    if (attr.hasDefault && valueOf(entity, attr) === undefined) {
+  for (const attr of defaults) {
+    if (valueOf(entity, attr) === undefined) {
       assign[attr.property] = typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
     }
   }
