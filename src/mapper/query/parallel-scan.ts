@@ -101,16 +101,22 @@ export async function* parallelPages<T extends object>(
   const workers = Math.min(todo.length, MAX_IN_FLIGHT);
   const channel = new Channel(workers);
   let returned = 0;
+  // Items in pages fetched so far (taken or waiting): once they reach the limit, the limit will be
+  // reached from them, so no worker reads another page (no reads, no capacity spent, past it).
+  let fetched = 0;
+  const enough = () => limit !== undefined && fetched >= limit;
   let next = 0;
   let running = workers;
 
   const work = async (): Promise<void> => {
     try {
-      while (!channel.closed && next < todo.length) {
+      while (!channel.closed && next < todo.length && !enough()) {
         const segment = todo[next++];
         let key = tracker.startOf(segment);
         do {
-          const page = await run.fetch(key, limit === undefined ? undefined : Math.max(1, limit - returned), segment);
+          if (enough()) return;
+          const page = await run.fetch(key, limit === undefined ? undefined : Math.max(1, limit - fetched), segment);
+          fetched += page.items.length;
           if (!(await channel.push({ page }))) return;
           key = page.next;
         } while (key);
