@@ -16,7 +16,9 @@
 import 'reflect-metadata';
 import { BatchWriteItemCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { Attribute, Mapper, PartitionKey, SortKey, Table, getModelSchema } from '../../src';
+import { dynamap } from '../support/built';
+
+const { Attribute, Mapper, PartitionKey, SortKey, Table, getModelSchema } = dynamap;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const local = require('../../test/support/dynamodb-local.js') as {
