@@ -8,9 +8,10 @@
  *   BENCH_N=2000 BENCH_ROUNDS=10 BENCH_BLOCK=1 npm run bench:codec
  *
  * dynamap is loaded from the built package (dist/cjs), as users run it (see ../support/built.ts).
- * Timing: workloads take turns block by block with a full GC before each block (see
- * ../support/harness.ts); the put+get part reports, for each workload, the median over blocks of
- * its time divided by the raw client's time for the same block, and the ratio of total times.
+ * Timing (see ../support/harness.ts): the codec-only workloads take turns round by round with a
+ * full GC before each; the put+get workloads take turns pair by pair (no forced GC, so each pays
+ * for the collections its own allocation triggers) and report, for each, the median over turns of
+ * its time divided by the raw client's time in the same turn, and the ratio of total times.
  *
  * What each side does per item:
  *  - dynamap: toItem (type checks, number range checks, Date → ISO string, Set → SS, nested class
