@@ -15,6 +15,7 @@ import { isoFromTime } from './dates';
 import { fail, keySegment, setKey, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
 import { encodeBinarySet, encodeNumberSet, encodeStringSet } from './sets';
+import { meter } from './size';
 
 /** Finds the document codec of a class instance met in a generic value (set by document.ts). */
 let documentOfClass: (cls: Function) => { encodeMap(entity: object, level: number): Record<string, AttributeValue> } | undefined = () => undefined;
@@ -39,30 +40,53 @@ export function dateToIso(date: Date): string {
 
 /** One value at `level` (a top-level attribute is level 1); undefined for undefined and an empty set. */
 export function marshallAt(value: unknown, level: number): AttributeValue | undefined {
+  // Each value adds its size bound to the meter (see size.ts); containers add their own overhead.
   switch (typeof value) {
     case 'string':
+      meter.bound += value.length * 3;
       return { S: value };
-    case 'number':
-      return { N: numberToN(value) };
+    case 'number': {
+      const text = numberToN(value);
+      meter.bound += text.length + 3;
+      return { N: text };
+    }
     case 'boolean':
+      meter.bound += 1;
       return { BOOL: value };
-    case 'bigint':
-      return { N: bigintToN(value) };
+    case 'bigint': {
+      const text = bigintToN(value);
+      meter.bound += text.length + 3;
+      return { N: text };
+    }
     case 'undefined':
       return undefined;
     case 'object':
-      return value === null ? { NULL: true } : marshallObject(value, level);
+      if (value === null) {
+        meter.bound += 1;
+        return { NULL: true };
+      }
+      return marshallObject(value, level);
   }
   return fail(valueRule.unsupported(value));
 }
 
 function marshallObject(value: object, level: number): AttributeValue | undefined {
   if (Array.isArray(value)) return { L: marshallList(value, level) };
-  if (value instanceof Date) return { S: dateToIso(value) };
-  if (value instanceof Uint8Array) return { B: value };
+  if (value instanceof Date) {
+    const text = dateToIso(value);
+    meter.bound += text.length;
+    return { S: text };
+  }
+  if (value instanceof Uint8Array) {
+    meter.bound += value.byteLength;
+    return { B: value };
+  }
   if (value instanceof Set) return marshallSet(value);
   if (value instanceof Map) return { M: marshallMapEntries(value, level) };
-  if (value instanceof ArrayBuffer) return { B: new Uint8Array(value) };
+  if (value instanceof ArrayBuffer) {
+    meter.bound += value.byteLength;
+    return { B: new Uint8Array(value) };
+  }
   const proto = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
   if (proto === Object.prototype || proto === null) return { M: marshallPlainObject(value as Record<string, unknown>, level) };
   const codec = typeof proto.constructor === 'function' ? documentOfClass(proto.constructor) : undefined;
@@ -84,6 +108,7 @@ export function marshallList(list: readonly unknown[], level: number): Attribute
   checkContainerLevel(level);
   const length = list.length;
   const out: AttributeValue[] = new Array(length);
+  meter.bound += 3 + length;
   let i = 0;
   try {
     for (; i < length; i++) {
@@ -104,6 +129,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
   checkContainerLevel(level);
   const out: Record<string, AttributeValue> = {};
   const keys = Object.keys(object);
+  meter.bound += 3;
   let i = 0;
   try {
     for (; i < keys.length; i++) {
@@ -112,6 +138,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
       const av = marshallAt(value, level + 1);
       if (av === undefined) continue;
       const key = keys[i];
+      meter.bound += key.length * 3 + 1;
       if (key === '__proto__') setKey(out, key, av);
       else out[key] = av;
     }
@@ -124,6 +151,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
 function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): Record<string, AttributeValue> {
   checkContainerLevel(level);
   const out: Record<string, AttributeValue> = {};
+  meter.bound += 3;
   for (const [key, value] of map) {
     if (typeof key !== 'string') fail(valueRule.mapKey(key));
     if (value === undefined) continue;
@@ -133,7 +161,10 @@ function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): 
     } catch (error) {
       throw withSegment(error, keySegment(key));
     }
-    if (av !== undefined) setKey(out, key, av);
+    if (av !== undefined) {
+      meter.bound += key.length * 3 + 1;
+      setKey(out, key, av);
+    }
   }
   return out;
 }

@@ -14,9 +14,9 @@ import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema } from '
 import { checkContainerLevel, setDocumentLookup } from './any';
 import { keySegment, toPublicError } from './failure';
 import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder } from './fields';
-import { compileAttributeCodec, type AttributeCodec, type AttributeSpec } from './kinds';
+import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
-import { ITEM_SIZE_LIMIT, sizeIfTooLarge, utf8Length } from './size';
+import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length } from './size';
 import type { DocumentCodec, ModelCodec } from './types';
 
 export type { DocumentCodec, ModelCodec } from './types';
@@ -72,6 +72,8 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
   private readonly isTable: boolean;
   private readonly encodeFields: FieldsEncoder;
   private readonly decodeFields: FieldsDecoder;
+  /** Fields written: the per-element byte of this class's map (size bound). */
+  private readonly writeCount: number;
 
   constructor(target: Constructor<T>, schema: DocumentSchema, table?: ModelSchema) {
     this.schema = schema;
@@ -110,11 +112,13 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
         scalarType: key ? attr.scalarType : undefined,
         nameBytes: utf8Length(attr.name),
         fixedBound: spec.converter ? -1 : (FIXED_BOUNDS[spec.kind] ?? -1),
+        metered: !spec.converter && METERED_KINDS.has(spec.kind),
       };
       if (!excluded.write) writeFields.push(field);
       if (!excluded.read) readFields.push(field);
     }
     this.encodeFields = fieldsEncoder(writeFields);
+    this.writeCount = writeFields.length;
     this.decodeFields = fieldsDecoder(readFields, this.proto);
   }
 
@@ -136,6 +140,11 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     return item;
   }
 
+  /** The upper bound of the item's size that toItem checks against 400 KB (for tests of the bound). */
+  itemBound(entity: T): number {
+    return this.encodeFields(entity, {}, 1);
+  }
+
   fromItem(item: Record<string, AttributeValue>): T {
     if (item === null || typeof item !== 'object') {
       throw valueError.at(this.className, valueRule.wrongType('an item (a map of AttributeValues)', item));
@@ -150,7 +159,10 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
   encodeMap(entity: object, level: number): Record<string, AttributeValue> {
     checkContainerLevel(level);
     const out: Record<string, AttributeValue> = {};
-    this.encodeFields(entity, out, level + 1);
+    const start = meter.bound;
+    const bound = this.encodeFields(entity, out, level + 1);
+    // The fields' own bound replaces what their encoders metered (counted in it already).
+    meter.bound = start + 3 + bound + this.writeCount;
     return out;
   }
 

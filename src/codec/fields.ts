@@ -13,7 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ValueRule } from '../errors/value';
 import { fail, withSegment } from './failure';
 import { checkKeyValue } from './key-value';
-import { valueSizeBound } from './size';
+import { meter, valueSizeBound } from './size';
 import type { Decoder, Encoder } from './kinds';
 
 export interface Field {
@@ -42,6 +42,8 @@ export interface Field {
   readonly nameBytes: number;
   /** An upper bound of the value's size when the kind fixes one (number, boolean, date), else -1. */
   readonly fixedBound: number;
+  /** The kind's encoder meters what it creates (size.ts): the value's bound is the meter's growth. */
+  readonly metered: boolean;
 }
 
 /** Writes the fields into `out`; returns an upper bound of their size (names + values), for the 400 KB check. */
@@ -66,6 +68,7 @@ function loopEncoder(fields: readonly Field[]): FieldsEncoder {
           }
         }
         if (value === null && f.indexKey) continue;
+        const metered = meter.bound;
         const av = f.encode(value, level);
         if (av === undefined) {
           if (f.required) fail(f.missing);
@@ -73,7 +76,8 @@ function loopEncoder(fields: readonly Field[]): FieldsEncoder {
         }
         if (f.keyLimit !== 0) checkKeyValue(av, f.scalarType, f.keyRole, f.keyLimit);
         out[f.name] = av;
-        bound += f.nameBytes + (f.fixedBound >= 0 ? f.fixedBound : valueSizeBound(av));
+        // A metered field's +1 covers the NULL its encoder returns for null without metering it.
+        bound += f.nameBytes + (f.fixedBound >= 0 ? f.fixedBound : f.metered ? 1 + meter.bound - metered : valueSizeBound(av));
       }
     } catch (error) {
       throw withSegment(error, fields[i].segment);
@@ -105,7 +109,7 @@ const lit = (text: string) => JSON.stringify(text);
 function encoderSource(fields: readonly Field[]): string {
   const lines: string[] = [];
   fields.forEach((_, k) => lines.push(`const E${k} = F[${k}].encode;`));
-  lines.push('return function encodeFields(e, out, level) {', 'let v, av, b = 0, i = 0;', 'try {');
+  lines.push('return function encodeFields(e, out, level) {', 'let v, av, m, b = 0, i = 0;', 'try {');
   fields.forEach((f, k) => {
     const missing = f.tableKey ? '(v === undefined || v === null)' : 'v === undefined';
     const keyCheck = f.keyLimit !== 0 ? ` K(av, F[${k}].scalarType, F[${k}].keyRole, F[${k}].keyLimit);` : '';
@@ -119,8 +123,9 @@ function encoderSource(fields: readonly Field[]): string {
     } else if (f.plain === 'boolean') {
       lines.push(`else if (typeof v === 'boolean') { out[${name}] = { BOOL: v }; b += ${f.nameBytes + 1}; }`);
     }
-    lines.push(`else { av = E${k}(v, level);`);
-    const bound = f.fixedBound >= 0 ? String(f.nameBytes + f.fixedBound) : `${f.nameBytes} + SB(av)`;
+    lines.push(f.metered ? `else { m = MT.bound; av = E${k}(v, level);` : `else { av = E${k}(v, level);`);
+    // A metered field's +1 covers the NULL its encoder returns for null without metering it.
+    const bound = f.fixedBound >= 0 ? String(f.nameBytes + f.fixedBound) : f.metered ? `${f.nameBytes + 1} + MT.bound - m` : `${f.nameBytes} + SB(av)`;
     lines.push(`if (av !== undefined) {${keyCheck} out[${name}] = av; b += ${bound}; }`);
     if (f.required) lines.push(`else fail(F[${k}].missing);`);
     lines.push('}');
@@ -163,8 +168,8 @@ function codegenAllowed(): boolean {
 export function fieldsEncoder(fields: readonly Field[]): FieldsEncoder {
   if (!codegenAllowed()) return loopEncoder(fields);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function('F', 'fail', 'K', 'W', 'SB', encoderSource(fields)) as (...args: unknown[]) => FieldsEncoder;
-  return make(fields, fail, checkKeyValue, withSegment, valueSizeBound);
+  const make = new Function('F', 'fail', 'K', 'W', 'SB', 'MT', encoderSource(fields)) as (...args: unknown[]) => FieldsEncoder;
+  return make(fields, fail, checkKeyValue, withSegment, valueSizeBound, meter);
 }
 
 /** The function that fills a new instance of `proto` from an item (generated when allowed). */

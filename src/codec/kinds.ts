@@ -13,6 +13,7 @@ import { CodecFailure, fail, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
 import { bigintToN, nToBigint, nToNumber, numberToN } from './numbers';
 import { decodeNumberSet, encodeBinaryMember, encodeBinarySet, encodeNumberMember, encodeNumberSet, encodeStringSet } from './sets';
+import { meter } from './size';
 
 /** The facts a codec is compiled from: the schema's, or the effective ones after class-transformer's @Type. */
 export interface AttributeSpec {
@@ -21,6 +22,13 @@ export interface AttributeSpec {
   readonly converter?: Converter;
   readonly enumValues?: readonly (string | number)[];
 }
+
+/**
+ * Kinds whose encoders add the size bound of what they create to the meter (size.ts), so a field
+ * of one of them (without a converter) is bounded by the meter's growth; other kinds have a fixed
+ * bound or are bounded from their AttributeValue.
+ */
+export const METERED_KINDS: ReadonlySet<string> = new Set(['list', 'map', 'any', 'document', 'documentList', 'stringSet', 'numberSet', 'binarySet']);
 
 /** `level` is the nesting level of the value: a top-level attribute is 1. Failures are CodecFailures. */
 export type Encoder = (value: unknown, level: number) => AttributeValue | undefined;
@@ -79,6 +87,7 @@ function listOf(value: unknown, level: number, element: (value: unknown, level: 
   checkContainerLevel(level);
   const length = value.length;
   const out: AttributeValue[] = new Array(length);
+  meter.bound += 3 + length;
   let i = 0;
   try {
     for (; i < length; i++) out[i] = element(value[i], level + 1);
@@ -194,7 +203,10 @@ function documentCodecs(spec: AttributeSpec, documents: DocumentCodecs): Base {
   const doc = () => (codec ??= documents(cls));
   const name = cls.name || 'the nested class';
   const encodeDoc = (v: unknown, level: number): AttributeValue => {
-    if (v === null) return NULL();
+    if (v === null) {
+      meter.bound += 1; // a null element of a documentList (a null field is covered by the field)
+      return NULL();
+    }
     if (!isObjectLike(v)) fail(valueRule.wrongType(`an object (a ${name})`, v));
     return { M: doc().encodeMap(v, level) };
   };

@@ -9,13 +9,18 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
 import { fail } from './failure';
 import { bigintToN, canonicalNumber, exactNumber, numberToN } from './numbers';
+import { meter } from './size';
 
 export function encodeStringSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
   if (set.size === 0) return undefined;
   const out = Array.from(set);
+  let bound = 0;
   for (let i = 0; i < out.length; i++) {
-    if (typeof out[i] !== 'string') fail(valueRule.wrongType('a string (a member of a string set)', out[i]));
+    const member = out[i];
+    if (typeof member !== 'string') fail(valueRule.wrongType('a string (a member of a string set)', member));
+    bound += member.length * 3;
   }
+  meter.bound += bound;
   return { SS: out as string[] };
 }
 
@@ -30,10 +35,14 @@ export function encodeNumberSet(set: ReadonlySet<unknown>): AttributeValue | und
   const out: string[] = new Array(set.size);
   let i = 0;
   let bigints = false;
+  let bound = 0;
   for (const member of set) {
     if (typeof member === 'bigint') bigints = true;
-    out[i++] = encodeNumberMember(member);
+    const text = encodeNumberMember(member);
+    bound += text.length + 3;
+    out[i++] = text;
   }
+  meter.bound += bound;
   // Distinct JS numbers have distinct texts; only a bigint can collide with a number (1 and 1n).
   if (bigints) {
     const seen = new Set<string>();
@@ -56,7 +65,13 @@ export function encodeBinarySet(set: ReadonlySet<unknown>): AttributeValue | und
   if (set.size === 0) return undefined;
   const out: Uint8Array[] = new Array(set.size);
   let i = 0;
-  for (const member of set) out[i++] = encodeBinaryMember(member);
+  let bound = 0;
+  for (const member of set) {
+    const bytes = encodeBinaryMember(member);
+    bound += bytes.byteLength;
+    out[i++] = bytes;
+  }
+  meter.bound += bound;
   if (out.length > 1) {
     const seen = new Set<string>();
     for (const bytes of out) {

@@ -9,6 +9,16 @@ import { numberSize } from './numbers';
 /** 400 KB. */
 export const ITEM_SIZE_LIMIT = 400 * 1024;
 
+/**
+ * The running upper bound of the size of the values being encoded. Encoders of containers and of
+ * generic values add what they create as they create it (the same rules as valueSizeBound: a
+ * string's length × 3, a number's text + 3, 3 per map or list plus 1 per element, a map's names
+ * × 3), so a field's bound is the meter's growth across its encoding: walking the finished maps
+ * again, with a lookup per name on objects of every shape, cost more than encoding them.
+ * Encoding is synchronous, so one meter serves every codec.
+ */
+export const meter = { bound: 0 };
+
 /** UTF-8 byte length; a JS loop for short strings (cheaper than a native call), Buffer for long ones. */
 export function utf8Length(text: string): number {
   const length = text.length;
