@@ -19,6 +19,21 @@ export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: Opera
   return first.then(undefined, (e: unknown) => recover(ctx, send, op, e));
 }
 
+/**
+ * execute() followed by `done` on the answer, as one promise on the success path (no extra
+ * `then`). A throw in `done` (e.g. an item the codec refuses) rejects the promise; it is not
+ * retried and not wrapped as an AWS error.
+ */
+export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription, done: (out: O) => R): Promise<R> {
+  let first: Promise<O>;
+  try {
+    first = send();
+  } catch (e) {
+    return recover(ctx, send, op, e).then(done);
+  }
+  return first.then(done, (e: unknown) => recover(ctx, send, op, e).then(done));
+}
+
 async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription, failure: unknown): Promise<O> {
   try {
     if (!isThrottle(failure) || ctx.retry.attempts <= 1) throw failure;
