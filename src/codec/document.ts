@@ -86,7 +86,6 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     const keyNames = table ? [table.key.partitionKey.property, ...(table.key.sortKey ? [table.key.sortKey.property] : [])] : [];
     for (const attr of schema.attributes) {
       const key = keys.get(attr.property);
-      const isKey = key !== undefined || attr.role === 'partitionKey' || attr.role === 'sortKey';
       // class-transformer's one-way @Exclude (a plain @Exclude() already left the schema).
       const excluded = attr.exclude ?? NOT_EXCLUDED;
       const spec: AttributeSpec = attr;

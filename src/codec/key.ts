@@ -94,7 +94,16 @@ function encodePart(part: KeyPart, value: unknown, propertyList: readonly string
 
 /** A key object → the key AttributeValue map of the table, or of `index` (its partition and sort key). */
 export function encodeKey(schema: ModelSchema, key: object, index?: IndexSchema): Record<string, AttributeValue> {
-  const codec = keyCodecOf(schema, index);
+  return encodeWith(keyCodecOf(schema, index), key);
+}
+
+/** encodeKey for the table key of one model, with the key codec looked up once (for per-model plans). */
+export function tableKeyEncoder(schema: ModelSchema): (key: object) => Record<string, AttributeValue> {
+  const codec = keyCodecOf(schema);
+  return (key) => encodeWith(codec, key);
+}
+
+function encodeWith(codec: KeyCodec, key: object): Record<string, AttributeValue> {
   if (key === null || typeof key !== 'object') throw valueError.at(codec.className, valueRule.keyNotObject(key));
   const source = key as Record<string, unknown>;
   const out: Record<string, AttributeValue> = {};

@@ -14,7 +14,7 @@ import {
   type PropertyCondition,
 } from './ast';
 import { toCondition, type ConditionInput } from './normalize';
-import type { Condition, SizedPath } from './types';
+import type { Condition } from './types';
 
 /** The kinds of values DynamoDB orders with `<`, `<=`, `>`, `>=` and BETWEEN (N, S, B, and a Date as stored). */
 export type Comparable = string | number | bigint | Date | Uint8Array;

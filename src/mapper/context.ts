@@ -3,7 +3,8 @@
  * the retry policy. Operations are functions of (context, input); the Mapper is a thin facade.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { ModelSchema } from '../metadata/types';
+import type { Constructor, ModelSchema } from '../metadata/types';
+import type { ModelPlan } from './model-plan';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -27,4 +28,6 @@ export interface MapperContext {
   readonly cursorSecret?: string;
   /** The full table name (prefix included) of a model. */
   tableName(schema: ModelSchema): string;
+  /** What single-item operations need of a model, built once per model (see model-plan.ts). */
+  plan<T extends object>(Model: Constructor<T>): ModelPlan<T>;
 }

@@ -4,12 +4,22 @@ import type { MapperContext } from './context';
 import { withThrottleRetry } from './retry';
 
 /**
+ * What the operation is, for error messages: the description itself, or an object whose `op`
+ * getter builds it (so the common call that succeeds never builds it).
+ */
+export type OperationRef = OperationDescription | { readonly op: OperationDescription };
+
+function described(ref: OperationRef): OperationDescription {
+  return 'op' in ref ? ref.op : ref;
+}
+
+/**
  * Runs `send` (one SDK call, e.g. `() => ctx.client.send(new GetItemCommand(input))`), retrying
  * throttling per the mapper's policy; every failure leaves as a DynamapError with `cause`.
  * The call that succeeds at once, the common case, costs one `then` and no async frame; the
  * retries and the error mapping run only after a failure.
  */
-export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription): Promise<O> {
+export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationRef): Promise<O> {
   let first: Promise<O>;
   try {
     first = send();
@@ -24,7 +34,7 @@ export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: Opera
  * `then`). A throw in `done` (e.g. an item the codec refuses) rejects the promise; it is not
  * retried and not wrapped as an AWS error.
  */
-export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription, done: (out: O) => R): Promise<R> {
+export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op: OperationRef, done: (out: O) => R): Promise<R> {
   let first: Promise<O>;
   try {
     first = send();
@@ -34,12 +44,12 @@ export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op
   return first.then(done, (e: unknown) => recover(ctx, send, op, e).then(done));
 }
 
-async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationDescription, failure: unknown): Promise<O> {
+async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationRef, failure: unknown): Promise<O> {
   try {
     if (!isThrottle(failure) || ctx.retry.attempts <= 1) throw failure;
     return await withThrottleRetry(ctx.retry, send, 1);
   } catch (e) {
-    if (isThrottle(e)) throw operationError.throttled(op, ctx.retry.attempts, e);
-    throw operationError.wrap(op, e);
+    if (isThrottle(e)) throw operationError.throttled(described(op), ctx.retry.attempts, e);
+    throw operationError.wrap(described(op), e);
   }
 }

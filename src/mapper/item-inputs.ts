@@ -10,13 +10,13 @@ import type {
   PutItemCommandInput,
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import type { ModelCodec } from '../codec';
 import { encodeKey } from '../codec';
 import { and, ExpressionContext, notExists, add, ifNotExists } from '../expressions';
 import type { Condition, Projection, UpdateChanges } from '../expressions';
 import type { OperationDescription } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
+import type { ModelPlan } from './model-plan';
 import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, type HookCondition } from './write-hooks';
 
 export interface PreparedWrite<I> {
@@ -74,35 +74,46 @@ export interface PreparedPut<T> extends PreparedWrite<PutItemCommandInput> {
   readonly staged: T;
 }
 
-export function buildPutInput<T extends object>(
-  ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, options: PutOptions<T>, now: Date,
-): PreparedPut<T> {
-  const hooks = putAdditions(schema, entity, now);
+/** A prepared put whose operation description (for error messages) is built only when asked. */
+class Put<T extends object> implements PreparedPut<T> {
+  constructor(
+    readonly input: PutItemCommandInput,
+    readonly assign: Record<string, unknown>,
+    readonly staged: T,
+    private readonly schema: ModelSchema,
+    private readonly versioned: boolean,
+  ) {}
+
+  get op(): OperationDescription {
+    return { operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned };
+  }
+}
+
+/** `now` is the instant of the write for timestamps (taken here when not given). */
+export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, options: PutOptions<T>, now?: Date): PreparedPut<T> {
+  const schema = plan.schema;
+  const hooks = plan.putAddsNothing ? NO_ADDITIONS : putAdditions(schema, entity, now ?? new Date());
   // The entity as it will be stored; a copy only when hooks assign something (the entity itself
   // changes only once the write succeeded).
   const staged = hooks === NO_ADDITIONS ? entity : Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);
-  const item = codec.toItem(staged);
-  const op = { operation: 'put', model: schema.className, key: keyObject(schema, staged), versioned: hooks.versioned };
-  const input: PutItemCommandInput = { TableName: ctx.tableName(schema), Item: item };
+  const input: PutItemCommandInput = { TableName: plan.tableName, Item: plan.codec.toItem(staged) };
   if (options.condition === undefined && hooks.conditions.length === 0 && options.overwrite !== false) {
-    return { input, assign: hooks.assign, staged, op };
+    return new Put(input, hooks.assign, staged, schema, hooks.versioned);
   }
   const extra = options.overwrite === false ? [{ [schema.key.partitionKey.property]: notExists() }] : [];
   const condition = combine<T>(options.condition, [...hooks.conditions, ...extra])!;
   const ex = new ExpressionContext();
   input.ConditionExpression = ex.condition(schema, condition);
   if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return { input: withExpressions(input, ex), assign: hooks.assign, staged, op };
+  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned);
 }
 
-export function buildGetInput<T extends object>(
-  ctx: MapperContext, schema: ModelSchema, key: object, options: GetOptions<T>,
-): GetItemCommandInput {
-  const input: GetItemCommandInput = { TableName: ctx.tableName(schema), Key: encodeKey(schema, key) };
+export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object, options: GetOptions<T>): GetItemCommandInput {
+  const input: GetItemCommandInput = { TableName: plan.tableName, Key: plan.encodeKey(key) };
   if (options.consistent) input.ConsistentRead = true;
   if (!options.project?.length) return input;
   const ex = new ExpressionContext();
-  input.ProjectionExpression = ex.projection(schema, options.project as readonly string[]);
+  input.ProjectionExpression = ex.projection(plan.schema, options.project as readonly string[]);
   return withExpressions(input, ex);
 }
 

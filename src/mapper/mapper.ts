@@ -17,10 +17,11 @@ import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
 import { getModelSchema } from '../metadata/schema';
 import { registeredTables } from '../metadata/registry';
-import { isValidTableName } from '../metadata/names';
-import type { Constructor, ModelSchema } from '../metadata/types';
+import type { Constructor } from '../metadata/types';
 import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
-import { DEFAULT_RETRY, type MapperContext, type RetryPolicy } from './context';
+import type { MapperContext, RetryPolicy } from './context';
+import { createContext } from './create-context';
+import type { ModelPlan } from './model-plan';
 import { arrayOf, functionOf, objectOf, optionsOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
@@ -88,26 +89,7 @@ export class Mapper {
   constructor(options: MapperOptions = {}) {
     options = optionsOf(options, 'new Mapper()');
     checkOptions(options);
-    const tablePrefix = options.tablePrefix ?? '';
-    const tableNames = new WeakMap<ModelSchema, string>();
-    this.context = Object.freeze({
-      client: options.client ?? new DynamoDBClient({}),
-      tablePrefix,
-      validate: options.validate ?? true,
-      retry: Object.freeze({ ...DEFAULT_RETRY, ...options.retry }),
-      ...(options.cursorSecret !== undefined ? { cursorSecret: options.cursorSecret } : {}),
-      tableName: (schema: ModelSchema) => {
-        let name = tableNames.get(schema);
-        if (name === undefined) {
-          name = tablePrefix + schema.table.name;
-          if (!isValidTableName(name)) {
-            throw optionError.invalid(`${schema.className}`, 'tablePrefix', tablePrefix, `a prefix that keeps "${name}" within 255 characters`);
-          }
-          tableNames.set(schema, name);
-        }
-        return name;
-      },
-    });
+    this.context = createContext({ ...options, client: options.client ?? new DynamoDBClient({}) });
   }
 
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
@@ -132,41 +114,43 @@ export class Mapper {
 
   /** Writes the whole entity; returns it with version and timestamps updated. */
   put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
+    let plan: ModelPlan<T>;
     let prepared: PreparedPut<T>;
-    let className: string;
     try {
-      const { schema, codec } = this.modelOf(entity, 'put');
-      prepared = buildPutInput(this.context, schema, codec, entity, optionsOf(options, 'put()'), new Date());
-      className = schema.className;
+      plan = this.planOf(entity, 'put');
+      prepared = buildPutInput(plan, entity, optionsOf(options, 'put()'));
     } catch (error) {
       return Promise.reject(error);
     }
-    const send = () => executeThen(this.context, () => this.context.client.send(new PutItemCommand(prepared.input)), prepared.op, () => {
-      Object.assign(entity, prepared.assign);
+    const ctx = this.context;
+    const send = () => executeThen(ctx, () => ctx.client.send(new PutItemCommand(prepared.input)), prepared, () => {
+      if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
       remember(entity, prepared.input.Item!);
       return entity;
     });
-    if (!this.context.validate || !hasValidationRules(entity.constructor)) return send();
-    return validateEntity(prepared.staged, className).then(send);
+    if (!ctx.validate || !hasValidationRules(entity.constructor)) return send();
+    return validateEntity(prepared.staged, plan.schema.className).then(send);
   }
 
   /** One item as an instance of Model, or undefined. */
   get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
+    let plan: ModelPlan<T>;
     let input: GetItemCommandInput;
-    let op: OperationDescription;
     let partial: boolean;
     try {
-      const schema = getModelSchema(Model);
+      plan = this.context.plan(Model);
       options = optionsOf(options, 'get()');
-      input = buildGetInput(this.context, schema, objectOf(key, `get(${schema.className})`, 'key', 'a key object'), options);
-      op = { operation: 'get', model: schema.className, key };
+      if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
+      input = buildGetInput(plan, key, options);
       partial = !!options.project?.length;
     } catch (error) {
       return Promise.reject(error);
     }
-    return executeThen(this.context, () => this.context.client.send(new GetItemCommand(input)), op, (out) => {
+    const ctx = this.context;
+    const op: OperationDescription = { operation: 'get', model: plan.schema.className, key };
+    return executeThen(ctx, () => ctx.client.send(new GetItemCommand(input)), op, (out) => {
       if (!out.Item) return undefined;
-      const entity = codecFor(Model).fromItem(out.Item);
+      const entity = plan.codec.fromItem(out.Item);
       remember(entity, out.Item, partial);
       return entity;
     });
@@ -307,10 +291,15 @@ export class Mapper {
 
 
   private modelOf<T extends object>(entity: T, operation: string) {
+    const { schema, codec } = this.planOf(entity, operation);
+    return { schema, codec };
+  }
+
+  /** The plan of an entity's model; refuses what is not an entity (plain objects, arrays, null). */
+  private planOf<T extends object>(entity: T, operation: string): ModelPlan<T> {
     if (!entity || typeof entity !== 'object' || Object.getPrototypeOf(entity) === Object.prototype || Array.isArray(entity)) {
       throw writeError.notAnEntity(operation, entity);
     }
-    const Model = entity.constructor as Constructor<T>;
-    return { schema: getModelSchema(Model), codec: codecFor(Model) };
+    return this.context.plan(entity.constructor as Constructor<T>);
   }
 }

@@ -46,14 +46,19 @@ function defaultedOf(schema: ModelSchema): readonly AttributeSchema[] {
   return list;
 }
 
+/** True when a put of the model adds nothing: no default, no timestamp, no version. */
+export function putAddsNothing(schema: ModelSchema): boolean {
+  return defaultedOf(schema).length === 0 && !schema.createdAt && !schema.updatedAt && !schema.version;
+}
+
 /**
  * Additions for writing a whole entity (put, save of a new entity, transaction put):
  * a new versioned entity gets version 1 and requires that no item exists; a read one gets
  * version + 1 and requires the version it had.
  */
 export function putAdditions(schema: ModelSchema, entity: object, now: Date): WriteAdditions {
+  if (putAddsNothing(schema)) return NO_ADDITIONS;
   const defaults = defaultedOf(schema);
-  if (defaults.length === 0 && !schema.createdAt && !schema.updatedAt && !schema.version) return NO_ADDITIONS;
   const assign: Record<string, unknown> = {};
   const conditions: HookCondition[] = [];
   let versioned = false;

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { PartitionKey, SortKey, Table } from '../../src/decorators';
-import { DEFAULT_RETRY, type MapperContext } from '../../src/mapper/context';
+import type { MapperContext } from '../../src/mapper/context';
+import { createContext } from '../../src/mapper/create-context';
 import { syncModels } from '../../src/table';
 import { engineName, testClient, uniquePrefix } from '../support/engine';
 
@@ -21,7 +22,7 @@ describe(`sync with the default model list (${engineName()})`, () => {
   it('creates the table of every registered @Table class', async () => {
     const prefix = uniquePrefix();
     const client = testClient();
-    const ctx: MapperContext = { client, tablePrefix: prefix, validate: true, retry: DEFAULT_RETRY, tableName: (s) => prefix + s.table.name };
+    const ctx: MapperContext = createContext({ client, tablePrefix: prefix });
     const result = await syncModels(ctx, undefined, { pollMs: 20 });
     expect(result.created).toEqual([`${prefix}Authors`, `${prefix}Books`]);
     for (const name of result.created) {

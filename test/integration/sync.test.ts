@@ -18,7 +18,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { Attribute, GlobalIndex, PartitionKey, SortKey, Table, TimeToLive } from '../../src/decorators';
 import { SyncError } from '../../src/errors/classes';
-import { DEFAULT_RETRY, type MapperContext } from '../../src/mapper/context';
+import type { MapperContext } from '../../src/mapper/context';
+import { createContext } from '../../src/mapper/create-context';
 import { getModelSchema } from '../../src/metadata/schema';
 import { createTableInput, syncModels } from '../../src/table';
 import { engineName, itOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
@@ -38,7 +39,7 @@ function context(tablePrefix = prefix): { ctx: MapperContext; client: DynamoDBCl
     sent.push(command.constructor.name.replace(/Command$/, ''));
     return send(command, ...rest);
   }) as unknown as DynamoDBClient['send'];
-  const ctx: MapperContext = { client, tablePrefix, validate: true, retry: DEFAULT_RETRY, tableName: (s) => tablePrefix + s.table.name };
+  const ctx: MapperContext = createContext({ client, tablePrefix });
   return { ctx, client, sent };
 }
 

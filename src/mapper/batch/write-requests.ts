@@ -4,7 +4,7 @@
  * with nothing written, naming the item's index. Pure apart from the codec it calls.
  */
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
-import { codecFor, encodeKey } from '../../codec';
+import { encodeKey } from '../../codec';
 import { batchError } from '../../errors/batch';
 import { writeError } from '../../errors/write';
 import { getModelSchema } from '../../metadata/schema';
@@ -48,15 +48,15 @@ export function preparePut(
 ): PreparedBatchWrite {
   return atItem(operation, index, () => {
     if (!isEntity(entity)) throw writeError.notAnEntity(operation, entity);
-    const Model = entity.constructor as Constructor;
-    const schema = getModelSchema(Model);
+    const plan = ctx.plan(entity.constructor as Constructor);
+    const schema = plan.schema;
     const version = schema.version ? (entity as Record<string, unknown>)[schema.version.property] : undefined;
     if (version !== undefined && version !== null && !options.overwriteVersions) {
       throw batchError.versionedEntity(operation, index, schema.className, version);
     }
     // The single put's builder, so defaults, timestamps and version numbers are exactly a put's;
     // its condition is dropped: BatchWriteItem has none (see docs/batch.md).
-    const prepared = buildPutInput(ctx, schema, codecFor(Model), entity, {}, now);
+    const prepared = buildPutInput(plan, entity, {}, now);
     const item = prepared.input.Item!;
     const table = prepared.input.TableName!;
     return {

@@ -4,7 +4,6 @@
  * exactly as in put/update/delete. Pure apart from the codec.
  */
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { codecFor } from '../../codec';
 import { batchError } from '../../errors/batch';
 import { writeError } from '../../errors/write';
 import { getModelSchema } from '../../metadata/schema';
@@ -59,9 +58,9 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
   switch (a.action) {
     case 'put': {
       if (!isEntity(a.entity)) throw writeError.notAnEntity('tx.put', a.entity);
-      const Model = a.entity.constructor as Constructor;
-      const schema = getModelSchema(Model);
-      const p = buildPutInput(ctx, schema, codecFor(Model), a.entity, withOld(a.options, returnOld), now);
+      const plan = ctx.plan(a.entity.constructor as Constructor);
+      const schema = plan.schema;
+      const p = buildPutInput(plan, a.entity, withOld(a.options, returnOld), now);
       const item = p.input.Item!;
       return {
         index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},

@@ -5,16 +5,11 @@
  */
 import { DynamapError, DynamoError, ThrottledError } from '../../../src';
 import type { MapperContext, RetryPolicy } from '../../../src/mapper/context';
+import { createContext } from '../../../src/mapper/create-context';
 import { execute } from '../../../src/mapper/execute';
 
 function contextWith(retry: Partial<RetryPolicy>): MapperContext {
-  return {
-    client: undefined as never,
-    tablePrefix: '',
-    validate: false,
-    retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0, jitter: 'none', ...retry },
-    tableName: () => 'T',
-  };
+  return createContext({ client: undefined as never, validate: false, retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0, jitter: 'none', ...retry } });
 }
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });

@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import { Attribute, CreatedAt, PartitionKey, SortKey, Table, UpdatedAt, Version, lt } from 'dynamap';
 import { codecFor } from '../../../src/codec';
 import { getModelSchema } from '../../../src/metadata';
-import { DEFAULT_RETRY, type MapperContext } from '../../../src/mapper/context';
+import type { MapperContext } from '../../../src/mapper/context';
+import { createContext } from '../../../src/mapper/create-context';
 import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
 import { buildSaveInput } from '../../../src/mapper/save-input';
 import { canonicalNumber } from '../../../src/mapper/snapshots';
@@ -26,17 +27,14 @@ class Note {
 }
 
 const schema = getModelSchema(Movie);
-const ctx: MapperContext = {
-  client: undefined as never, tablePrefix: 'dev-', validate: true, retry: DEFAULT_RETRY,
-  tableName: (s) => `dev-${s.table.name}`,
-};
+const ctx: MapperContext = createContext({ client: undefined as never, tablePrefix: 'dev-' });
 const now = new Date('2026-11-25T12:00:00.000Z');
 const NOW = { S: '2026-11-25T12:00:00.000Z' };
 
 describe('buildPutInput', () => {
   it('a new versioned entity: version 1, timestamps, attribute_not_exists on the partition key', () => {
     const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7 });
-    const out = buildPutInput(ctx, schema, codecFor(Movie), m, {}, now);
+    const out = buildPutInput(ctx.plan(Movie), m, {}, now);
     expect(out.input).toEqual({
       TableName: 'dev-Movies',
       Item: { year: { N: '1985' }, title: { S: 'After Hours' }, rating: { N: '7' }, version: { N: '1' }, createdAt: NOW, updatedAt: NOW },
@@ -49,7 +47,7 @@ describe('buildPutInput', () => {
 
   it('a read entity: version + 1, requires the read version, ANDed with the caller condition', () => {
     const m = Object.assign(new Movie(), { year: 1985, title: 'After Hours', version: 3, createdAt: new Date('2020-01-01T00:00:00Z') });
-    const out = buildPutInput(ctx, schema, codecFor(Movie), m, { condition: { rating: lt(5) }, returnOldOnFailure: true }, now);
+    const out = buildPutInput(ctx.plan(Movie), m, { condition: { rating: lt(5) }, returnOldOnFailure: true }, now);
     expect(out.input).toEqual({
       TableName: 'dev-Movies',
       Item: { year: { N: '1985' }, title: { S: 'After Hours' }, version: { N: '4' }, createdAt: { S: '2020-01-01T00:00:00.000Z' }, updatedAt: NOW },
@@ -61,7 +59,7 @@ describe('buildPutInput', () => {
   });
 
   it('overwrite: false on an unversioned model', () => {
-    const out = buildPutInput(ctx, getModelSchema(Note), codecFor(Note), Object.assign(new Note(), { id: 'a' }), { overwrite: false }, now);
+    const out = buildPutInput(ctx.plan(Note), Object.assign(new Note(), { id: 'a' }), { overwrite: false }, now);
     expect(out.input).toEqual({
       TableName: 'dev-Notes', Item: { id: { S: 'a' } },
       ConditionExpression: 'attribute_not_exists(#n0)', ExpressionAttributeNames: { '#n0': 'id' },
@@ -71,7 +69,7 @@ describe('buildPutInput', () => {
 
 describe('buildGetInput', () => {
   it('key, consistent read and projection', () => {
-    expect(buildGetInput<Movie>(ctx, schema, { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({
+    expect(buildGetInput<Movie>(ctx.plan(Movie), { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({
       TableName: 'dev-Movies',
       Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
       ConsistentRead: true,

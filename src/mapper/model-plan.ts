@@ -1,0 +1,47 @@
+/**
+ * What the single-item operations need of one model, gathered once per mapper and model: the
+ * schema, the codec, the full table name, the table-key encoder and whether a put adds anything.
+ *
+ * Why one object: code that runs between two SDK calls runs with cold caches (the SDK's own work
+ * evicts ours), so each separate lookup on the way — schema, codec, table name, key codec, hook
+ * list, each a WeakMap — costs far more there than in a tight loop. A put or get now makes one.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { codecFor, tableKeyEncoder, type ModelCodec } from '../codec';
+import { getModelSchema } from '../metadata/schema';
+import type { Constructor, ModelSchema } from '../metadata/types';
+import { putAddsNothing } from './write-hooks';
+
+export interface ModelPlan<T extends object = object> {
+  readonly schema: ModelSchema;
+  readonly codec: ModelCodec<T>;
+  /** The table name with the mapper's prefix. */
+  readonly tableName: string;
+  /** The model's table key object → its key AttributeValue map (every key check included). */
+  readonly encodeKey: (key: object) => Record<string, AttributeValue>;
+  /** No default, timestamp or version: a put writes the entity as it is and changes nothing on it. */
+  readonly putAddsNothing: boolean;
+}
+
+/**
+ * The plans of one mapper, built at a model's first use. Building one checks the model (its
+ * schema errors are thrown here, as getModelSchema throws them) and the prefixed table name.
+ */
+export function modelPlans(tableName: (schema: ModelSchema) => string): <T extends object>(Model: Constructor<T>) => ModelPlan<T> {
+  const plans = new WeakMap<Constructor, ModelPlan>();
+  return <T extends object>(Model: Constructor<T>): ModelPlan<T> => {
+    let plan = plans.get(Model);
+    if (plan === undefined) {
+      const schema = getModelSchema(Model);
+      plan = Object.freeze({
+        schema,
+        codec: codecFor(Model) as ModelCodec<object>,
+        tableName: tableName(schema),
+        encodeKey: tableKeyEncoder(schema),
+        putAddsNothing: putAddsNothing(schema),
+      });
+      plans.set(Model, plan);
+    }
+    return plan as ModelPlan<T>;
+  };
+}
