@@ -188,7 +188,7 @@ export class Mapper {
     const update = prepared.update;
     if (!update) return entity;
     if (this.context.validate && hasValidationRules(schema.target)) {
-      await validateEntity(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, update.assign), schema.className);
+      await validateEntity(prepared.staged!, schema.className);
     }
     await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
     Object.assign(entity, update.assign);

@@ -18,8 +18,10 @@ import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inp
 import { sameValue, type Snapshot } from './snapshots';
 import { timestamp, type HookCondition } from './write-hooks';
 
-export interface PreparedSave {
+export interface PreparedSave<T> {
   readonly update?: PreparedUpdate;
+  /** With an update: the entity as it will be stored (hooks applied), for class-validator. */
+  readonly staged?: T;
   /** What the stored item looks like after the save (as far as it was read), the new snapshot. */
   readonly item: Record<string, AttributeValue>;
 }
@@ -32,7 +34,7 @@ function defaultOf(attr: AttributeSchema): unknown {
 
 export function buildSaveInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Snapshot, now: Date,
-): PreparedSave {
+): PreparedSave<T> {
   const e = entity as Record<string, unknown>;
   const stored = snapshot.item;
   const path = (attr: AttributeSchema) => `${schema.className}.${attr.property}`;
@@ -79,11 +81,12 @@ export function buildSaveInput<T extends object>(
   for (const attr of [schema.version, schema.updatedAt]) {
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }
+  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign);
   // A complete entity is checked as a whole (required properties, 400 KB) before anything is sent.
-  if (!snapshot.partial) codec.toItem(Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign));
+  if (!snapshot.partial) codec.toItem(staged);
   const hookChanges: Record<string, unknown> = {};
   for (const attr of [schema.version, schema.updatedAt]) if (attr) hookChanges[attr.property] = assign[attr.property];
   const update = updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
     { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign);
-  return { update, item };
+  return { update, item, staged };
 }

@@ -24,8 +24,7 @@ async function validatePuts(ctx: MapperContext, prepared: readonly PreparedBatch
   for (let i = 0; i < prepared.length; i++) {
     const put = prepared[i].put;
     if (!put || !hasValidationRules(put.entity.constructor)) continue;
-    const staged = Object.assign(Object.create(Object.getPrototypeOf(put.entity) as object) as object, put.entity, put.assign);
-    await validateEntity(staged, prepared[i].schema.className, i);
+    await validateEntity(put.staged, prepared[i].schema.className, i);
   }
 }
 

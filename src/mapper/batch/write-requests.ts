@@ -21,8 +21,10 @@ export interface PreparedBatchWrite {
   readonly schema: ModelSchema;
   readonly request: WriteRequest;
   readonly source: unknown;
-  /** For a put: the entity, the values to assign to it once written, and the item (its snapshot). */
-  readonly put?: { readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue> };
+  /** A put: the entity, what to assign once written, the item, and the entity as stored (for class-validator). */
+  readonly put?: {
+    readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue>; readonly staged: object;
+  };
 }
 
 export interface PutRequestOptions {
@@ -65,7 +67,7 @@ export function preparePut(
       schema,
       request: { PutRequest: { Item: item } },
       source,
-      put: { entity, assign: prepared.assign, item },
+      put: { entity, assign: prepared.assign, item, staged: prepared.staged },
     };
   });
 }

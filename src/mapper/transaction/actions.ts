@@ -24,8 +24,10 @@ export interface PreparedAction {
   /** The key in property terms, for reasons and messages. */
   readonly key: Record<string, unknown>;
   readonly item: TransactWriteItem;
-  /** put: the entity, the values to assign once committed, its stored item (snapshot). */
-  readonly put?: { readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue> };
+  /** put: the entity, the values to assign once committed, its stored item (snapshot), the entity as stored (for class-validator). */
+  readonly put?: {
+    readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue>; readonly staged: object;
+  };
   /** delete(entity): the entity, whose snapshot is dropped once committed. */
   readonly deleted?: object;
   /** update: the changes, for class-validator. */
@@ -65,7 +67,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       return {
         index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},
         item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> },
-        put: { entity: a.entity, assign: p.assign, item },
+        put: { entity: a.entity, assign: p.assign, item, staged: p.staged },
       };
     }
     case 'update': {

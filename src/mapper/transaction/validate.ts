@@ -10,8 +10,7 @@ export async function validateActions(actions: readonly PreparedAction[]): Promi
   for (const a of actions) {
     try {
       if (a.put) {
-        const staged = Object.assign(Object.create(Object.getPrototypeOf(a.put.entity) as object) as object, a.put.entity, a.put.assign);
-        await validateEntity(staged, a.schema.className);
+        await validateEntity(a.put.staged, a.schema.className);
       } else if (a.changes) {
         await validateChanges(a.schema.target, a.changes, a.schema.className);
       }
