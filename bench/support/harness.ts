@@ -43,6 +43,14 @@ export interface RaceResult {
   readonly medianRatio: number;
   /** Total time / the first workload's total time. */
   readonly totalRatio: number;
+  /** Each turn's block time in seconds (for paired ratios against another workload: see `versus`). */
+  readonly times: readonly number[];
+}
+
+/** The paired median and total ratios of workload `a` against workload `b` of the same race. */
+export function versus(a: RaceResult, b: RaceResult): { medianRatio: number; totalRatio: number } {
+  const sum = (x: readonly number[]) => x.reduce((p, q) => p + q, 0);
+  return { medianRatio: median(a.times.map((t, i) => t / b.times[i])), totalRatio: sum(a.times) / sum(b.times) };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -74,5 +82,6 @@ export async function race(entries: readonly (readonly [label: string, work: Blo
     rate: (items * rounds) / sum(times[k]),
     medianRatio: median(times[k].map((t, i) => t / times[0][i])),
     totalRatio: sum(times[k]) / sum(times[0]),
+    times: times[k],
   }));
 }

@@ -18,27 +18,42 @@ export interface Snapshot {
 
 const SNAPSHOT: unique symbol = Symbol('dynamap.snapshot');
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * What is stored: the item itself for a complete read (no wrapper to allocate on every get and
+ * put), a Partial for a read with a projection.
+ */
+class Partial {
+  constructor(readonly item: Record<string, AttributeValue>) {}
+}
+type Stored = Record<string, AttributeValue> | Partial;
+
 /** Snapshots of entities that cannot take the property; FORGOTTEN hides a stale property. */
-const elsewhere = new WeakMap<object, Snapshot | typeof FORGOTTEN>();
+const elsewhere = new WeakMap<object, Stored | typeof FORGOTTEN>();
 const FORGOTTEN = Symbol('dynamap.forgotten');
 
-type Carrier = { [SNAPSHOT]?: Snapshot };
+type Carrier = { [SNAPSHOT]?: Stored };
 
 export function remember(entity: object, item: Record<string, AttributeValue>, partial = false): void {
-  const snapshot: Snapshot = { item, partial };
+  const stored: Stored = partial ? new Partial(item) : item;
   if (!Object.isExtensible(entity)) {
-    elsewhere.set(entity, snapshot);
+    elsewhere.set(entity, stored);
   } else if (hasOwn.call(entity, SNAPSHOT)) {
-    (entity as Carrier)[SNAPSHOT] = snapshot;
+    (entity as Carrier)[SNAPSHOT] = stored;
   } else {
-    Object.defineProperty(entity, SNAPSHOT, { value: snapshot, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(entity, SNAPSHOT, { value: stored, writable: true, configurable: true, enumerable: false });
   }
+}
+
+function snapshot(stored: Stored | undefined): Snapshot | undefined {
+  if (stored === undefined) return undefined;
+  return stored instanceof Partial ? { item: stored.item, partial: true } : { item: stored, partial: false };
 }
 
 export function snapshotOf(entity: object): Snapshot | undefined {
   const other = elsewhere.get(entity);
-  if (other !== undefined) return other === FORGOTTEN ? undefined : other;
-  return hasOwn.call(entity, SNAPSHOT) ? (entity as Carrier)[SNAPSHOT] : undefined;
+  if (other !== undefined) return other === FORGOTTEN ? undefined : snapshot(other);
+  return hasOwn.call(entity, SNAPSHOT) ? snapshot((entity as Carrier)[SNAPSHOT]) : undefined;
 }
 
 /**
