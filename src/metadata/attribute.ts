@@ -157,6 +157,13 @@ export function resolveAttribute(
     problems.push(modelProblem.badAttributeName(className, property, name, 'it must be a non-empty string'));
     return undefined;
   }
+  if (name === '__proto__') {
+    // Items are plain objects, here and in the AWS SDK: assigning this key sets the prototype
+    // instead of adding the attribute, so it would silently not be written or read.
+    problems.push(modelProblem.badAttributeName(className, property, name,
+      'JavaScript objects (dynamap\'s and the AWS SDK\'s items) cannot carry it as an attribute; choose another with @Attribute({ name })'));
+    return undefined;
+  }
   let exclusion = exclusionOf(target, property);
   if (exclusion.read || exclusion.write) {
     if (raw.role === 'partitionKey' || raw.role === 'sortKey') {

@@ -156,6 +156,8 @@ describe('codec round trips', () => {
     const back = fromItem(Movie, { year: { N: '2001' }, title: { S: 'Mulholland Drive' } });
     expect(back).toBeInstanceOf(Movie);
     expect(Object.getPrototypeOf(back)).toBe(Movie.prototype);
+    expect(back.constructor).toBe(Movie);
+    expect(Object.prototype.hasOwnProperty.call(back, 'constructor')).toBe(false);
     expect(back.label()).toBe('Mulholland Drive (2001)');
   });
 

@@ -23,6 +23,14 @@ describe('model definition errors', () => {
     expect(p.message).toContain('TwoPks has 2 partition keys (a, b)');
   });
 
+  it("refuses the attribute name '__proto__' (it would set an item's prototype instead of being stored)", () => {
+    @Table() class Proto { @PartitionKey() id!: string; @Attribute({ name: '__proto__' }) odd?: string; }
+    const [p] = problemsOf(() => getModelSchema(Proto));
+    expect(p.code).toBe('model.badAttributeName');
+    expect(p.property).toBe('odd');
+    expect(p.message).toMatch(/Proto\.odd: attribute name "__proto__" is not allowed: .*choose another with @Attribute\(\{ name \}\)/);
+  });
+
   it('refuses a model with no partition key', () => {
     @Table() class NoPk { @Attribute() a?: string; }
     expect(problemsOf(() => getModelSchema(NoPk))[0].message).toMatch(/NoPk has no partition key: mark one property with @PartitionKey/);
