@@ -270,3 +270,23 @@ describe('key attributes in toItem', () => {
     expect(toItem(Object.assign(new Keyed(), { pk: 'a', sk: bytes(1), note: '' })).note).toEqual({ S: '' });
   });
 });
+
+describe('item building: every attribute present, or some missing', () => {
+  @Table()
+  class Trio {
+    @PartitionKey() id!: string;
+    @Attribute({ name: 'the count' }) count?: number;
+    @Attribute() note?: string;
+  }
+  const trio = (values: Partial<Trio>) => Object.assign(new Trio(), values);
+
+  it('writes the same plain item, attributes in declaration order, whichever fields are set', () => {
+    const all = toItem(trio({ id: 'a', count: 2, note: 'n' }));
+    expect(all).toStrictEqual({ id: { S: 'a' }, 'the count': { N: '2' }, note: { S: 'n' } });
+    expect(Object.keys(all)).toEqual(['id', 'the count', 'note']);
+    const some = toItem(trio({ id: 'b', note: 'n' }));
+    expect(some).toStrictEqual({ id: { S: 'b' }, note: { S: 'n' } });
+    expect(Object.keys(some)).toEqual(['id', 'note']);
+    for (const item of [all, some]) expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+  });
+});
