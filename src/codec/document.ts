@@ -3,8 +3,8 @@
  * each attribute's encoder/decoder is built once (kinds.ts) and the walk over the fields is one
  * generated function per class (fields.ts), so the hot path reads no metadata and allocates only
  * the output. The schema is read here, at compile time only.
- * Hydration is a new object with `Model.prototype` as its prototype plus assignment (fields.ts):
- * the constructor is not called, `instanceof` holds and methods work.
+ * Hydration is `Object.create(Model.prototype)` plus assignment: the constructor is not called,
+ * `instanceof` holds and methods work.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
