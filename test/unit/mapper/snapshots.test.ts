@@ -1,8 +1,8 @@
 /**
- * The snapshot save() diffs against is kept on the entity as a non-enumerable symbol property:
- * these tests pin that users cannot see it where they look at an entity, and that it follows the
+ * The snapshot save() diffs against is kept on the entity in a stamped private field: these tests pin that users cannot see it where they look at an entity, and that it follows the
  * entity (not copies, not objects made from it), frozen entities included.
  */
+import { inspect } from 'node:util';
 import { forget, remember, snapshotOf } from '../../../src/mapper/snapshots';
 
 class Movie {
@@ -17,11 +17,14 @@ function movie(): Movie {
 }
 
 describe('entity snapshots', () => {
-  it('are invisible to keys, JSON, spread, Object.assign and toEqual', () => {
+  it('are invisible to keys, symbols, JSON, inspect, spread, Object.assign and toEqual', () => {
     const m = movie();
     remember(m, item);
     expect(snapshotOf(m)).toEqual({ item, partial: false });
     expect(Object.keys(m)).toEqual(['title', 'year']);
+    expect(Reflect.ownKeys(m)).toEqual(['title', 'year']);
+    expect(Object.getOwnPropertySymbols(m)).toEqual([]);
+    expect(inspect(m)).toBe(inspect(movie()));
     expect(JSON.stringify(m)).toBe('{"title":"Heat","year":1995}');
     expect(m).toEqual(movie());
     expect(m).toStrictEqual(movie());
