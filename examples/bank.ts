@@ -64,7 +64,8 @@ export async function bankExample(client: DynamoDBClient, log: (line: string) =>
     log(`refused: ${e.reasons.map((r) => `${r.action} ${r.model} ${JSON.stringify(r.key)}: ${r.code}`).join('; ')}`);
   }
 
-  const accounts = await mapper.batchGet(Account, [{ id: 'carol' }, { id: 'alice' }, { id: 'nobody' }, { id: 'bob' }]);
+  // Only the balances (and the key, which batchGet always reads).
+  const accounts = await mapper.batchGet(Account, [{ id: 'carol' }, { id: 'alice' }, { id: 'nobody' }, { id: 'bob' }], { project: ['balance'] });
   log(`balances: ${accounts.map((a) => `${a.id} ${a.balance}`).join(', ')}`);
   const aliceLedger = await mapper.query(Entry, { account: 'alice' }).all();
   log(`alice's ledger: ${aliceLedger.map((e) => `${e.amount} (${e.memo})`).join(', ')}`);

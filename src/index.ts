@@ -27,7 +27,7 @@ export type { PutOptions, GetOptions, UpdateOptions, DeleteOptions } from './map
 export type { Query, Scan, Page, QueryOptions, ScanOptions } from './mapper/query';
 export type { SyncOptions, SyncResult, TablePlan } from './table';
 export type {
-  BatchProgress, BatchOptions, BatchWriteOptions, BatchGetOptions, BatchPutOperation, BatchDeleteOperation, BatchWriteOperation,
+  BatchProgress, BatchOptions, BatchWriteOptions, BatchGetOptions, BatchGetOneOptions, BatchPutOperation, BatchDeleteOperation, BatchWriteOperation,
   BatchGetRequest, BatchGetResults,
 } from './mapper/batch';
 export type {

@@ -34,7 +34,7 @@ import { hasValidationRules, validateChanges, validateEntity } from './validatio
 import { createQuery, createScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { KeyCondition } from '../expressions';
 import * as batch from './batch';
-import type { BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
+import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
 import { runTransaction, runTransactGet, type CheckedGetRequests, type TransactGetRequest, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
 
 export interface MapperOptions {
@@ -264,10 +264,10 @@ export class Mapper {
    * found items in the order of the keys, a repeated key read and returned once. Several models at
    * once: `batchGet([[Movie, movieKeys], [Note, noteKeys]])` resolves to `[Movie[], Note[]]`.
    */
-  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOptions): Promise<T[]>;
+  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOneOptions<T>): Promise<T[]>;
   batchGet<const R extends readonly BatchGetRequest[]>(requests: R & CheckedBatchGetRequests<R>, options?: BatchGetOptions): Promise<BatchGetResults<R>>;
   batchGet(
-    modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOptions,
+    modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOneOptions<object>,
   ): Promise<object[] | object[][]> {
     if (typeof modelOrRequests === 'function') {
       return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()'));

@@ -46,6 +46,15 @@ export function buildSaveInput<T extends object>(
     }
   }
 
+  const version = schema.version;
+  if (version && snapshot.partial && stored[version.name] === undefined && e[version.property] === undefined) {
+    // Without the version read, the check could only be "no version yet", which fails for every
+    // versioned item: say what to do instead of reporting a conflict that did not happen.
+    throw new ValidationError('save.versionNotRead',
+      `save of ${schema.className}: the entity was read with a projection that left out its @Version property ` +
+      `${version.property}, so save() cannot check it. Include '${version.property}' in the projection.`);
+  }
+
   const assign: Record<string, unknown> = {};
   const changes: Record<string, unknown> = {};
   const item: Record<string, AttributeValue> = { ...stored };

@@ -30,6 +30,12 @@ export async function itemTypes(): Promise<void> {
   await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['title', 'rating'] });
   // @ts-expect-error a misspelt projection path
   await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['ratin'] });
+  const projected: Movie[] = await mapper.batchGet(Movie, [{ year: 1985, title: 'x' }], { project: ['title', 'rating'] });
+  void projected;
+  // @ts-expect-error a misspelt projection path in batchGet
+  await mapper.batchGet(Movie, [{ year: 1985, title: 'x' }], { project: ['ratin'] });
+  // @ts-expect-error no projection with several models
+  await mapper.batchGet([[Movie, [{ year: 1985, title: 'x' }]]], { project: ['title'] });
   // @ts-expect-error a misspelt key property
   await mapper.get(Movie, { yeer: 1985, title: 'x' });
   // @ts-expect-error a key value of the wrong type

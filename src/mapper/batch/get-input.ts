@@ -3,19 +3,26 @@ import type { AttributeValue, BatchGetItemCommandInput, KeysAndAttributes } from
 import type { ModelSchema } from '../../metadata/types';
 import { itemIdentity, keyOfItem } from './keys';
 
+/** A table's ProjectionExpression and its names (shared by every key of one batchGet model). */
+export interface BatchProjection {
+  readonly ProjectionExpression: string;
+  readonly ExpressionAttributeNames?: Record<string, string>;
+}
+
 /** One distinct key to read. */
 export interface PreparedBatchGet {
   readonly id: string;
   readonly table: string;
   readonly schema: ModelSchema;
   readonly key: Record<string, AttributeValue>;
+  readonly projection?: BatchProjection;
 }
 
 /** The keys of one chunk (at most 100, distinct), grouped by table in first-seen order. */
 export function buildBatchGetInput(requests: readonly PreparedBatchGet[], consistent: boolean): BatchGetItemCommandInput {
   const byTable: Record<string, KeysAndAttributes> = {};
   for (const r of requests) {
-    const entry = (byTable[r.table] ??= { Keys: [], ...(consistent ? { ConsistentRead: true } : {}) });
+    const entry = (byTable[r.table] ??= { Keys: [], ...(consistent ? { ConsistentRead: true } : {}), ...r.projection });
     entry.Keys!.push(r.key);
   }
   return { RequestItems: byTable };

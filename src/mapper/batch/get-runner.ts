@@ -8,12 +8,13 @@ import { BatchGetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamo
 import { codecFor, encodeKey } from '../../codec';
 import { batchError } from '../../errors/batch';
 import { getModelSchema } from '../../metadata/schema';
-import type { Constructor } from '../../metadata/types';
+import type { Constructor, ModelSchema } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { remember } from '../snapshots';
 import { chunk, GET_CHUNK } from './chunk';
 import { firstOfEach } from './dedupe';
-import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
+import { ExpressionContext } from '../../expressions';
+import { buildBatchGetInput, readBatchGetOutput, type BatchProjection, type PreparedBatchGet } from './get-input';
 import { itemIdentity } from './keys';
 import type { ResolvedBatchOptions } from './options';
 import { runChunks } from './run-chunks';
@@ -22,6 +23,18 @@ import { progressReporter } from './progress';
 export interface GetGroup {
   readonly Model: Constructor;
   readonly keys: readonly unknown[];
+  /** Property paths to read (the key is added); undefined: whole items. */
+  readonly project?: readonly string[];
+}
+
+/** The group's projection with the table key added (items are matched to keys by their key). */
+function projectionOf(schema: ModelSchema, project: readonly string[]): BatchProjection {
+  const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
+  const paths = [...new Set([...project, ...keys.filter((k) => !project.includes(k))])];
+  const ex = new ExpressionContext();
+  const expression = ex.projection(schema, paths);
+  const names = ex.names();
+  return { ProjectionExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) };
 }
 
 interface KeyRequest extends PreparedBatchGet {
@@ -37,10 +50,16 @@ export async function runBatchGet(
   const perGroup = groups.map((group, g) => {
     const schema = getModelSchema(group.Model);
     const table = ctx.tableName(schema);
+    let projection: BatchProjection | undefined;
+    try {
+      projection = group.project?.length ? projectionOf(schema, group.project) : undefined;
+    } catch (e) {
+      throw batchError.atItem(operation, groups.length > 1 ? `request ${g} (${schema.className})` : 'project', e);
+    }
     return group.keys.map((key, k): KeyRequest => {
       try {
         const encoded = encodeKey(schema, key as object);
-        return { id: itemIdentity(table, encoded, schema), table, schema, key: encoded, source: sourceOf(group, key) };
+        return { id: itemIdentity(table, encoded, schema), table, schema, key: encoded, source: sourceOf(group, key), ...(projection ? { projection } : {}) };
       } catch (e) {
         throw batchError.atItem(operation, groups.length > 1 ? `key ${k} of request ${g} (${schema.className})` : `key ${k}`, e);
       }
@@ -65,18 +84,20 @@ export async function runBatchGet(
     },
   });
 
-  return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found));
+  return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found, !!group.project?.length));
 }
 
 /** The found items of one model, in the order of its keys, each a fresh instance. */
-function hydrate(Model: Constructor, requests: readonly KeyRequest[], found: Map<string, Record<string, AttributeValue>>): object[] {
+function hydrate(
+  Model: Constructor, requests: readonly KeyRequest[], found: Map<string, Record<string, AttributeValue>>, partial: boolean,
+): object[] {
   const codec = codecFor(Model);
   const out: object[] = [];
   for (const r of requests) {
     const item = found.get(r.id);
     if (!item) continue;
     const entity = codec.fromItem(item);
-    remember(entity, item);
+    remember(entity, item, partial);
     out.push(entity);
   }
   return out;

@@ -9,7 +9,7 @@ import type { MapperContext } from '../context';
 import { hasValidationRules, validateEntity } from '../validation';
 import { runBatchGet, type GetGroup } from './get-runner';
 import { resolveBatchOptions } from './options';
-import type { BatchGetOptions, BatchWriteOperation, BatchWriteOptions } from './types';
+import type { BatchGetOneOptions, BatchGetOptions, BatchWriteOperation, BatchWriteOptions } from './types';
 import { prepareDelete, prepareOperation, preparePut, type PreparedBatchWrite } from './write-requests';
 import { runBatchWrite } from './write-runner';
 
@@ -55,10 +55,14 @@ export async function batchWrite(ctx: MapperContext, ops: readonly BatchWriteOpe
 }
 
 /** Single model: unprocessed keys are listed as the keys themselves. */
-export async function batchGetOne(ctx: MapperContext, Model: Constructor, keys: readonly unknown[], options: BatchGetOptions): Promise<object[]> {
+export async function batchGetOne(
+  ctx: MapperContext, Model: Constructor, keys: readonly unknown[], options: BatchGetOneOptions<object>,
+): Promise<object[]> {
   const resolved = resolveBatchOptions('batchGet', ctx.retry, options);
   const list = listOf('batchGet', 'keys', keys);
-  const [items] = await runBatchGet(ctx, 'batchGet', [{ Model, keys: list }], !!options.consistent, resolved, (_g, key) => key);
+  const project = options.project === undefined ? undefined : listOf('batchGet', 'project', options.project) as readonly string[];
+  const group: GetGroup = { Model, keys: list, ...(project ? { project } : {}) };
+  const [items] = await runBatchGet(ctx, 'batchGet', [group], !!options.consistent, resolved, (_g, key) => key);
   return items;
 }
 
@@ -67,6 +71,9 @@ export async function batchGetMany(
   ctx: MapperContext, requests: readonly (readonly [Constructor, readonly unknown[]])[], options: BatchGetOptions,
 ): Promise<object[][]> {
   const resolved = resolveBatchOptions('batchGet', ctx.retry, options);
+  if ((options as { project?: unknown }).project !== undefined) {
+    throw batchError.badOption('batchGet', 'project', 'a projection with several models', 'batchGet(Model, keys, { project }), one model per call');
+  }
   const groups: GetGroup[] = listOf('batchGet', 'requests', requests).map((r, i) => {
     if (!Array.isArray(r) || typeof r[0] !== 'function') {
       throw batchError.badOption('batchGet', `requests[${i}]`, typeof r, '[Model, keys[]]');

@@ -1,7 +1,7 @@
 /** The public shapes of the batch operations. */
 import type { Constructor } from '../../metadata/types';
 import type { RetryPolicy } from '../context';
-import type { KeyOf } from '../../expressions';
+import type { KeyOf, Projection } from '../../expressions';
 
 export interface BatchProgress {
   /** Items confirmed written (or read) so far. */
@@ -30,6 +30,15 @@ export interface BatchWriteOptions extends BatchOptions {
 export interface BatchGetOptions extends BatchOptions {
   /** Strongly consistent reads. */
   consistent?: boolean;
+}
+
+/** Options of a single-model batchGet. */
+export interface BatchGetOneOptions<T> extends BatchGetOptions {
+  /**
+   * Only these property paths (plus the key, which every item is read with: it is how items are
+   * matched to keys). The entities are then partial; save() leaves the rest alone.
+   */
+  project?: Projection<T>;
 }
 
 /** A put in batchWrite(): the whole entity is written (version and timestamps as in batchPut). */
