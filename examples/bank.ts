@@ -54,7 +54,11 @@ export async function bankExample(client: DynamoDBClient, log: (line: string) =>
   ]);
 
   await transfer(mapper, 'alice', 'bob', 30, '2026-11-25T10:00:00Z');
-  const [alice, bob] = await mapper.transactGet([[Account, { id: 'alice' }], [Account, { id: 'bob' }]]);
+  // One consistent snapshot of both accounts; only what is printed is read (plus the key).
+  const [alice, bob] = await mapper.transactGet([
+    [Account, { id: 'alice' }, { project: ['balance', 'version'] }],
+    [Account, { id: 'bob' }, { project: ['balance', 'version'] }],
+  ]);
   log(`after transfer: alice ${alice?.balance} (version ${alice?.version}), bob ${bob?.balance} (version ${bob?.version})`);
 
   try {

@@ -32,5 +32,5 @@ export type {
 } from './mapper/batch';
 export type {
   TransactionWriter, TransactionOptions, TransactPutOptions, TransactUpdateOptions, TransactDeleteOptions, TransactCheckOptions,
-  TransactGetRequest, TransactGetResults,
+  TransactGetRequest, TransactGetOptions, AnyTransactGetRequest, TransactGetResults,
 } from './mapper/transaction';

@@ -17,6 +17,7 @@ import type { OperationDescription } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import type { ModelPlan } from './model-plan';
+import { projectionInput } from './projection';
 import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, type HookCondition } from './write-hooks';
 
 export interface PreparedWrite<I> {
@@ -39,7 +40,7 @@ export interface PutOptions<T> extends ConditionOptions<T> {
 
 export interface GetOptions<T> {
   consistent?: boolean;
-  /** Only these property paths (the entity is then partial; save() leaves the rest alone). */
+  /** Only these property paths, plus the key (the entity is then partial; save() leaves the rest alone). */
   project?: Projection<T>;
 }
 
@@ -112,9 +113,7 @@ export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object,
   const input: GetItemCommandInput = { TableName: plan.tableName, Key: plan.encodeKey(key) };
   if (options.consistent) input.ConsistentRead = true;
   if (!options.project?.length) return input;
-  const ex = new ExpressionContext();
-  input.ProjectionExpression = ex.projection(plan.schema, options.project as readonly string[]);
-  return withExpressions(input, ex);
+  return { ...input, ...projectionInput(plan.schema, options.project as readonly string[]) };
 }
 
 export function buildDeleteInput<T extends object>(

@@ -35,7 +35,7 @@ import { createQuery, createScan, type Query, type QueryOptions, type Scan, type
 import type { KeyCondition } from '../expressions';
 import * as batch from './batch';
 import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
-import { runTransaction, runTransactGet, type CheckedGetRequests, type TransactGetRequest, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
+import { runTransaction, runTransactGet, type AnyTransactGetRequest, type CheckedGetRequests, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
 
 export interface MapperOptions {
   /** Default: a DynamoDBClient configured from the environment. */
@@ -285,7 +285,7 @@ export class Mapper {
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */
-  transactGet<const R extends readonly TransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
+  transactGet<const R extends readonly AnyTransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
     return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
 

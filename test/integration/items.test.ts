@@ -82,10 +82,10 @@ describe('put and get', () => {
     expect(await mapper.get(Movie, { year: 1900, title: 'Nothing' })).toBeUndefined();
   });
 
-  it('projects only the asked properties', async () => {
-    const got = await mapper.get(Movie, { year: 1985, title: 'After Hours' }, { project: ['title', 'genre'] });
+  it('projects the asked properties, and the key so that the partial entity knows its item', async () => {
+    const got = await mapper.get(Movie, { year: 1985, title: 'After Hours' }, { project: ['genre'] });
     expect(got).toBeInstanceOf(Movie);
-    expect({ ...got }).toEqual({ title: 'After Hours', genre: 'Comedy' });
+    expect({ ...got }).toEqual({ year: 1985, title: 'After Hours', genre: 'Comedy' });
   });
 
   it('reads consistently when asked', async () => {

@@ -217,4 +217,33 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
     expect(again).toEqual(m);
     expect(acc!.id).toBe('a1');
   });
+
+  it('transactGet with a projection: those paths and the key; save() of the partial entity leaves the rest alone', async () => {
+    await mapper.put(Object.assign(new Account(), { id: 'proj', balance: 10 }));
+    const [partial, whole] = await mapper.transactGet([[Account, { id: 'proj' }, { project: ['balance', 'version'] }], [Movie, { year: 2011, title: 'Here' }]]);
+    expect({ ...partial }).toEqual({ id: 'proj', balance: 10, version: 1 });
+    expect(whole!.rating).toBe(5);
+    partial!.balance = 11;
+    await mapper.save(partial!);
+    const after = await mapper.get(Account, { id: 'proj' });
+    expect(after).toMatchObject({ balance: 11, version: 2 });
+    expect(after!.createdAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('transactGet projections: checked before sending (both engines)', () => {
+  it('a bad path, or one item read with two projections, is a ValidationError and nothing is sent', async () => {
+    const sent = jest.spyOn(client, 'send');
+    try {
+      const bad = await mapper.transactGet([[Account, { id: 'x' }, { project: ['nope' as 'balance'] }]]).catch((e: unknown) => e);
+      expect(bad).toBeInstanceOf(ValidationError);
+      expect((bad as Error).message).toMatch(/transactGet[\s\S]*nope/);
+      const twice = await mapper.transactGet([[Account, { id: 'x' }, { project: ['balance'] }], [Account, { id: 'x' }]]).catch((e: unknown) => e);
+      expect(twice).toBeInstanceOf(ValidationError);
+      expect((twice as Error).message).toMatch(/requests\[1\].*the projection of requests\[0\], which reads the same item/);
+      expect(sent).not.toHaveBeenCalled();
+    } finally {
+      sent.mockRestore();
+    }
+  });
 });

@@ -41,6 +41,11 @@ export async function transactGetTuple(mapper: Mapper): Promise<void> {
 
   const single = await mapper.transactGet([[Note, { id: 'n1' }]] as const);
   assertType<Equals<typeof single, [Note | undefined]>>(true);
+
+  const projected = await mapper.transactGet([[Movie, { year: 1985, title: 'x' }, { project: ['rating'] }], [Note, { id: 'n1' }]]);
+  assertType<Equals<typeof projected, [Movie | undefined, Note | undefined]>>(true);
+  // @ts-expect-error a projection path the model does not have
+  await mapper.transactGet([[Movie, { year: 1985, title: 'x' }, { project: ['ratin'] }]]);
 }
 
 export async function transactionWriter(mapper: Mapper): Promise<void> {

@@ -1,13 +1,8 @@
 /** Pure builders of one BatchGetItem call and of the reading of its answer. */
 import type { AttributeValue, BatchGetItemCommandInput, KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import type { ModelSchema } from '../../metadata/types';
+import type { ProjectionInput } from '../projection';
 import { itemIdentity, keyOfItem } from './keys';
-
-/** A table's ProjectionExpression and its names (shared by every key of one batchGet model). */
-export interface BatchProjection {
-  readonly ProjectionExpression: string;
-  readonly ExpressionAttributeNames?: Record<string, string>;
-}
 
 /** One distinct key to read. */
 export interface PreparedBatchGet {
@@ -15,7 +10,8 @@ export interface PreparedBatchGet {
   readonly table: string;
   readonly schema: ModelSchema;
   readonly key: Record<string, AttributeValue>;
-  readonly projection?: BatchProjection;
+  /** The model's projection (shared by every key of one batchGet model). */
+  readonly projection?: ProjectionInput;
 }
 
 /** The keys of one chunk (at most 100, distinct), grouped by table in first-seen order. */

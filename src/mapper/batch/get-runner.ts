@@ -8,13 +8,13 @@ import { BatchGetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamo
 import { codecFor, encodeKey } from '../../codec';
 import { batchError } from '../../errors/batch';
 import { getModelSchema } from '../../metadata/schema';
-import type { Constructor, ModelSchema } from '../../metadata/types';
+import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { remember } from '../snapshots';
 import { chunk, GET_CHUNK } from './chunk';
 import { firstOfEach } from './dedupe';
-import { ExpressionContext } from '../../expressions';
-import { buildBatchGetInput, readBatchGetOutput, type BatchProjection, type PreparedBatchGet } from './get-input';
+import { projectionInput, type ProjectionInput } from '../projection';
+import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
 import { itemIdentity } from './keys';
 import type { ResolvedBatchOptions } from './options';
 import { runChunks } from './run-chunks';
@@ -25,16 +25,6 @@ export interface GetGroup {
   readonly keys: readonly unknown[];
   /** Property paths to read (the key is added); undefined: whole items. */
   readonly project?: readonly string[];
-}
-
-/** The group's projection with the table key added (items are matched to keys by their key). */
-function projectionOf(schema: ModelSchema, project: readonly string[]): BatchProjection {
-  const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
-  const paths = [...new Set([...project, ...keys.filter((k) => !project.includes(k))])];
-  const ex = new ExpressionContext();
-  const expression = ex.projection(schema, paths);
-  const names = ex.names();
-  return { ProjectionExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) };
 }
 
 interface KeyRequest extends PreparedBatchGet {
@@ -50,9 +40,9 @@ export async function runBatchGet(
   const perGroup = groups.map((group, g) => {
     const schema = getModelSchema(group.Model);
     const table = ctx.tableName(schema);
-    let projection: BatchProjection | undefined;
+    let projection: ProjectionInput | undefined;
     try {
-      projection = group.project?.length ? projectionOf(schema, group.project) : undefined;
+      projection = group.project?.length ? projectionInput(schema, group.project) : undefined;
     } catch (e) {
       throw batchError.atItem(operation, groups.length > 1 ? `request ${g} (${schema.className})` : 'project', e);
     }

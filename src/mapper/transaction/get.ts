@@ -7,10 +7,11 @@ import { codecFor, encodeKey } from '../../codec';
 import { batchError } from '../../errors/batch';
 import { transactionError } from '../../errors/transaction';
 import { getModelSchema } from '../../metadata/schema';
-import type { Constructor } from '../../metadata/types';
+import type { Constructor, ModelSchema } from '../../metadata/types';
 import { itemIdentity } from '../batch/keys';
 import type { MapperContext } from '../context';
 import { keyObject } from '../item-inputs';
+import { projectionInput, type ProjectionInput } from '../projection';
 import { backoffDelay, sleep } from '../retry';
 import { remember } from '../snapshots';
 import { isTransientTransactionError, transactionFailure, type ReasonSubject } from './cancellation';
@@ -22,18 +23,40 @@ export interface PreparedTransactGet {
   readonly slots: readonly number[];
   /** One per read, for cancellation reasons. */
   readonly subjects: readonly ReasonSubject[];
+  /** For each request, whether it was read with a projection (a partial entity). */
+  readonly partial: readonly boolean[];
 }
 
-export function buildTransactGetInput(ctx: MapperContext, requests: readonly (readonly [Constructor, unknown])[]): PreparedTransactGet {
-  const reads = new Map<string, number>();
+/** The projection of request i, checked; undefined for whole items. */
+function projectionOf(schema: ModelSchema, options: unknown, i: number): ProjectionInput | undefined {
+  if (options === undefined) return undefined;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw batchError.badOption('transactGet', `requests[${i}][2]`, options, 'an options object ({ project })');
+  }
+  const project = (options as { project?: unknown }).project;
+  if (project === undefined) return undefined;
+  if (!Array.isArray(project)) throw batchError.badOption('transactGet', `requests[${i}][2].project`, typeof project, 'an array of property paths');
+  if (project.length === 0) return undefined;
+  try {
+    return projectionInput(schema, project as string[]);
+  } catch (e) {
+    throw batchError.atItem('transactGet', `request ${i}`, e);
+  }
+}
+
+export function buildTransactGetInput(ctx: MapperContext, requests: readonly (readonly [Constructor, unknown, unknown?])[]): PreparedTransactGet {
+  const reads = new Map<string, { slot: number; request: number; projection: string }>();
+  const partial: boolean[] = [];
   const items: NonNullable<TransactGetItemsCommandInput['TransactItems']> = [];
   const subjects: ReasonSubject[] = [];
   const slots = requests.map((request, i) => {
     if (!Array.isArray(request) || typeof request[0] !== 'function') {
       throw batchError.badOption('transactGet', `requests[${i}]`, typeof request, '[Model, key]');
     }
-    const [Model, key] = request;
+    const [Model, key, options] = request;
     const schema = getModelSchema(Model);
+    const projection = projectionOf(schema, options, i);
+    partial.push(projection !== undefined);
     let encoded: Record<string, AttributeValue>;
     try {
       encoded = encodeKey(schema, key as object);
@@ -42,18 +65,26 @@ export function buildTransactGetInput(ctx: MapperContext, requests: readonly (re
     }
     const table = ctx.tableName(schema);
     const id = itemIdentity(table, encoded, schema);
+    const same = projection ? JSON.stringify(projection) : '';
     const at = reads.get(id);
-    if (at !== undefined) return at;
-    reads.set(id, items.length);
-    items.push({ Get: { TableName: table, Key: encoded } });
+    if (at !== undefined) {
+      // One read per item in a transaction: the same item twice must be read the same way.
+      if (at.projection !== same) {
+        throw batchError.badOption('transactGet', `requests[${i}]`, 'another projection of the same item',
+          `the projection of requests[${at.request}], which reads the same item (a transaction reads an item once)`);
+      }
+      return at.slot;
+    }
+    reads.set(id, { slot: items.length, request: i, projection: same });
+    items.push({ Get: { TableName: table, Key: encoded, ...projection } });
     subjects.push({ action: 'get', model: schema.className, key: keyObject(schema, key as object) });
     return items.length - 1;
   });
   if (items.length > MAX_TRANSACTION_ACTIONS) throw transactionError.tooMany('transactGet', items.length);
-  return { input: { TransactItems: items }, slots, subjects };
+  return { input: { TransactItems: items }, slots, subjects, partial };
 }
 
-export async function runTransactGet(ctx: MapperContext, requests: readonly (readonly [Constructor, unknown])[]): Promise<(object | undefined)[]> {
+export async function runTransactGet(ctx: MapperContext, requests: readonly (readonly [Constructor, unknown, unknown?])[]): Promise<(object | undefined)[]> {
   const prepared = buildTransactGetInput(ctx, requests);
   if (prepared.slots.length === 0) return [];
   const command = new TransactGetItemsCommand(prepared.input);
@@ -73,7 +104,7 @@ export async function runTransactGet(ctx: MapperContext, requests: readonly (rea
     const item = responses[prepared.slots[i]]?.Item;
     if (!item) return undefined;
     const entity = codecFor(Model).fromItem(item);
-    remember(entity, item);
+    remember(entity, item, prepared.partial[i]);
     return entity;
   });
 }

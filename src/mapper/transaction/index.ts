@@ -4,5 +4,5 @@ export { runTransactGet } from './get';
 export { TransactionWriter } from './writer';
 export type {
   TransactionOptions, TransactPutOptions, TransactUpdateOptions, TransactDeleteOptions, TransactCheckOptions,
-  TransactGetRequest, TransactGetResults, CheckedGetRequests,
+  TransactGetRequest, TransactGetOptions, AnyTransactGetRequest, TransactGetResults, CheckedGetRequests,
 } from './types';

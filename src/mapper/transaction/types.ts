@@ -2,7 +2,7 @@
 import type { Condition, UpdateChanges } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { ConditionOptions, PutOptions } from '../item-inputs';
-import type { KeyOf } from '../../expressions';
+import type { KeyOf, Projection } from '../../expressions';
 
 export interface TransactionOptions {
   /**
@@ -28,15 +28,35 @@ export type TransactionAction =
   | { readonly action: 'delete'; readonly Model: Constructor; readonly key: object; readonly entity?: object; readonly options: TransactDeleteOptions<object> }
   | { readonly action: 'check'; readonly Model: Constructor; readonly key: object; readonly condition: Condition<object>; readonly options: TransactCheckOptions };
 
-/** One item of transactGet: `[Movie, { year: 1985, title: 'After Hours' }]`. */
-export type TransactGetRequest<T extends object = object> = readonly [Model: Constructor<T>, key: KeyOf<T>];
+/** Options of one transactGet read. */
+export interface TransactGetOptions<T> {
+  /** Only these property paths, plus the key (the entity is then partial; save() leaves the rest alone). */
+  project?: Projection<T>;
+}
+
+/** One item of transactGet: `[Movie, { year: 1985, title: 'After Hours' }]`, optionally `[Movie, key, { project }]`. */
+export type TransactGetRequest<T extends object = object> =
+  | readonly [Model: Constructor<T>, key: KeyOf<T>]
+  | readonly [Model: Constructor<T>, key: KeyOf<T>, options: TransactGetOptions<T>];
+
+/**
+ * What transactGet accepts before each request is checked against its own model (CheckedGetRequests):
+ * with `TransactGetRequest<object>` a projection could only be empty.
+ */
+export type AnyTransactGetRequest =
+  | readonly [Model: Constructor, key: unknown]
+  | readonly [Model: Constructor, key: unknown, options: { readonly project?: readonly string[] }];
 
 /** The results of transactGet: for each request, its entity or undefined, in order. */
-export type TransactGetResults<R extends readonly TransactGetRequest[]> = {
-  -readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown] ? T | undefined : never;
+export type TransactGetResults<R extends readonly AnyTransactGetRequest[]> = {
+  -readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown, ...unknown[]] ? T | undefined : never;
 };
 
-/** Each request's key checked against its own model (a misspelt or mistyped key property is an error). */
-export type CheckedGetRequests<R extends readonly TransactGetRequest[]> = {
-  readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown] ? readonly [Constructor<T>, KeyOf<T>] : R[I];
+/** Each request's key (and projection) checked against its own model (a misspelt or mistyped property is an error). */
+export type CheckedGetRequests<R extends readonly AnyTransactGetRequest[]> = {
+  readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown]
+    ? readonly [Constructor<T>, KeyOf<T>]
+    : R[I] extends readonly [Constructor<infer T>, unknown, unknown]
+      ? readonly [Constructor<T>, KeyOf<T>, TransactGetOptions<T>]
+      : R[I];
 };

@@ -73,8 +73,8 @@ describe('buildGetInput', () => {
       TableName: 'dev-Movies',
       Key: { year: { N: '1985' }, title: { S: 'After Hours' } },
       ConsistentRead: true,
-      ProjectionExpression: '#n0, #n1',
-      ExpressionAttributeNames: { '#n0': 'title', '#n1': 'status' },
+      ProjectionExpression: '#n0, #n1, #n2',
+      ExpressionAttributeNames: { '#n0': 'title', '#n1': 'status', '#n2': 'year' },
     });
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * The projection of a single-item or batch read (get, batchGet, transactGet): the paths asked for
+ * plus the table key, so that a partial entity always knows which item it is (save() needs the
+ * key; batchGet matches DynamoDB's answers to the keys by it). Paths are checked against the
+ * model here, before any request.
+ */
+import { ExpressionContext } from '../expressions';
+import type { ModelSchema } from '../metadata/types';
+
+export interface ProjectionInput {
+  readonly ProjectionExpression: string;
+  readonly ExpressionAttributeNames?: Record<string, string>;
+}
+
+export function projectionInput(schema: ModelSchema, paths: readonly string[]): ProjectionInput {
+  const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
+  const all = [...new Set([...paths, ...keys])];
+  const ex = new ExpressionContext();
+  const expression = ex.projection(schema, all);
+  const names = ex.names();
+  return { ProjectionExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) };
+}
