@@ -13,7 +13,7 @@ import { toPublicError } from './failure';
 
 export { codecFor, type ModelCodec } from './document';
 export { encodeKey, keyOf, tableKeyEncoder } from './key';
-export { itemSize, ITEM_SIZE_LIMIT } from './size';
+export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 
 /**
  * Encodes one property value with that attribute's own codec (for condition and update values).

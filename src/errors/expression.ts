@@ -82,6 +82,10 @@ export const expressionError = {
   tooLong: (model: string, which: string, bytes: number) =>
     v('tooLong', model, undefined,
       `the ${which} expression is ${bytes} bytes long; DynamoDB allows 4 KB (4096 bytes). Split the request or simplify the ${which}.`),
+  attributesTooLarge: (model: string, which: string, bytes: number) =>
+    v('attributesTooLarge', model, undefined,
+      `with the ${which}, the request's expression attribute names and values take ${bytes} bytes; DynamoDB allows 2 MB (2097152 bytes) together. ` +
+      'Split the request (fewer or smaller values).'),
   unknownIndex: (model: string, index: string, available: readonly string[]) =>
     v('unknownIndex', model, undefined, `there is no index ${JSON.stringify(index)}; the model's indexes are ${list(available)}.`),
   keyNotKey: (model: string, path: string, target: string, keys: readonly string[]) =>

@@ -15,6 +15,8 @@ import { resolveCondition, resolveKeyCondition, resolveProjection, resolveUpdate
 
 /** DynamoDB's limit on each expression string. */
 export const MAX_EXPRESSION_BYTES = 4096;
+/** DynamoDB's limit on ExpressionAttributeNames and ExpressionAttributeValues together. */
+export const MAX_EXPRESSION_ATTRIBUTES_BYTES = 2 * 1024 * 1024;
 
 export interface CompiledUpdate {
   readonly expression: string;
@@ -44,7 +46,7 @@ export class ExpressionContext implements PlaceholderAllocator {
   /** A ConditionExpression or FilterExpression. `which` names it in the 4 KB error. */
   condition(schema: ModelSchema, condition: ConditionInput, which: 'condition' | 'filter' = 'condition'): string {
     const ast = toCondition(condition, schema.className);
-    return checked(schema, which, compileConditionAst(resolveCondition(schema, ast), this));
+    return this.checked(schema, which, compileConditionAst(resolveCondition(schema, ast), this));
   }
 
   /** A FilterExpression (a condition, named as a filter in errors). */
@@ -55,18 +57,28 @@ export class ExpressionContext implements PlaceholderAllocator {
   /** An UpdateExpression, and the nested paths it sets. */
   update(schema: ModelSchema, changes: object): CompiledUpdate {
     const resolved = resolveUpdate(schema, toUpdate(changes, schema.className));
-    return { expression: checked(schema, 'update', compileUpdateAst(resolved, this)), nestedPaths: resolved.nestedPaths };
+    return { expression: this.checked(schema, 'update', compileUpdateAst(resolved, this)), nestedPaths: resolved.nestedPaths };
   }
 
   /** A KeyConditionExpression on the table's keys, or on an index's when `index` is given. */
   keyCondition(schema: ModelSchema, index: string | undefined, condition: ConditionInput): string {
     const ast = toCondition(condition, schema.className);
-    return checked(schema, 'key condition', compileKeyConditionAst(resolveKeyCondition(schema, index, ast), this));
+    return this.checked(schema, 'key condition', compileKeyConditionAst(resolveKeyCondition(schema, index, ast), this));
   }
 
   /** A ProjectionExpression. */
   projection(schema: ModelSchema, paths: readonly string[]): string {
-    return checked(schema, 'projection', compileProjectionAst(resolveProjection(schema, paths), this));
+    return this.checked(schema, 'projection', compileProjectionAst(resolveProjection(schema, paths), this));
+  }
+
+  /** The expression, once within DynamoDB's limits: 4 KB for it, 2 MB for the request's names and values. */
+  private checked(schema: ModelSchema, which: string, expression: string): string {
+    const bytes = Buffer.byteLength(expression, 'utf8');
+    if (bytes > MAX_EXPRESSION_BYTES) throw expressionError.tooLong(schema.className, which, bytes);
+    if (this.placeholders.bytes > MAX_EXPRESSION_ATTRIBUTES_BYTES) {
+      throw expressionError.attributesTooLarge(schema.className, which, this.placeholders.bytes);
+    }
+    return expression;
   }
 
   /** ExpressionAttributeNames, or undefined when no expression was built (DynamoDB refuses `{}`). */
@@ -80,8 +92,3 @@ export class ExpressionContext implements PlaceholderAllocator {
   }
 }
 
-function checked(schema: ModelSchema, which: string, expression: string): string {
-  const bytes = Buffer.byteLength(expression, 'utf8');
-  if (bytes > MAX_EXPRESSION_BYTES) throw expressionError.tooLong(schema.className, which, bytes);
-  return expression;
-}

@@ -6,6 +6,7 @@
  * collide (`a-b` and `a_b`), and reserved words, dots, dashes and digits then need no rules.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { utf8Length, valueSize } from '../codec';
 import type { AttributePath } from './ast';
 
 export class Placeholders {
@@ -13,6 +14,8 @@ export class Placeholders {
   private readonly valueOf = new Map<string, string>();
   private readonly nameMap: Record<string, string> = {};
   private readonly valueMap: Record<string, AttributeValue> = {};
+  /** Bytes of ExpressionAttributeNames and ExpressionAttributeValues together (placeholders included). */
+  bytes = 0;
 
   /** The `#nK` placeholder of one name segment. */
   name(segment: string): string {
@@ -21,6 +24,7 @@ export class Placeholders {
       p = `#n${this.nameOf.size}`;
       this.nameOf.set(segment, p);
       this.nameMap[p] = segment;
+      this.bytes += p.length + utf8Length(segment);
     }
     return p;
   }
@@ -33,6 +37,7 @@ export class Placeholders {
       p = `:v${this.valueOf.size}`;
       this.valueOf.set(key, p);
       this.valueMap[p] = value;
+      this.bytes += p.length + valueSize(value);
     }
     return p;
   }

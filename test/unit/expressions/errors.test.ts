@@ -133,6 +133,16 @@ describe('condition rules', () => {
     const ex = new ExpressionContext();
     expect(refusal(() => ex.filter(movie, and(...long)))).toMatch(/the filter expression is/);
   });
+  it('names and values over 2 MB together, before any request', () => {
+    const big = 'x'.repeat(700_000);
+    expect(refusal(upd({ genre: big, meta: { a: big }, notes: [big] }))).toMatch(
+      /^expression\.attributesTooLarge: Movie: with the update, the request's expression attribute names and values take 2100\d{3} bytes; DynamoDB allows 2 MB/);
+    expect(() => compileUpdate(Movie, { genre: big, meta: { a: big } })).not.toThrow();
+    // The request's names and values count together: a condition added to a large update can tip it over.
+    const ex = new ExpressionContext();
+    ex.update(movie, { genre: big, meta: { a: big } });
+    expect(refusal(() => ex.condition(movie, { notes: [big] }))).toMatch(/^expression\.attributesTooLarge: Movie: with the condition/);
+  });
   it('not an object', () => {
     expect(refusal(cond(42))).toBe(
       'expression.notACondition: Movie: a condition must be an object of property paths ({ rating: gte(8) }) or a node from and/or/not/size; got 42.');
