@@ -26,6 +26,7 @@ export type { RetryPolicy } from './mapper/context';
 export type { PutOptions, GetOptions, UpdateOptions, DeleteOptions } from './mapper/item-inputs';
 export type { Query, Scan, Page, QueryOptions, ScanOptions } from './mapper/query';
 export type { SyncOptions, SyncResult, TablePlan } from './table';
+export { describeSyncResult } from './table';
 export type {
   BatchProgress, BatchOptions, BatchWriteOptions, BatchGetOptions, BatchGetOneOptions, BatchPutOperation, BatchDeleteOperation, BatchWriteOperation,
   BatchGetRequest, BatchGetResults,

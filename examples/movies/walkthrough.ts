@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  ConditionError, Mapper, contains, gte, increment, lt, add, type SyncResult,
+  ConditionError, Mapper, contains, describeSyncResult, gte, increment, lt, add,
 } from 'dynamap';
 import { Movie, movieFromRecord, type MovieRecord } from './models';
 
@@ -20,32 +20,6 @@ const step: Step = async (label, run, describe) => {
   console.log(`${label.padEnd(44)} ${(describe ? describe(result) : '').padEnd(52)} ${ms.toFixed(0).padStart(6)} ms`);
   return result;
 };
-
-/** What sync did, in words: each step of each table's plan, and what it noticed. */
-function describeSync(result: SyncResult): string[] {
-  const lines: string[] = [];
-  for (const plan of result.plan) {
-    for (const step of plan.steps) {
-      if (step.kind === 'createTable') {
-        const types = new Map((step.input.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
-        const keys = (schema: { AttributeName?: string; KeyType?: string }[] = []) =>
-          schema.map((k) => `${k.AttributeName} (${types.get(k.AttributeName)}, ${k.KeyType})`).join(' + ');
-        lines.push(`created table ${plan.table}: key ${keys(step.input.KeySchema)}, billing ${step.input.BillingMode}`);
-        for (const gsi of step.input.GlobalSecondaryIndexes ?? []) {
-          const projection = gsi.Projection?.ProjectionType === 'INCLUDE'
-            ? `INCLUDE ${gsi.Projection.NonKeyAttributes?.join(', ')}` : gsi.Projection?.ProjectionType;
-          lines.push(`  global index ${gsi.IndexName}: key ${keys(gsi.KeySchema)}, projection ${projection}`);
-        }
-      } else if (step.kind === 'createGlobalIndex') {
-        lines.push(`added global index ${step.index.IndexName} to ${plan.table}`);
-      } else {
-        lines.push(`enable TTL on ${plan.table}.${step.attribute}`);
-      }
-    }
-    for (const note of plan.notes) lines.push(`note: ${note}`);
-  }
-  return lines;
-}
 
 /** moviedata.json sits next to this file in the repository (compiled runs look there too). */
 function movieDataFile(): string {
@@ -61,7 +35,7 @@ export async function walkthrough(client: DynamoDBClient, dataFile = movieDataFi
   // 1. Create the table from the model: keys, the byGenre index, on-demand billing, TTL.
   const sync = await step('sync: create tables from the models', () => mapper.sync([Movie]),
     (r) => `created ${r.created.join(', ') || 'nothing'}`);
-  for (const line of describeSync(sync)) console.log(`  ${line}`);
+  for (const line of describeSyncResult(sync)) console.log(`  ${line}`);
 
   // 2. Load AWS's sample data with a batch (chunks of 25, sent concurrently, retried until done).
   const records = JSON.parse(readFileSync(dataFile, 'utf8')) as MovieRecord[];

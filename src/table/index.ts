@@ -2,6 +2,7 @@
 export { createTableInput, groupByTable, tableDefinition, type TableDefinition } from './definition';
 export { planTable } from './diff';
 export { syncModels } from './sync';
+export { describeSyncResult } from './sync-report';
 export type {
   CreateGlobalIndexStep,
   CreateTableStep,

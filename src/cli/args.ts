@@ -1,0 +1,82 @@
+/** The `dynamap` command line, parsed and checked (node's own parseArgs: no dependency). */
+import { parseArgs } from 'node:util';
+
+export interface SyncCommand {
+  readonly command: 'plan' | 'sync';
+  /** Files that declare the @Table models (compiled JavaScript, or anything the runtime can require). */
+  readonly models: readonly string[];
+  readonly prefix?: string;
+  readonly endpoint?: string;
+  readonly region?: string;
+  readonly json: boolean;
+  readonly timeoutMs?: number;
+}
+
+export type Command = SyncCommand | { readonly command: 'help' } | { readonly command: 'version' };
+
+/** A command line that cannot be run: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  dynamap plan --models <file> [--models <file>...] [options]   what sync would change, nothing sent but DescribeTable
+  dynamap sync --models <file> [--models <file>...] [options]   create missing tables and indexes, enable TTL
+  dynamap --version | --help
+
+The model files are loaded with require (Node 20.19+ loads ES modules that way too) so that
+their @Table classes register; every registered model is then planned or synced. Give compiled
+JavaScript (or run dynamap under a loader such as tsx for TypeScript).
+
+Options:
+  --models <file>     a file declaring models (repeatable)
+  --prefix <prefix>   table name prefix (the Mapper's tablePrefix), e.g. dev-
+  --endpoint <url>    DynamoDB endpoint, e.g. http://localhost:8000 (default: from the AWS environment)
+  --region <region>   AWS region (default: from the AWS environment)
+  --timeout <ms>      sync: how long each wait for a table or index to become ACTIVE may take
+  --json              print the result as JSON instead of lines`;
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        models: { type: 'string', multiple: true },
+        prefix: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { command: 'version' };
+  if (values.help || positionals.length === 0) return { command: 'help' };
+  const [command, ...extra] = positionals;
+  if (command !== 'plan' && command !== 'sync') throw new UsageError(`unknown command "${command}": use plan or sync`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!values.models?.length) throw new UsageError(`${command} needs --models <file>: the file(s) that declare your @Table classes`);
+  let timeoutMs: number | undefined;
+  if (values.timeout !== undefined) {
+    timeoutMs = Number(values.timeout);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a whole number of milliseconds, got "${values.timeout}"`);
+  }
+  if (values.endpoint !== undefined && !/^https?:\/\/\S+$/.test(values.endpoint)) {
+    throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);
+  }
+  return {
+    command,
+    models: values.models,
+    json: values.json ?? false,
+    ...(values.prefix !== undefined ? { prefix: values.prefix } : {}),
+    ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  };
+}

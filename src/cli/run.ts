@@ -1,0 +1,111 @@
+/**
+ * The `dynamap` command, as a function (main.ts calls it; tests call it with their own client and
+ * output). Built on the public API only: load the model files, then mapper.sync(), planned or applied.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamapError, Mapper, describeSyncResult, type SyncResult } from '../index';
+import { parseCommand, USAGE, UsageError, type SyncCommand } from './args';
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** The client to use instead of one built from --endpoint/--region and the AWS environment. */
+  readonly client?: DynamoDBClient;
+  readonly cwd?: string;
+}
+
+/** dynamap's version, from the package.json above this file (src/cli in the repository, dist/cjs/cli installed). */
+export function version(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+    if (pkg.name === 'dynamap') return pkg.version;
+  }
+  return 'unknown';
+}
+
+/** A failure the command explains itself (printed as its message, exit code 1). */
+class CommandFailure extends Error {}
+
+/** Runs one command line; resolves to the exit code (0 done, 1 failed, 2 bad command line). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`dynamap: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.command === 'version') {
+    io.out(version());
+    return 0;
+  }
+  if (command.command === 'help') {
+    io.out(`dynamap ${version()}: the command line of the dynamap DynamoDB mapper.\n\n${USAGE}`);
+    return 0;
+  }
+  try {
+    await syncCommand(command, io);
+    return 0;
+  } catch (error) {
+    const text = error instanceof DynamapError || error instanceof CommandFailure ? error.message : `${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`;
+    io.err(`dynamap ${command.command} failed: ${text}`);
+    return 1;
+  }
+}
+
+function loadModels(files: readonly string[], cwd: string): void {
+  for (const file of files) {
+    const path = resolve(cwd, file);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(path);
+    } catch (error) {
+      const message = (error as Error)?.message ?? String(error);
+      throw new CommandFailure(`could not load the models file ${path}: ${message}` +
+        (path.endsWith('.ts') ? ' (a TypeScript file needs a loader: run dynamap under tsx, or give the compiled .js)' : ''));
+    }
+  }
+}
+
+function clientFor(command: SyncCommand): DynamoDBClient {
+  const region = command.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (command.endpoint ? 'us-east-1' : undefined);
+  return new DynamoDBClient({
+    ...(command.endpoint ? { endpoint: command.endpoint } : {}),
+    ...(region ? { region } : {}),
+  });
+}
+
+function summary(command: SyncCommand, result: SyncResult): string {
+  const { created, updated, unchanged } = result;
+  return command.command === 'plan'
+    ? `plan: ${created.length} table(s) to create, ${updated.length} to update, ${unchanged.length} as declared (nothing was changed)`
+    : `sync: ${created.length} table(s) created, ${updated.length} updated, ${unchanged.length} as declared`;
+}
+
+async function syncCommand(command: SyncCommand, io: CliIo): Promise<void> {
+  loadModels(command.models, io.cwd ?? process.cwd());
+  const client = io.client ?? clientFor(command);
+  try {
+    const mapper = new Mapper({ client, ...(command.prefix !== undefined ? { tablePrefix: command.prefix } : {}) });
+    const result = await mapper.sync(undefined, {
+      dryRun: command.command === 'plan',
+      ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
+    });
+    if (result.plan.length === 0) {
+      throw new CommandFailure(`no @Table model was registered by ${command.models.join(', ')}: give the file(s) that declare (or import) your models`);
+    }
+    if (command.json) {
+      io.out(JSON.stringify(result, null, 2));
+      return;
+    }
+    for (const line of describeSyncResult(result, { planned: command.command === 'plan' })) io.out(line);
+    io.out(summary(command, result));
+  } finally {
+    if (!io.client) client.destroy();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A sync result in words, one line per step and per note: what the `dynamap` command prints and
+ * what examples log. `planned` (a dryRun result) says what would be done instead of what was.
+ */
+import type { KeySchemaElement, Projection } from '@aws-sdk/client-dynamodb';
+import type { SyncResult } from './types';
+
+function keysOf(schema: readonly KeySchemaElement[] | undefined, types: ReadonlyMap<string | undefined, string | undefined>): string {
+  return (schema ?? []).map((k) => `${k.AttributeName} (${types.get(k.AttributeName)}, ${k.KeyType})`).join(' + ');
+}
+
+function projectionOf(projection: Projection | undefined): string {
+  return projection?.ProjectionType === 'INCLUDE' ? `INCLUDE ${projection.NonKeyAttributes?.join(', ')}` : String(projection?.ProjectionType);
+}
+
+export function describeSyncResult(result: SyncResult, options: { planned?: boolean } = {}): string[] {
+  const planned = options.planned ?? false;
+  const lines: string[] = [];
+  for (const plan of result.plan) {
+    if (plan.unchanged) lines.push(`${plan.table}: as declared, nothing to do`);
+    for (const step of plan.steps) {
+      if (step.kind === 'createTable') {
+        const types = new Map((step.input.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
+        lines.push(`${planned ? 'create' : 'created'} table ${plan.table}: key ${keysOf(step.input.KeySchema, types)}, billing ${step.input.BillingMode}`);
+        for (const gsi of step.input.GlobalSecondaryIndexes ?? []) {
+          lines.push(`  global index ${gsi.IndexName}: key ${keysOf(gsi.KeySchema, types)}, projection ${projectionOf(gsi.Projection)}`);
+        }
+        for (const lsi of step.input.LocalSecondaryIndexes ?? []) {
+          lines.push(`  local index ${lsi.IndexName}: key ${keysOf(lsi.KeySchema, types)}, projection ${projectionOf(lsi.Projection)}`);
+        }
+      } else if (step.kind === 'createGlobalIndex') {
+        const types = new Map(step.attributeDefinitions.map((d) => [d.AttributeName, d.AttributeType]));
+        lines.push(`${planned ? 'add' : 'added'} global index ${step.index.IndexName} to ${plan.table}: key ${keysOf(step.index.KeySchema, types)}, ` +
+          `projection ${projectionOf(step.index.Projection)}`);
+      } else {
+        // The same words either way: an engine without TTL support skips the step and says so in a note.
+        lines.push(`enable TTL on ${plan.table}.${step.attribute}`);
+      }
+    }
+    for (const note of plan.notes) lines.push(`note: ${note}`);
+  }
+  return lines;
+}

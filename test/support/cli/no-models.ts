@@ -1,0 +1,2 @@
+/** A models file that declares no @Table class. */
+export const nothingHere = true;
