@@ -73,6 +73,16 @@ export async function bankExample(client: DynamoDBClient, log: (line: string) =>
   log(`balances: ${accounts.map((a) => `${a.id} ${a.balance}`).join(', ')}`);
   const aliceLedger = await mapper.query(Entry, { account: 'alice' }).all();
   log(`alice's ledger: ${aliceLedger.map((e) => `${e.amount} (${e.memo})`).join(', ')}`);
+
+  // An account read, changed and saved inside a transaction: only `owner` is written, on the
+  // condition that nobody changed the account since it was read (its @Version).
+  const bobAccount = (await mapper.get(Account, { id: 'bob' }))!;
+  bobAccount.owner = 'Robert';
+  await mapper.transaction((tx) => {
+    tx.save(bobAccount);
+    tx.put(Object.assign(new Entry(), { account: 'bob', at: '2026-11-25T12:00:00Z', amount: 0, memo: 'owner is now Robert' }));
+  });
+  log(`bob's account: owner ${bobAccount.owner}, balance ${bobAccount.balance} (version ${bobAccount.version})`);
 }
 
 if (require.main === module) {

@@ -86,7 +86,7 @@ export class ConditionError extends DynamapError {
 /** Why one action of a cancelled transaction failed (one entry per action, in order). */
 export interface TransactionReason {
   readonly index: number;
-  readonly action: 'put' | 'update' | 'delete' | 'check' | 'get';
+  readonly action: 'put' | 'update' | 'delete' | 'check' | 'save' | 'get';
   readonly model: string;
   readonly key: Record<string, unknown>;
   readonly code: string;

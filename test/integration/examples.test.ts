@@ -41,6 +41,7 @@ describe('examples', () => {
         'put Entry {"account":"carol","at":"2026-11-25T11:00:00Z"}: None; put Entry {"account":"alice","at":"2026-11-25T11:00:00Z"}: None',
       'balances: carol 0, alice 70, bob 50',
       "alice's ledger: 100 (opening), -30 (to bob)",
+      "bob's account: owner Robert, balance 50 (version 3)",
     ]);
   });
 });

@@ -203,6 +203,61 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
     expect((error as TransactionError).code).toBe('transaction.idempotencyMismatch');
   });
 
+  it('tx.save writes only what changed of a read entity, puts a new one, and gives both their version once committed', async () => {
+    await mapper.put(account('sv1', 10));
+    const read = (await mapper.get(Account, { id: 'sv1' }))!;
+    const createdAt = read.createdAt!.getTime();
+    read.balance = 15;
+    const fresh = account('sv2', 1);
+    await mapper.transaction((tx) => {
+      tx.save(read);
+      tx.save(fresh);
+    });
+    expect(read.version).toBe(2);
+    expect(fresh.version).toBe(1);
+    const stored = (await mapper.get(Account, { id: 'sv1' }))!;
+    expect(stored).toMatchObject({ balance: 15, version: 2 });
+    expect(stored.createdAt!.getTime()).toBe(createdAt);
+    expect((await mapper.get(Account, { id: 'sv2' }))!.version).toBe(1);
+    // The entity's snapshot moved on: a second save after another change writes that change only.
+    read.balance = 16;
+    await mapper.save(read);
+    expect((await mapper.get(Account, { id: 'sv1' }))).toMatchObject({ balance: 16, version: 3 });
+  });
+
+  it('tx.save of a stale entity cancels the transaction with a save reason; nothing is written', async () => {
+    await mapper.put(account('sv3', 10));
+    const stale = (await mapper.get(Account, { id: 'sv3' }))!;
+    await mapper.update(Account, { id: 'sv3' }, { balance: 11 });
+    stale.balance = 99;
+    const error = await mapper.transaction((tx) => {
+      tx.save(stale);
+      tx.put(account('sv4', 1));
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransactionError);
+    expect((error as TransactionError).reasons[0]).toMatchObject({ action: 'save', model: 'Account', key: { id: 'sv3' }, code: 'ConditionalCheckFailed' });
+    expect(stale.version).toBe(1);
+    expect((await mapper.get(Account, { id: 'sv3' }))!.balance).toBe(11);
+    expect(await mapper.get(Account, { id: 'sv4' })).toBeUndefined();
+  });
+
+  it('tx.save of an unchanged entity checks that the item is still as read', async () => {
+    await mapper.put(account('sv5', 10));
+    const unchanged = (await mapper.get(Account, { id: 'sv5' }))!;
+    await mapper.transaction((tx) => {
+      tx.save(unchanged);
+      tx.put(account('sv6', 1));
+    });
+    expect((await mapper.get(Account, { id: 'sv6' }))!.balance).toBe(1);
+    await mapper.update(Account, { id: 'sv5' }, { balance: 12 });
+    const error = await mapper.transaction((tx) => {
+      tx.save(unchanged);
+      tx.put(account('sv7', 1));
+    }).catch((e: unknown) => e);
+    expect((error as TransactionError).reasons[0]).toMatchObject({ action: 'save', code: 'ConditionalCheckFailed' });
+    expect(await mapper.get(Account, { id: 'sv7' })).toBeUndefined();
+  });
+
   it('transactGet returns a tuple of entities or undefined, a repeated key read once', async () => {
     await mapper.put(movie(2011, 'Here'));
     const [m, missing, again, acc] = await mapper.transactGet([

@@ -54,6 +54,9 @@ export async function transactionWriter(mapper: Mapper): Promise<void> {
     tx.update(Movie, { year: 1985, title: 'x' }, { rating: increment(1) }, { condition: { version: 3 } });
     tx.delete(Note, { id: 'n1' });
     tx.check(Note, { id: 'n2' }, { text: 'hello' });
+    tx.save(new Movie());
+    // @ts-expect-error save takes an entity, not a primitive
+    tx.save(42);
     // @ts-expect-error update changes are typed by the model
     tx.update(Movie, { year: 1985, title: 'x' }, { rating: 'high' });
     // @ts-expect-error a condition path the model does not have

@@ -12,6 +12,9 @@ import { itemIdentity, keyOfItem } from '../batch/keys';
 import type { MapperContext } from '../context';
 import { buildDeleteInput, buildPutInput, buildUpdateInput, keyObject } from '../item-inputs';
 import { transactionError } from '../../errors/transaction';
+import { exists } from '../../expressions';
+import { buildSaveInput } from '../save-input';
+import { snapshotOf } from '../snapshots';
 import type { TransactionAction } from './types';
 
 /** One built action and what to do with it after the transaction. */
@@ -90,6 +93,8 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
         ...(a.entity ? { deleted: a.entity } : {}),
       };
     }
+    case 'save':
+      return buildSave(ctx, index, a.entity, now, returnOld);
     case 'check': {
       const schema = getModelSchema(a.Model);
       if (a.condition === undefined || a.condition === null) throw transactionError.checkWithoutCondition(index, schema.className);
@@ -102,4 +107,43 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       };
     }
   }
+}
+
+/** tx.save(): an Update of what changed, a check when nothing did, a put for an entity never read. */
+function buildSave(ctx: MapperContext, index: number, entity: object, now: Date, returnOld: boolean): PreparedAction {
+  if (!isEntity(entity)) throw writeError.notAnEntity('tx.save', entity);
+  const plan = ctx.plan(entity.constructor as Constructor);
+  const schema = plan.schema;
+  const snapshot = snapshotOf(entity);
+  if (!snapshot) {
+    const put = build(ctx, index, { action: 'put', entity, options: {} }, now, returnOld);
+    return { ...put, action: 'save' };
+  }
+  const prepared = buildSaveInput(ctx, schema, plan.codec, entity, snapshot, now);
+  const key = keyObject(schema, entity);
+  if (prepared.update) {
+    const input = prepared.update.input;
+    return {
+      index, action: 'save', schema, id: itemIdentity(input.TableName!, input.Key!, schema), key,
+      item: { Update: transactable(withOldValues(input, returnOld)) as NonNullable<TransactWriteItem['Update']> },
+      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity },
+    };
+  }
+  // Nothing changed: the transaction still depends on the item being as it was read.
+  const version = schema.version;
+  const read = version ? (entity as Record<string, unknown>)[version.property] : undefined;
+  const condition = {
+    [schema.key.partitionKey.property]: exists(),
+    ...(version && read !== undefined && read !== null ? { [version.property]: read } : {}),
+  };
+  const p = buildDeleteInput(ctx, schema, key, { condition, returnOldOnFailure: returnOld });
+  return {
+    index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
+    item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
+    put: { entity, assign: {}, item: prepared.item, staged: entity },
+  };
+}
+
+function withOldValues<I extends object>(input: I, returnOld: boolean): I {
+  return returnOld ? { ...input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : input;
 }

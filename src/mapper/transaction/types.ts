@@ -26,7 +26,8 @@ export type TransactionAction =
   | { readonly action: 'put'; readonly entity: object; readonly options: TransactPutOptions<object> }
   | { readonly action: 'update'; readonly Model: Constructor; readonly key: object; readonly changes: UpdateChanges<object>; readonly options: TransactUpdateOptions<object> }
   | { readonly action: 'delete'; readonly Model: Constructor; readonly key: object; readonly entity?: object; readonly options: TransactDeleteOptions<object> }
-  | { readonly action: 'check'; readonly Model: Constructor; readonly key: object; readonly condition: Condition<object>; readonly options: TransactCheckOptions };
+  | { readonly action: 'check'; readonly Model: Constructor; readonly key: object; readonly condition: Condition<object>; readonly options: TransactCheckOptions }
+  | { readonly action: 'save'; readonly entity: object };
 
 /** Options of one transactGet read. */
 export interface TransactGetOptions<T> {

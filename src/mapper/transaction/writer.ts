@@ -55,6 +55,18 @@ export class TransactionWriter {
     return this;
   }
 
+  /**
+   * As mapper.save(): an entity that was read writes only what changed since (one Update, on the
+   * condition that the item exists and, with @Version, still has the version read); one never read
+   * is put. An entity read and not changed is checked instead (it exists, with the version read).
+   */
+  save<T extends object>(entity: T): this {
+    this.#open('save');
+    if (entity === null || typeof entity !== 'object') throw writeError.notAnEntity('transaction save', entity);
+    this.#actions.push({ action: 'save', entity });
+    return this;
+  }
+
   /** Requires `condition` to hold for the item with this key; writes nothing. */
   check<T extends object>(Model: Constructor<T>, key: KeyOf<T>, condition: Condition<T>, options: TransactCheckOptions = {}): this {
     this.#open('check');
