@@ -275,17 +275,27 @@ describe('filter, project, count, first', () => {
     expect(rs.map((r) => r.value)).toEqual([240, 241, 242]);
   });
 
-  it('project() returns entities carrying only those fields', async () => {
-    const movies = await mapper.query(Movie, { year: 1995 }).project('title', 'rating').all();
+  it('project() returns entities carrying those fields and the table key', async () => {
+    const movies = await mapper.query(Movie, { year: 1995 }).project('rating').all();
     expect(movies.map((m) => ({ ...m }))).toEqual([
-      { title: 'Heat', rating: 8.3 }, { title: 'Se7en', rating: 8.6 }, { title: 'Toy Story', rating: 8.3 },
+      { year: 1995, title: 'Heat', rating: 8.3 }, { year: 1995, title: 'Se7en', rating: 8.6 }, { year: 1995, title: 'Toy Story', rating: 8.3 },
     ]);
     expect(movies[0]).toBeInstanceOf(Movie);
   });
 
+  it('a projected entity knows its item: save() writes its change and leaves the rest alone', async () => {
+    const [reading] = await mapper.query(Reading, { sensor: 's1' }).project('value').limit(1).all();
+    const value = reading.value!;
+    reading.value = value + 1000;
+    await mapper.save(reading);
+    const stored = await mapper.get(Reading, { sensor: 's1', at: reading.at });
+    expect(stored).toMatchObject({ value: value + 1000, status: 'ok' });
+    await mapper.update(Reading, { sensor: 's1', at: reading.at }, { value });
+  });
+
   it('project() with limit() still continues correctly after a cut page', async () => {
     const page = await mapper.query(Reading, { sensor: 's1' }).filter({ status: 'ok' }).project('value').limit(2).page();
-    expect(page.items.map((r) => ({ ...r }))).toEqual([{ value: 0 }, { value: 1 }]);
+    expect(page.items.map((r) => ({ ...r }))).toEqual([{ sensor: 's1', at: -500, value: 0 }, { sensor: 's1', at: -490, value: 1 }]);
     const next = await mapper.query(Reading, { sensor: 's1' }).filter({ status: 'ok' }).project('value').limit(2).page(page.cursor);
     expect(next.items.map((r) => r.value)).toEqual([2, 3]);
   });

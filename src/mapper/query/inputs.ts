@@ -88,10 +88,12 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
   let projectionExpression: string | undefined;
   if (state.projection !== undefined) {
     // The key attributes are always read, so that a page cut short by .limit() can continue from
-    // its last item; those the caller did not ask for are dropped before hydration.
+    // its last item. The table key stays on the entity (a partial entity knows its item, as with
+    // get's project); an index's own key attributes the caller did not ask for are dropped.
     const roots = new Set(state.projection.map((p) => resolvePath(schema, p).root.name));
+    const tableKeys = new Set(keyProperties(schema));
     const keys = keyProperties(schema, index);
-    strip = keys.map((p) => schema.byProperty.get(p)!.name).filter((name) => !roots.has(name));
+    strip = keys.filter((p) => !tableKeys.has(p)).map((p) => schema.byProperty.get(p)!.name).filter((name) => !roots.has(name));
     projectionExpression = ex.projection(schema, [...state.projection, ...keys]);
   }
 

@@ -100,8 +100,8 @@ describe('sequential paging', () => {
     const { snapshotOf } = await import('../../../src/mapper/snapshots');
     expect(snapshotOf(first)).toEqual({ item: items[0], partial: false });
     const [projected] = await mapper.query(Reading, { sensor: 's1' }).project('status').limit(1).all();
-    expect({ ...projected }).toEqual({ status: 'ok' });
-    expect(snapshotOf(projected)).toEqual({ item: { status: { S: 'ok' } }, partial: true });
+    expect({ ...projected }).toEqual({ sensor: 's1', at: 0, status: 'ok' });
+    expect(snapshotOf(projected)).toEqual({ item: { sensor: { S: 's1' }, at: { N: '0' }, status: { S: 'ok' } }, partial: true });
   });
 });
 
