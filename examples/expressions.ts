@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   Attribute, Mapper, PartitionKey, SortKey, Table, Version,
-  add, and, append, beginsWith, between, compileCondition, compileUpdate, contains, deleteFromSet, exists, gt,
+  add, and, append, attribute, beginsWith, between, compileCondition, compileUpdate, contains, deleteFromSet, exists, gt, gte,
   ifNotExists, increment, isIn, lt, not, notExists, or, remove, size,
 } from 'dynamap';
 import { startEmbeddedDynamoDB } from './support/embedded-dynamodb';
@@ -75,7 +75,9 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
 
   // Filters and key conditions in queries and scans.
   for (const day of ['2026-11-26', '2026-11-27', '2026-12-01']) {
-    await mapper.put(Object.assign(new Venue(), { name: 'Paradiso', day, status: day < '2026-12' ? 'open' : 'sold-out', seats: 1500 }));
+    await mapper.put(Object.assign(new Venue(), {
+      name: 'Paradiso', day, status: day < '2026-12' ? 'open' : 'sold-out', seats: 1500, views: day < '2026-12' ? 900 : 4200,
+    }));
   }
   const november = await mapper.query(Venue, { name: 'Paradiso', day: between('2026-11-01', '2026-11-30') }).all();
   const filtered = await mapper.scan(Venue).filter(or(
@@ -85,6 +87,10 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
   log(`query november: ${november.length} days; scan filter: ${filtered.map((v) => `${v.day} ${v.status}`).join(', ')}`);
   const cheap = await mapper.scan(Venue).filter({ seats: lt(100) }).count();
   log(`venues under 100 seats: ${cheap}`);
+  // Two attributes of the same item compared: seat-count against views (both escaped, no values).
+  const popular = mapper.scan(Venue).filter({ views: gte(attribute('seats')) });
+  log(`filter on two attributes: ${popular.toInput().FilterExpression}  names ${JSON.stringify(popular.toInput().ExpressionAttributeNames)}; ` +
+    `days with at least as many views as seats: ${(await popular.all()).map((v) => v.day).join(', ')}`);
 }
 
 if (require.main === module) {

@@ -36,6 +36,8 @@ export type Operand<P> =
 
 export type ConditionAst<P, V> =
   | { readonly type: 'compare'; readonly left: Operand<P>; readonly comparator: Comparator; readonly value: V }
+  /** Two attributes of the same item compared (`stock >= reserved`): built by resolve from attribute(). */
+  | { readonly type: 'compareAttributes'; readonly left: Operand<P>; readonly comparator: Comparator; readonly right: P }
   | { readonly type: 'between'; readonly left: Operand<P>; readonly low: V; readonly high: V }
   | { readonly type: 'in'; readonly left: Operand<P>; readonly values: readonly V[] }
   | { readonly type: 'beginsWith'; readonly path: P; readonly value: V }

@@ -40,6 +40,10 @@ export function compileConditionAst(node: ResolvedCondition, p: PlaceholderAlloc
       const left = operand(node.left, p);
       return `${left} ${node.comparator} ${p.value(node.value)}`;
     }
+    case 'compareAttributes': {
+      const left = operand(node.left, p);
+      return `${left} ${node.comparator} ${p.path(node.right)}`;
+    }
     case 'between': {
       const left = operand(node.left, p);
       const low = p.value(node.low);

@@ -12,7 +12,7 @@ import type { AnyUpdateOperator } from './update-operators';
 /** A condition as accepted at runtime: a condition object or a node built by a helper. */
 export type ConditionInput = object;
 
-type Marked = { readonly [EXPRESSION]: 'operator' | 'condition' | 'update' };
+type Marked = { readonly [EXPRESSION]: 'operator' | 'condition' | 'update' | 'attribute' };
 
 /** True for anything a helper function built (an operator, a condition node, an update operator). */
 export function isExpression(value: unknown): value is Marked {
@@ -25,6 +25,11 @@ export function isConditionNode(value: unknown): value is PropertyCondition & Ma
 
 function isConditionOperator(value: unknown): value is AnyConditionOperator {
   return isExpression(value) && value[EXPRESSION] === 'operator';
+}
+
+/** An attribute('path') reference (the right side of a comparison of two attributes). */
+export function isAttributeRef(value: unknown): value is { readonly path: string } & Marked {
+  return isExpression(value) && value[EXPRESSION] === 'attribute';
 }
 
 export function isUpdateOperator(value: unknown): value is AnyUpdateOperator {

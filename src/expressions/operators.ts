@@ -85,22 +85,35 @@ export type SizeCondition<P extends string = string> = PropertyCondition & {
   readonly [SIZE_PATH]: P;
 };
 
+/**
+ * Another attribute of the same item, as the right side of eq/ne/lt/lte/gt/gte:
+ * `{ stock: gte(attribute('reserved')) }` compiles to `#stock >= #reserved`. The path is checked
+ * against the model like any other (at compile time in a typed condition, and before sending).
+ */
+export interface AttributeRef<P extends string = string> {
+  readonly [EXPRESSION]: 'attribute';
+  readonly path: P;
+}
+export function attribute<const P extends string>(path: P): AttributeRef<P> {
+  return { [EXPRESSION]: 'attribute', path };
+}
+
 export function eq<V>(value: V): CompareOperator<V, '='> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '=', value };
 }
 export function ne<V>(value: V): CompareOperator<V, '<>'> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '<>', value };
 }
-export function lt<V extends Comparable>(value: V): CompareOperator<V, '<'> {
+export function lt<V extends Comparable | AttributeRef>(value: V): CompareOperator<V, '<'> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '<', value };
 }
-export function lte<V extends Comparable>(value: V): CompareOperator<V, '<='> {
+export function lte<V extends Comparable | AttributeRef>(value: V): CompareOperator<V, '<='> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '<=', value };
 }
-export function gt<V extends Comparable>(value: V): CompareOperator<V, '>'> {
+export function gt<V extends Comparable | AttributeRef>(value: V): CompareOperator<V, '>'> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '>', value };
 }
-export function gte<V extends Comparable>(value: V): CompareOperator<V, '>='> {
+export function gte<V extends Comparable | AttributeRef>(value: V): CompareOperator<V, '>='> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '>=', value };
 }
 /** Inclusive on both ends, like DynamoDB's BETWEEN. */

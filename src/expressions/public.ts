@@ -10,12 +10,12 @@ import { ExpressionContext } from './context';
 import type { Condition, KeyCondition, Projection, UpdateChanges } from './types';
 
 export {
-  eq, ne, lt, lte, gt, gte, between, beginsWith, contains, exists, notExists, isType, size, isIn, and, or, not,
+  eq, ne, lt, lte, gt, gte, between, beginsWith, contains, exists, notExists, isType, size, isIn, and, or, not, attribute,
 } from './operators';
 export { add, remove, append, prepend, ifNotExists, deleteFromSet, increment, decrement } from './update-operators';
 export type {
   Comparable, CompareOperator, BetweenOperator, InOperator, BeginsWithOperator, ContainsOperator, ExistsOperator,
-  IsTypeOperator, ConditionNode, SizeCondition, SizeOperand,
+  IsTypeOperator, ConditionNode, SizeCondition, SizeOperand, AttributeRef,
 } from './operators';
 export type {
   IncrementOperator, IfNotExistsOperator, AppendOperator, AddOperator, DeleteFromSetOperator, RemoveOperator,

@@ -8,13 +8,14 @@ import { expressionError } from '../errors/expression';
 import type { ModelSchema } from '../metadata/types';
 import {
   ATTRIBUTE_TYPE_NAMES,
+  type Comparator,
   type Operand,
   type PropertyCondition,
   type ResolvedCondition,
 } from './ast';
 import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
 import { checkFits } from './fitness';
-import { isExpression } from './normalize';
+import { isAttributeRef, isExpression } from './normalize';
 import { compareAttributeValues } from './order';
 import { resolvePath, type ResolvedPath } from './resolve-path';
 
@@ -27,7 +28,8 @@ export function resolveCondition(schema: ModelSchema, ast: PropertyCondition): R
   return resolveNode(schema.className, (path) => resolvePath(schema, path), ast);
 }
 
-function operandValue(model: string, path: ResolvedPath, left: Operand<string>, value: unknown): AttributeValue {
+function operandValue(model: string, path: ResolvedPath, left: Operand<string>, value: unknown, operator: string): AttributeValue {
+  if (isAttributeRef(value)) throw expressionError.attributeNotAllowed(model, path.source, operator);
   if (isExpression(value)) throw expressionError.updateInCondition(model, path.source);
   return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value);
 }
@@ -51,13 +53,16 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
     case 'compare': {
       const { path, resolved } = operand(model, at, node.left);
       if (node.comparator !== '=' && node.comparator !== '<>' && node.left.type === 'path') checkFits(model, path, node.comparator);
-      return { type: 'compare', left: resolved, comparator: node.comparator, value: operandValue(model, path, node.left, node.value) };
+      if (isAttributeRef(node.value)) return compareAttributes(model, at, path, resolved, node.comparator, node.value.path);
+      return { type: 'compare', left: resolved, comparator: node.comparator, value: operandValue(model, path, node.left, node.value, 'a comparison') };
     }
+    case 'compareAttributes':
+      throw expressionError.notACondition(model, node);
     case 'between': {
       const { path, resolved } = operand(model, at, node.left);
       if (node.left.type === 'path') checkFits(model, path, 'between');
-      const low = operandValue(model, path, node.left, node.low);
-      const high = operandValue(model, path, node.left, node.high);
+      const low = operandValue(model, path, node.left, node.low, 'between()');
+      const high = operandValue(model, path, node.left, node.high, 'between()');
       const order = compareAttributeValues(low, high);
       if (order !== undefined && order > 0) throw expressionError.betweenOrder(model, path.source, node.low, node.high);
       return { type: 'between', left: resolved, low, high };
@@ -66,15 +71,17 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
       const { path, resolved } = operand(model, at, node.left);
       if (!Array.isArray(node.values) || node.values.length === 0) throw expressionError.emptyIn(model, path.source);
       if (node.values.length > MAX_IN_VALUES) throw expressionError.tooManyIn(model, path.source, node.values.length);
-      return { type: 'in', left: resolved, values: node.values.map((v) => operandValue(model, path, node.left, v)) };
+      return { type: 'in', left: resolved, values: node.values.map((v) => operandValue(model, path, node.left, v, 'isIn()')) };
     }
     case 'beginsWith': {
       const path = at(node.path);
+      if (isAttributeRef(node.value)) throw expressionError.attributeNotAllowed(model, path.source, 'beginsWith()');
       checkFits(model, path, 'beginsWith');
       return { type: 'beginsWith', path: path.attributePath, value: encodeFragment(model, path, 'beginsWith()', node.value) };
     }
     case 'contains': {
       const path = at(node.path);
+      if (isAttributeRef(node.value)) throw expressionError.attributeNotAllowed(model, path.source, 'contains()');
       checkFits(model, path, 'contains');
       const value = path.category === 'string'
         ? encodeFragment(model, path, 'contains()', node.value)
@@ -91,4 +98,23 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
     }
   }
   throw expressionError.notACondition(model, node);
+}
+
+/**
+ * `left <op> attribute(right)`: both paths resolved against the model; two attributes whose kinds
+ * can never compare (a number and a string) are refused, since DynamoDB would silently find the
+ * comparison false. An ordering comparison needs an orderable right side too.
+ */
+function compareAttributes(
+  model: string, at: Resolver, left: ResolvedPath, resolvedLeft: Operand<ResolvedPath['attributePath']>,
+  comparator: Comparator, rightPath: string,
+): ResolvedCondition {
+  const right = at(rightPath);
+  if (comparator !== '=' && comparator !== '<>') checkFits(model, right, comparator);
+  const leftCategory = resolvedLeft.type === 'size' ? 'number' : left.category;
+  const leftKind = resolvedLeft.type === 'size' ? `size(), a number` : left.kindLabel;
+  if (leftCategory !== 'unknown' && right.category !== 'unknown' && leftCategory !== right.category) {
+    throw expressionError.attributeMismatch(model, resolvedLeft.type === 'size' ? `size(${left.source})` : left.source, leftKind, right.source, right.kindLabel);
+  }
+  return { type: 'compareAttributes', left: resolvedLeft, comparator, right: right.attributePath };
 }

@@ -3,6 +3,7 @@
  * condition of `= < <= > >= BETWEEN begins_with`, on the table's keys or an index's.
  */
 import { expressionError } from '../errors/expression';
+import { isAttributeRef } from './normalize';
 import type { KeyAttributes, ModelSchema } from '../metadata/types';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributePath, KeySortCondition, PropertyCondition, ResolvedKeyCondition } from './ast';
@@ -33,6 +34,7 @@ function leaves(model: string, node: PropertyCondition, out: PropertyCondition[]
 function pathOf(node: PropertyCondition): { path: string; size: boolean } {
   switch (node.type) {
     case 'compare':
+    case 'compareAttributes':
     case 'between':
     case 'in':
       return { path: node.left.path, size: node.left.type === 'size' };
@@ -70,6 +72,7 @@ export function resolveKeyCondition(schema: ModelSchema, index: string | undefin
   if (ast.type === 'and' && ast.conditions.length === 0) throw expressionError.keyMissingPartition(model, target, pk.property);
   for (const leaf of leaves(model, ast, [])) {
     const { path, size } = pathOf(leaf);
+    if (leaf.type === 'compare' && isAttributeRef(leaf.value)) throw expressionError.attributeNotAllowed(model, path, 'a key condition');
     if (path === pk.property) {
       if (partition) throw expressionError.keyTwice(model, path);
       if (size || leaf.type !== 'compare' || leaf.comparator !== '=') {

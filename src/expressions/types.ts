@@ -17,6 +17,7 @@ import type {
   RemoveOperator,
 } from './update-operators';
 import type {
+  AttributeRef,
   BeginsWithOperator,
   BetweenOperator,
   CompareOperator,
@@ -129,11 +130,17 @@ export type ConditionOperator<V> =
  * keys mean AND. The `never` mark keeps nodes (which carry it) from passing as objects.
  */
 export type ConditionObject<T> = {
-  [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1]>;
+  [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1], E[0] extends string ? Path<T> : never>;
 } & { readonly [EXPRESSION]?: never };
 
-/** What a condition object accepts at a path of value type V (anything where V is unknown). */
-type ConditionSlot<V> = unknown extends V ? unknown : NonNullable<V> | ConditionOperator<NonNullable<V>>;
+/**
+ * What a condition object accepts at a path of value type V (anything where V is unknown): a
+ * value, an operator for V, or a comparison with another attribute `P` of the model (whose kind
+ * is checked before sending).
+ */
+type ConditionSlot<V, P extends string> = unknown extends V
+  ? unknown
+  : NonNullable<V> | ConditionOperator<NonNullable<V>> | CompareOperator<AttributeRef<P>>;
 
 /** A condition, filter: a condition object, a node from `and`/`or`/`not`, or `size(path).op(n)`. */
 export type Condition<T> = ConditionObject<T> | ConditionNode<T> | SizeCondition<SizedPath<T>>;

@@ -15,6 +15,8 @@ describe('examples', () => {
     expect(lines[2]).toBe('again: views 5, tags late-night, music, zone (removed)');
     expect(lines[4]).toBe('query november: 3 days; scan filter: 2026-11-25 open, 2026-12-01 sold-out');
     expect(lines[5]).toBe('venues under 100 seats: 0');
+    expect(lines[6]).toBe('filter on two attributes: #n0 >= #n1  names {"#n0":"views","#n1":"seat-count"}; ' +
+      'days with at least as many views as seats: 2026-12-01');
   });
 
   it('the Movies walkthrough runs end to end', async () => {

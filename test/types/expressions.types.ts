@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import {
   add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
   decrement, deleteFromSet, eq, exists, gt, gte, ifNotExists, increment, isIn, isType, lt, ne, not, notExists, or, prepend,
-  remove, size,
+  remove, size, attribute,
 } from '../../src/expressions';
 import type { Condition, KeyCondition, KeyOf, Path, PathValue, Projection, UpdateChanges } from '../../src/expressions';
 
@@ -87,6 +87,10 @@ const belowLimit: Path<Movie> = 'tree.children[0].children[1].children[2].childr
 filter({ 'info.rating': gte(8), genre: 'Drama' });
 // @ts-expect-error gte(8) on a string path
 filter({ genre: gte(8) });
+// Another attribute of the item as the right side: its path is checked against the model.
+filter({ rating: gte(attribute('info.rating')), title: ne(attribute('genre')) });
+// @ts-expect-error attribute() of a path the model does not have
+filter({ rating: gte(attribute('info.ratin')) });
 // @ts-expect-error a misspelt path in a condition object
 filter({ 'info.ratin': gte(8) });
 // @ts-expect-error a literal of the wrong type

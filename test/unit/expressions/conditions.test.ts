@@ -2,7 +2,7 @@
  * Exact compiled text of every condition operator, the object form, and and/or/not nesting.
  */
 import {
-  and, beginsWith, between, compileCondition, contains, eq, exists, gt, gte, isIn, isType, lt, lte, ne, not, notExists, or, size,
+  and, attribute, beginsWith, between, compileCondition, contains, eq, exists, gt, gte, isIn, isType, lt, lte, ne, not, notExists, or, size,
 } from '../../../src/expressions';
 import type { Condition } from '../../../src/expressions';
 import { Movie } from './fixtures';
@@ -132,5 +132,16 @@ describe('values are encoded with the attribute codec', () => {
     expect(compileCondition(Movie, { poster: beginsWith(new Uint8Array([1, 2])) }).values).toEqual({ ':v0': { B: new Uint8Array([1, 2]) } });
     expect(compileCondition(Movie, { released: true }).values).toEqual({ ':v0': { BOOL: true } });
     expect(compileCondition(Movie, { budget: gt(12345678901234567890n) }).values).toEqual({ ':v0': { N: '12345678901234567890' } });
+  });
+});
+
+describe('comparing two attributes', () => {
+  it('the right side is a path placeholder, shared with the same path elsewhere in the request', () => {
+    expect(compileCondition(Movie, { rating: gt(attribute('views')), views: gt(5) })).toEqual({
+      expression: '#n0 > #n1 AND #n1 > :v0',
+      names: { '#n0': 'rating', '#n1': 'views' },
+      values: { ':v0': { N: '5' } },
+    });
+    expect(compileCondition(Movie, not({ 'info.rating': eq(attribute('rating')) })).expression).toBe('NOT (#n0.#n1 = #n1)');
   });
 });

@@ -111,6 +111,16 @@ export function evaluate(node: ResolvedCondition, item: Item): boolean {
       if (order === undefined) return false;
       return { '<': order < 0, '<=': order <= 0, '>': order > 0, '>=': order >= 0 }[node.comparator];
     }
+    case 'compareAttributes': {
+      const v = operand(item, node.left);
+      const w = valueAt(item, node.right);
+      if (v === undefined || w === undefined) return false;
+      if (node.comparator === '=') return equal(v, w);
+      if (node.comparator === '<>') return !equal(v, w);
+      const order = ordered(v, w);
+      if (order === undefined) return false;
+      return { '<': order < 0, '<=': order <= 0, '>': order > 0, '>=': order >= 0 }[node.comparator];
+    }
     case 'between': {
       const v = operand(item, node.left);
       if (v === undefined) return false;

@@ -1,0 +1,88 @@
+/**
+ * Comparing two attributes of the same item: `{ stock: gte(attribute('reserved')) }` in conditions
+ * and filters, on a real engine; and the refusals before sending.
+ */
+import 'reflect-metadata';
+import {
+  Attribute, ConditionError, Mapper, PartitionKey, Table, ValidationError, attribute, between, gt, gte, lt, ne,
+} from 'dynamap';
+import { testClient, uniquePrefix } from '../support/engine';
+
+class Limits {
+  @Attribute() max?: number;
+}
+
+@Table({ name: 'AttrStock' })
+class Stock {
+  @PartitionKey() sku!: string;
+  @Attribute() stock?: number;
+  @Attribute({ name: 'held' }) reserved?: number;
+  @Attribute() name?: string;
+  @Attribute() alias?: string;
+  @Attribute() limits?: Limits;
+}
+
+const client = testClient();
+const mapper = new Mapper({ client, tablePrefix: uniquePrefix() });
+const stock = (sku: string, values: Partial<Stock>) => Object.assign(new Stock(), { sku, ...values });
+
+beforeAll(async () => {
+  await mapper.sync([Stock]);
+  await mapper.batchPut([
+    stock('a', { stock: 5, reserved: 3, name: 'apple', alias: 'apple', limits: Object.assign(new Limits(), { max: 4 }) }),
+    stock('b', { stock: 2, reserved: 7, name: 'bean', alias: 'pea', limits: Object.assign(new Limits(), { max: 9 }) }),
+    stock('c', { stock: 9, reserved: 9, name: 'corn', alias: 'maize' }),
+  ]);
+}, 60_000);
+
+describe('attribute(): one attribute compared with another', () => {
+  it('a condition on an update holds or fails by the item itself', async () => {
+    const updated = await mapper.update(Stock, { sku: 'a' }, { stock: 4 }, { condition: { stock: gt(attribute('reserved')) } });
+    expect(updated.stock).toBe(4);
+    const error = await mapper.update(Stock, { sku: 'b' }, { stock: 1 }, { condition: { stock: gt(attribute('reserved')) } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConditionError);
+    expect((await mapper.get(Stock, { sku: 'b' }))!.stock).toBe(2);
+  });
+
+  it('filters compare attributes, renamed and nested ones included', async () => {
+    const short = await mapper.scan(Stock).filter({ stock: lt(attribute('reserved')) }).all();
+    expect(short.map((s) => s.sku)).toEqual(['b']);
+    const renamed = await mapper.scan(Stock).filter({ name: ne(attribute('alias')) }).all();
+    expect(renamed.map((s) => s.sku).sort()).toEqual(['b', 'c']);
+    const overMax = await mapper.scan(Stock).filter({ stock: gte(attribute('limits.max')) }).all();
+    expect(overMax.map((s) => s.sku)).toEqual(['a']);
+  });
+
+  it('compiles to two placeholders for two paths, no value', () => {
+    const input = mapper.scan(Stock).filter({ stock: gte(attribute('limits.max')) }).toInput();
+    expect(input.FilterExpression).toBe('#n0 >= #n1.#n2');
+    expect(input.ExpressionAttributeNames).toEqual({ '#n0': 'stock', '#n1': 'limits', '#n2': 'max' });
+    expect(input.ExpressionAttributeValues).toBeUndefined();
+  });
+
+  it('refuses, before sending, attributes that cannot compare, unknown paths, and places attribute() does not fit', async () => {
+    const sent = jest.spyOn(client, 'send');
+    try {
+      const refusals = [
+        () => mapper.scan(Stock).filter({ stock: gt(attribute('name')) }).all(),
+        () => mapper.scan(Stock).filter({ stock: gt(attribute('nope' as 'name')) }).all(),
+        () => mapper.scan(Stock).filter({ stock: between(attribute('reserved') as unknown as number, 9) }).all(),
+        () => mapper.query(Stock, { sku: attribute('name') as unknown as string }).all(),
+      ];
+      const messages: string[] = [];
+      for (const run of refusals) {
+        const error = await run().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        messages.push((error as Error).message);
+      }
+      expect(messages[0]).toMatch(/stock \(number\) is compared with name \(string\): DynamoDB finds such a comparison false for every item/);
+      expect(messages[1]).toMatch(/nope/);
+      expect(messages[2]).toMatch(/attribute\(\) compares two attributes .* it cannot be used in between\(\)/);
+      expect(messages[3]).toMatch(/it cannot be used in a key condition/);
+      expect(sent).not.toHaveBeenCalled();
+    } finally {
+      sent.mockRestore();
+    }
+  });
+});
