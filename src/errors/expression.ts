@@ -88,6 +88,9 @@ export const expressionError = {
   attributeMismatch: (model: string, left: string, leftKind: string, right: string, rightKind: string) =>
     v('attributeMismatch', model, left,
       `${left} (${leftKind}) is compared with ${right} (${rightKind}): DynamoDB finds such a comparison false for every item. Compare attributes of the same kind.`),
+  copyMismatch: (model: string, path: string, kind: string, from: string, fromKind: string) =>
+    v('copyMismatch', model, path,
+      `${path} (${kind}) cannot take the value of ${from} (${fromKind}): it could not be read back as a ${kind}. Copy attributes of the same kind.`),
   attributesTooLarge: (model: string, which: string, bytes: number) =>
     v('attributesTooLarge', model, undefined,
       `with the ${which}, the request's expression attribute names and values take ${bytes} bytes; DynamoDB allows 2 MB (2097152 bytes) together. ` +

@@ -62,7 +62,9 @@ export type UpdateActionAst<P, V> =
   | { readonly type: 'append'; readonly path: P; readonly position: 'end' | 'start'; readonly values: V }
   | { readonly type: 'add'; readonly path: P; readonly value: V }
   | { readonly type: 'deleteFromSet'; readonly path: P; readonly value: V }
-  | { readonly type: 'remove'; readonly path: P };
+  | { readonly type: 'remove'; readonly path: P }
+  /** `SET path = from`: the value of another attribute of the item, as it was before the update. */
+  | { readonly type: 'copy'; readonly path: P; readonly from: P };
 
 export type UpdateActionType = UpdateActionAst<unknown, unknown>['type'];
 

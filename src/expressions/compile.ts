@@ -101,6 +101,8 @@ function setItem(action: ResolvedUpdateAction, p: PlaceholderAllocator): string 
       const path = p.path(action.path);
       return `${path} = if_not_exists(${path}, ${p.value(action.value)})`;
     }
+    case 'copy':
+      return `${p.path(action.path)} = ${p.path(action.from)}`;
     case 'append': {
       const path = p.path(action.path);
       if (action.position === 'end') {

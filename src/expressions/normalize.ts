@@ -82,6 +82,10 @@ export function toUpdate(changes: object, model: string): PropertyUpdate {
       actions.push({ type: 'set', path, value });
       continue;
     }
+    if (isAttributeRef(value)) {
+      actions.push({ type: 'copy', path, from: value.path });
+      continue;
+    }
     if (!isUpdateOperator(value)) throw expressionError.conditionInUpdate(model, path);
     switch (value.type) {
       case 'increment':

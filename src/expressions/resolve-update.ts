@@ -16,9 +16,17 @@ function overlaps(a: AttributePath, b: AttributePath): boolean {
   return true;
 }
 
-function resolveAction(model: string, path: ResolvedPath, action: PropertyUpdateAction): ResolvedUpdateAction {
+function resolveAction(schema: ModelSchema, path: ResolvedPath, action: PropertyUpdateAction): ResolvedUpdateAction {
+  const model = schema.className;
   const at = path.attributePath;
   switch (action.type) {
+    case 'copy': {
+      const from = resolvePath(schema, action.from);
+      if (path.category !== 'unknown' && from.category !== 'unknown' && path.category !== from.category) {
+        throw expressionError.copyMismatch(model, path.source, path.kindLabel, from.source, from.kindLabel);
+      }
+      return { type: 'copy', path: at, from: from.attributePath };
+    }
     case 'set': {
       // A value whose stored form is "nothing" (an empty set: DynamoDB has none) removes the attribute.
       const value = encodeValueAt(model, path, action.value);
@@ -66,7 +74,7 @@ export function resolveUpdate(schema: ModelSchema, ast: PropertyUpdate): Resolve
     const clash = seen.find((p) => overlaps(p.attributePath, path.attributePath));
     if (clash) throw expressionError.overlappingPaths(model, clash.source, path.source);
     seen.push(path);
-    const resolved = resolveAction(model, path, action);
+    const resolved = resolveAction(schema, path, action);
     actions.push(resolved);
     // Every action below a missing parent fails the whole update (REMOVE too, on DynamoDB Local).
     if (path.attributePath.length > 1) nestedPaths.push(path.source);

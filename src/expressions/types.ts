@@ -181,7 +181,7 @@ type UpdateOperatorFor<V> =
  * operator (`increment`, `add`, `append`, `remove`...) another action.
  */
 export type UpdateChanges<T> = {
-  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown : E[1] | UpdateOperatorFor<NonNullable<E[1]>>;
+  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | AttributeRef<Path<T>>;
 };
 
 /** The paths to read (a ProjectionExpression). */

@@ -54,6 +54,16 @@ describe('attribute(): one attribute compared with another', () => {
     expect(overMax.map((s) => s.sku)).toEqual(['a']);
   });
 
+  it('an update copies one attribute into another, reading the item as it was before the update', async () => {
+    await mapper.put(stock('copy', { stock: 7, reserved: 2, limits: Object.assign(new Limits(), { max: 3 }) }));
+    const after = await mapper.update(Stock, { sku: 'copy' }, { reserved: attribute('stock'), stock: 0, 'limits.max': attribute('reserved') });
+    expect(after).toMatchObject({ stock: 0, reserved: 7 });
+    expect(after.limits!.max).toBe(2);
+    const refused = await mapper.update(Stock, { sku: 'copy' }, { stock: attribute('name') }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as Error).message).toMatch(/stock \(number\) cannot take the value of name \(string\)/);
+  });
+
   it('compiles to two placeholders for two paths, no value', () => {
     const input = mapper.scan(Stock).filter({ stock: gte(attribute('limits.max')) }).toInput();
     expect(input.FilterExpression).toBe('#n0 >= #n1.#n2');

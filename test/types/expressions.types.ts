@@ -83,6 +83,11 @@ const treePath: Path<Movie> = 'tree.children[0].children[1].label';
 const treeMisspelt: Path<Movie> = 'tree.children[0].labl';
 const belowLimit: Path<Movie> = 'tree.children[0].children[1].children[2].children[3].children[4].anything';
 
+// ---- Copying an attribute in an update: the source path is typed too
+update({ rating: attribute('info.rating') });
+// @ts-expect-error attribute() of a path the model does not have, as an update value
+update({ rating: attribute('info.ratin') });
+
 // ---- Conditions
 filter({ 'info.rating': gte(8), genre: 'Drama' });
 // @ts-expect-error gte(8) on a string path

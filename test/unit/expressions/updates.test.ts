@@ -3,7 +3,7 @@
  * paths the mapper needs for "set the parent first".
  */
 import {
-  add, append, compileUpdate, decrement, deleteFromSet, ifNotExists, increment, prepend, remove,
+  add, append, attribute, compileUpdate, decrement, deleteFromSet, ifNotExists, increment, prepend, remove,
 } from '../../../src/expressions';
 import { Movie } from './fixtures';
 
@@ -116,5 +116,16 @@ describe('updates compile to exact expressions', () => {
   it('undefined values are skipped; a value stored as nothing (an empty set) is a REMOVE', () => {
     expect(compileUpdate(Movie, { genre: undefined, rating: 1 }).expression).toBe('SET #n0 = :v0');
     expect(compileUpdate(Movie, { tags: new Set<string>(), rating: 1 }).expression).toBe('SET #n0 = :v0 REMOVE #n1');
+  });
+});
+
+describe('copying an attribute', () => {
+  it('SET path = other path, with the other changes in order', () => {
+    expect(compileUpdate(Movie, { views: attribute('rating'), rating: 5, 'info.rating': attribute('rating') })).toEqual({
+      expression: 'SET #n0 = #n1, #n1 = :v0, #n2.#n1 = #n1',
+      names: { '#n0': 'views', '#n1': 'rating', '#n2': 'info' },
+      values: { ':v0': { N: '5' } },
+      nestedPaths: ['info.rating'],
+    });
   });
 });

@@ -64,6 +64,12 @@ function newValue(before: Item, action: ResolvedUpdateAction): AttributeValue | 
       return action.value;
     case 'remove':
       return 'remove';
+    case 'copy': {
+      // DynamoDB refuses a SET from an attribute the item does not have.
+      const source = valueAt(before, action.from);
+      if (source === undefined) throw new Refusal('invalidPath');
+      return source;
+    }
     case 'ifNotExists':
       return current === undefined ? action.value : 'keep';
     case 'increment': {
