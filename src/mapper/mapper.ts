@@ -140,6 +140,7 @@ export class Mapper {
     try {
       plan = this.context.plan(Model);
       options = optionsOf(options, 'get()');
+      // objectOf only when the key is bad: its message names the model, a string built per call otherwise.
       if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
       input = buildGetInput(plan, key, options);
       partial = !!options.project?.length;
@@ -181,7 +182,7 @@ export class Mapper {
 
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
   async save<T extends object>(entity: T): Promise<T> {
-    const { schema, codec } = this.modelOf(entity, 'save');
+    const { schema, codec } = this.planOf(entity, 'save');
     const snapshot = snapshotOf(entity);
     if (!snapshot) return this.put(entity);
     const prepared = buildSaveInput(this.context, schema, codec, entity, snapshot, new Date());
@@ -209,7 +210,7 @@ export class Mapper {
       prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()'));
     } else {
       const entity = modelOrEntity;
-      const { schema } = this.modelOf(entity, 'delete');
+      const { schema } = this.planOf(entity, 'delete');
       const s = entity as Record<string, unknown>;
       const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
@@ -289,11 +290,6 @@ export class Mapper {
     return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
 
-
-  private modelOf<T extends object>(entity: T, operation: string) {
-    const { schema, codec } = this.planOf(entity, operation);
-    return { schema, codec };
-  }
 
   /** The plan of an entity's model; refuses what is not an entity (plain objects, arrays, null). */
   private planOf<T extends object>(entity: T, operation: string): ModelPlan<T> {

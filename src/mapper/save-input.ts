@@ -32,6 +32,19 @@ function defaultOf(attr: AttributeSchema): unknown {
   return typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
 }
 
+/**
+ * What a save of a read entity depends on: the item still exists and, with @Version, still has
+ * the version read (none, if it had none). tx.save of an unchanged entity checks exactly this.
+ */
+export function asRead(schema: ModelSchema, entity: object): HookCondition[] {
+  const conditions: HookCondition[] = [{ [schema.key.partitionKey.property]: exists() }];
+  if (schema.version) {
+    const read = (entity as Record<string, unknown>)[schema.version.property];
+    conditions.push(read === undefined || read === null ? { [schema.version.property]: notExists() } : { [schema.version.property]: read });
+  }
+  return conditions;
+}
+
 export function buildSaveInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Snapshot, now: Date,
 ): PreparedSave<T> {
@@ -78,13 +91,10 @@ export function buildSaveInput<T extends object>(
   }
   if (Object.keys(changes).length === 0) return { item: stored };
 
-  const conditions: HookCondition[] = [{ [schema.key.partitionKey.property]: exists() }];
+  const conditions = asRead(schema, entity);
   if (schema.version) {
     const read = e[schema.version.property];
     assign[schema.version.property] = typeof read === 'number' ? read + 1 : 1;
-    conditions.push(read === undefined || read === null
-      ? { [schema.version.property]: notExists() }
-      : { [schema.version.property]: read });
   }
   if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
   for (const attr of [schema.version, schema.updatedAt]) {

@@ -10,10 +10,9 @@ import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
 import { itemIdentity, keyOfItem } from '../batch/keys';
 import type { MapperContext } from '../context';
-import { buildDeleteInput, buildPutInput, buildUpdateInput, keyObject } from '../item-inputs';
+import { buildDeleteInput, buildPutInput, buildUpdateInput, combine, keyObject } from '../item-inputs';
 import { transactionError } from '../../errors/transaction';
-import { exists } from '../../expressions';
-import { buildSaveInput } from '../save-input';
+import { asRead, buildSaveInput } from '../save-input';
 import { snapshotOf } from '../snapshots';
 import type { TransactionAction } from './types';
 
@@ -130,12 +129,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     };
   }
   // Nothing changed: the transaction still depends on the item being as it was read.
-  const version = schema.version;
-  const read = version ? (entity as Record<string, unknown>)[version.property] : undefined;
-  const condition = {
-    [schema.key.partitionKey.property]: exists(),
-    ...(version && read !== undefined && read !== null ? { [version.property]: read } : {}),
-  };
+  const condition = combine<object>(undefined, asRead(schema, entity));
   const p = buildDeleteInput(ctx, schema, key, { condition, returnOldOnFailure: returnOld });
   return {
     index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
