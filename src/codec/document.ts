@@ -74,6 +74,11 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
   private readonly decodeFields: FieldsDecoder;
   /** Fields written: the per-element byte of this class's map (size bound). */
   private readonly writeCount: number;
+  /** Single-table design: the attribute that holds the model's entity type, and the type (else undefined). */
+  private readonly entityAttribute: string | undefined;
+  private readonly entityValue: string;
+  /** Size bound of the entity attribute (name and value). */
+  private readonly entityBytes: number;
 
   constructor(target: Constructor<T>, schema: DocumentSchema, table?: ModelSchema) {
     this.schema = schema;
@@ -116,6 +121,10 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
       if (!excluded.write) writeFields.push(field);
       if (!excluded.read) readFields.push(field);
     }
+    const entity = table?.table.entity;
+    this.entityAttribute = entity?.attribute;
+    this.entityValue = entity?.value ?? '';
+    this.entityBytes = entity ? utf8Length(entity.attribute) + utf8Length(entity.value) : 0;
     this.encodeFields = fieldsEncoder(writeFields);
     this.writeCount = writeFields.length;
     this.decodeFields = fieldsDecoder(readFields, this.proto);
@@ -133,6 +142,10 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
       throw toPublicError(error, this.className);
     }
     if (this.isTable) {
+      if (this.entityAttribute !== undefined) {
+        item[this.entityAttribute] = { S: this.entityValue };
+        bound += this.entityBytes;
+      }
       const size = sizeIfTooLarge(item, bound);
       if (size !== undefined) throw valueError.itemTooLarge(this.className, size, ITEM_SIZE_LIMIT);
     }
@@ -148,11 +161,18 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     if (item === null || typeof item !== 'object') {
       throw valueError.at(this.className, valueRule.wrongType('an item (a map of AttributeValues)', item));
     }
+    if (this.entityAttribute !== undefined && !this.owns(item)) {
+      throw valueError.at(this.className, valueRule.otherEntity(this.entityAttribute, this.entityValue, item[this.entityAttribute]));
+    }
     try {
       return this.decodeMap(item);
     } catch (error) {
       throw toPublicError(error, this.className);
     }
+  }
+
+  owns(item: Record<string, AttributeValue>): boolean {
+    return this.entityAttribute === undefined || item[this.entityAttribute]?.S === this.entityValue;
   }
 
   encodeMap(entity: object, level: number): Record<string, AttributeValue> {

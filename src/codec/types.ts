@@ -14,9 +14,12 @@ export interface ModelCodec<T extends object> {
   toItem(entity: T): Record<string, AttributeValue>;
   /**
    * item → a real instance (Object.create(Model.prototype), constructor NOT called), nested classes
-   * hydrated as their classes; attributes not in the schema are ignored.
+   * hydrated as their classes; attributes not in the schema are ignored. A model with an entity
+   * type (@Table({ entity })) refuses an item of another entity (ValidationError value.otherEntity).
    */
   fromItem(item: Record<string, AttributeValue>): T;
+  /** True when the item is one of this model's: always, unless the model has an entity type the item does not carry. */
+  owns(item: Record<string, AttributeValue>): boolean;
 }
 
 /** What nested levels use: a document as the M of an attribute or of a list element. */

@@ -72,6 +72,13 @@ export const modelProblem = {
     p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
   excludedKey: (c: string, prop: string) =>
     p('excludedKey', c, prop, `${c}.${prop} is a table or index key but carries class-transformer's @Exclude(): a key is always stored; remove @Exclude().`),
+  entityAttributeTaken: (c: string, prop: string, attribute: string) =>
+    p('entityAttributeTaken', c, prop,
+      `${c}.${prop} is stored as "${attribute}", the attribute that holds ${c}'s entity type: ` +
+      `rename the property's attribute (@Attribute({ name })) or choose another @Table({ entityAttribute }).`),
+  sameEntity: (table: string, c1: string, c2: string, entity: string) =>
+    p('sameEntity', c2, undefined, `${c1} and ${c2} share table "${table}" and both have the entity type "${entity}", ` +
+      `so their reads cannot tell their items apart: give each its own @Table({ entity }).`),
   tableMismatch: (table: string, c1: string, c2: string, detail: string) =>
     p('tableMismatch', c2, undefined, `${c1} and ${c2} share table "${table}" but ${detail}: models sharing a table must agree on its keys and options.`),
 };

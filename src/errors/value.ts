@@ -52,6 +52,11 @@ function k(code: string, rule: string): ValueRule {
   return { code: `key.${code}`, rule };
 }
 
+/** The part of an AttributeValue a message looks at. */
+interface AttributeValueLike {
+  readonly S?: string;
+}
+
 /** The rules, by what was refused. */
 export const valueRule = {
   notFinite: (value: number) =>
@@ -109,6 +114,11 @@ export const valueRule = {
       `give the attribute a converter`),
   invalidStoredDate: (text: string) =>
     r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date`),
+  otherEntity: (attribute: string, expected: string, stored: AttributeValueLike | undefined) =>
+    r('otherEntity', `the item is not of entity type ${JSON.stringify(expected)}: its "${attribute}" attribute is ` +
+      `${stored === undefined ? 'missing' : stored.S !== undefined ? JSON.stringify(stored.S) : 'not a string'}, ` +
+      `expected ${JSON.stringify(expected)}. Read it with the model of its entity type (items written before the model had ` +
+      `@Table({ entity }) need the attribute added)`),
   // Keys
   keyNotObject: (value: unknown) =>
     k('notObject', `a key must be an object of the key properties, got ${describeValue(value)}`),

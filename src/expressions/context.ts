@@ -11,7 +11,7 @@ import type { AttributePath } from './ast';
 import { compileConditionAst, compileKeyConditionAst, compileProjectionAst, compileUpdateAst, type PlaceholderAllocator } from './compile';
 import { toCondition, toUpdate, type ConditionInput } from './normalize';
 import { Placeholders } from './placeholders';
-import { resolveCondition, resolveKeyCondition, resolveProjection, resolveUpdate } from './resolve';
+import { andResolved, entityCondition, entityGuard, resolveCondition, resolveKeyCondition, resolveProjection, resolveUpdate } from './resolve';
 
 /** DynamoDB's limit on each expression string. */
 export const MAX_EXPRESSION_BYTES = 4096;
@@ -54,6 +54,29 @@ export class ExpressionContext implements PlaceholderAllocator {
     return this.condition(schema, condition, 'filter');
   }
 
+  /**
+   * The FilterExpression of a read (query, scan): the caller's filter, if any, and for a model with
+   * an entity type (single-table design) that the item carries it. Undefined when there is neither.
+   */
+  readFilter(schema: ModelSchema, condition: ConditionInput | undefined): string | undefined {
+    const user = condition === undefined ? undefined : resolveCondition(schema, toCondition(condition, schema.className));
+    const own = entityCondition(schema);
+    const ast = user && own ? andResolved(user, own) : (user ?? own);
+    return ast === undefined ? undefined : this.checked(schema, 'filter', compileConditionAst(ast, this));
+  }
+
+  /**
+   * The ConditionExpression of a write to an item that may exist (update, delete, condition check):
+   * the caller's condition, if any, and for a model with an entity type that the item is missing
+   * or one of its entities. Undefined when there is neither.
+   */
+  writeCondition(schema: ModelSchema, condition: ConditionInput | undefined): string | undefined {
+    const user = condition === undefined ? undefined : resolveCondition(schema, toCondition(condition, schema.className));
+    const guard = entityGuard(schema);
+    const ast = user && guard ? andResolved(user, guard) : (user ?? guard);
+    return ast === undefined ? undefined : this.checked(schema, 'condition', compileConditionAst(ast, this));
+  }
+
   /** An UpdateExpression, and the nested paths it sets. */
   update(schema: ModelSchema, changes: object): CompiledUpdate {
     const resolved = resolveUpdate(schema, toUpdate(changes, schema.className));
@@ -66,9 +89,14 @@ export class ExpressionContext implements PlaceholderAllocator {
     return this.checked(schema, 'key condition', compileKeyConditionAst(resolveKeyCondition(schema, index, ast), this));
   }
 
-  /** A ProjectionExpression. */
-  projection(schema: ModelSchema, paths: readonly string[]): string {
-    return this.checked(schema, 'projection', compileProjectionAst(resolveProjection(schema, paths), this));
+  /**
+   * A ProjectionExpression of property paths, plus `attributes` (top-level attribute names that are
+   * not properties, such as a model's entity attribute).
+   */
+  projection(schema: ModelSchema, paths: readonly string[], attributes: readonly string[] = []): string {
+    const resolved = resolveProjection(schema, paths);
+    const all = attributes.length === 0 ? resolved : [...resolved, ...attributes.map((a) => [a])];
+    return this.checked(schema, 'projection', compileProjectionAst(all, this));
   }
 
   /** The expression, once within DynamoDB's limits: 4 KB for it, 2 MB for the request's names and values. */

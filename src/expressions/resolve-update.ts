@@ -79,5 +79,8 @@ export function resolveUpdate(schema: ModelSchema, ast: PropertyUpdate): Resolve
     // Every action below a missing parent fails the whole update (REMOVE too, on DynamoDB Local).
     if (path.attributePath.length > 1) nestedPaths.push(path.source);
   }
+  // Single-table design: an update that creates the item gives it the model's entity type.
+  const entity = schema.table.entity;
+  if (entity !== undefined) actions.push({ type: 'ifNotExists', path: [entity.attribute], value: { S: entity.value } });
   return { type: 'update', actions, nestedPaths };
 }

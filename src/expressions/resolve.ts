@@ -28,6 +28,33 @@ function covers(parent: AttributePath, child: AttributePath): boolean {
 }
 
 /**
+ * Single-table design: the condition that an item is one of the model's entities
+ * (`entityAttribute = :entity`), or undefined for a model without an entity type.
+ */
+export function entityCondition(schema: ModelSchema): ResolvedCondition | undefined {
+  const entity = schema.table.entity;
+  if (entity === undefined) return undefined;
+  return { type: 'compare', left: { type: 'path', path: [entity.attribute] }, comparator: '=', value: { S: entity.value } };
+}
+
+/**
+ * Single-table design: the guard of a write to an existing item (update, delete, condition
+ * check) — the item is missing or one of the model's entities — so that a key that holds another
+ * entity's item fails with a ConditionError instead of changing it. Undefined without an entity type.
+ */
+export function entityGuard(schema: ModelSchema): ResolvedCondition | undefined {
+  const own = entityCondition(schema);
+  if (own === undefined) return undefined;
+  return { type: 'or', conditions: [{ type: 'notExists', path: [schema.key.partitionKey.name] }, own] };
+}
+
+/** `a AND b` of resolved conditions, flattened (the compiler expects an and's children not to be ands). */
+export function andResolved(a: ResolvedCondition, b: ResolvedCondition): ResolvedCondition {
+  const parts = (c: ResolvedCondition) => (c.type === 'and' ? c.conditions : [c]);
+  return { type: 'and', conditions: [...parts(a), ...parts(b)] };
+}
+
+/**
  * Projection paths, in the order given. A path inside another one given too (`info.rating` with
  * `info`) is dropped — reading `info` reads it — since DynamoDB refuses overlapping paths.
  */

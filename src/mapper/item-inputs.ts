@@ -120,13 +120,13 @@ export function buildDeleteInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, key: object, options: DeleteOptions<T>, entity?: T,
 ): PreparedWrite<DeleteItemCommandInput> {
   const hooks = entity ? deleteAdditions(schema, entity) : { conditions: [], versioned: false, assign: {} };
-  const condition = combine<T>(options.condition, hooks.conditions);
   const ex = new ExpressionContext();
+  const conditionExpression = ex.writeCondition(schema, combine<T>(options.condition, hooks.conditions));
   const input: DeleteItemCommandInput = {
     TableName: ctx.tableName(schema),
     Key: encodeKey(schema, key),
-    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
-    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    ...(conditionExpression !== undefined ? { ConditionExpression: conditionExpression } : {}),
+    ...(conditionExpression !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
   };
   return {
     input: withExpressions(input, ex),
@@ -163,14 +163,14 @@ export function updateInput<T extends object>(
 ): PreparedUpdate {
   const ex = new ExpressionContext();
   const update = ex.update(schema, changes);
-  const condition = options.condition;
+  const conditionExpression = ex.writeCondition(schema, options.condition);
   const input: UpdateItemCommandInput = {
     TableName: ctx.tableName(schema),
     Key: encodeKey(schema, key),
     UpdateExpression: update.expression,
-    ...(condition !== undefined ? { ConditionExpression: ex.condition(schema, condition) } : {}),
+    ...(conditionExpression !== undefined ? { ConditionExpression: conditionExpression } : {}),
     ReturnValues: options.returnValues ?? 'ALL_NEW',
-    ...(condition !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    ...(conditionExpression !== undefined && options.returnOldOnFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
   };
   return {
     input: withExpressions(input, ex),

@@ -150,7 +150,8 @@ export class Mapper {
     const ctx = this.context;
     const op: OperationDescription = { operation: 'get', model: plan.schema.className, key };
     return executeThen(ctx, () => ctx.client.send(new GetItemCommand(input)), op, (out) => {
-      if (!out.Item) return undefined;
+      // Another entity's item at the key (single-table design) is not one of Model's: not found.
+      if (!out.Item || !plan.codec.owns(out.Item)) return undefined;
       const entity = plan.codec.fromItem(out.Item);
       remember(entity, out.Item, partial);
       return entity;

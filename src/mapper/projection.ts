@@ -16,7 +16,9 @@ export function projectionInput(schema: ModelSchema, paths: readonly string[]): 
   const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
   const all = [...new Set([...paths, ...keys])];
   const ex = new ExpressionContext();
-  const expression = ex.projection(schema, all);
+  // A model with an entity type reads its entity attribute too, so the item can be told from another entity's.
+  const entity = schema.table.entity;
+  const expression = ex.projection(schema, all, entity ? [entity.attribute] : []);
   const names = ex.names();
   return { ProjectionExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) };
 }

@@ -43,9 +43,17 @@ function keyAttribute(
   return attr;
 }
 
-function projectionOf(className: string, doc: DocumentSchema, index: RawIndex, problems: ModelProblem[]): ProjectionSchema | undefined {
+/**
+ * An index's projection. A model with an entity type (single-table design) projects its entity
+ * attribute into every index, so that a read of the index can tell its items from other
+ * entities': KEYS_ONLY becomes INCLUDE of that attribute alone.
+ */
+function projectionOf(
+  className: string, doc: DocumentSchema, index: RawIndex, entityAttribute: string | undefined, problems: ModelProblem[],
+): ProjectionSchema | undefined {
   const p = index.projection ?? 'ALL';
-  if (p === 'ALL' || p === 'KEYS_ONLY') return { type: p };
+  if (p === 'ALL') return { type: p };
+  if (p === 'KEYS_ONLY') return entityAttribute === undefined ? { type: p } : { type: 'INCLUDE', nonKeyAttributes: Object.freeze([entityAttribute]) };
   if (!Array.isArray(p)) {
     problems.push(modelProblem.badProjection(className, index.name, p));
     return undefined;
@@ -56,6 +64,7 @@ function projectionOf(className: string, doc: DocumentSchema, index: RawIndex, p
     if (!attr) problems.push(modelProblem.indexUnknownProperty(className, index.name, 'projected property', prop));
     else if (!names.includes(attr.name)) names.push(attr.name);
   }
+  if (entityAttribute !== undefined) names.push(entityAttribute);
   return { type: 'INCLUDE', nonKeyAttributes: Object.freeze(names) };
 }
 
@@ -82,7 +91,7 @@ export function buildIndexes(
       if (raw.sortKey === undefined) problems.push(modelProblem.indexMissingKey(className, raw.name, 'sortKey'));
     }
     const sortKey = raw.sortKey !== undefined ? keyAttribute(className, doc, raw, 'sortKey', raw.sortKey, problems) : undefined;
-    const projection = projectionOf(className, doc, raw, problems);
+    const projection = projectionOf(className, doc, raw, table?.entity?.attribute, problems);
     if (raw.throughput !== undefined && !isCapacity(raw.throughput)) {
       problems.push(modelProblem.badOption(className, undefined, `throughput of index "${raw.name}"`, raw.throughput, '{ read, write } with whole numbers of at least 1'));
     }

@@ -136,6 +136,10 @@ export function getModelSchema(target: Constructor): ModelSchema {
   }
 
   const tableOptions = resolveTableOptions(className, table, problems);
+  const entityAttribute = tableOptions?.entity?.attribute;
+  for (const attr of attributes) {
+    if (attr.name === entityAttribute) problems.push(modelProblem.entityAttributeTaken(className, attr.property, attr.name));
+  }
   const doc = documentOf(target, attributes);
   const key = pks[0] ? { partitionKey: pks[0], ...(sks[0] ? { sortKey: sks[0] } : {}) } : undefined;
   const indexes = key ? buildIndexes(className, rawIndexes, doc, key, tableOptions, problems) : [];

@@ -2,7 +2,7 @@
 import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
 import { isValidTableName } from './names';
-import type { ResolvedTableOptions, TableOptions } from './types';
+import type { EntityTag, ResolvedTableOptions, TableOptions } from './types';
 
 const STREAMS = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'];
 const TABLE_CLASSES = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'];
@@ -11,6 +11,30 @@ export function isCapacity(v: unknown): v is { read: number; write: number } {
   if (!v || typeof v !== 'object') return false;
   const { read, write } = v as { read: unknown; write: unknown };
   return Number.isInteger(read) && Number.isInteger(write) && (read as number) >= 1 && (write as number) >= 1;
+}
+
+/** The attribute that holds a model's entity type when @Table does not name one. */
+export const DEFAULT_ENTITY_ATTRIBUTE = '_entity';
+
+function resolveEntity(className: string, options: TableOptions, problems: ModelProblem[]): EntityTag | undefined {
+  const { entity, entityAttribute } = options;
+  if (entity === undefined) {
+    if (entityAttribute !== undefined) {
+      problems.push(modelProblem.badOption(className, undefined, 'entityAttribute', entityAttribute,
+        'used together with `entity` (the entity type this model writes into it)'));
+    }
+    return undefined;
+  }
+  const before = problems.length;
+  if (typeof entity !== 'string' || entity.length === 0) {
+    problems.push(modelProblem.badOption(className, undefined, 'entity', entity, 'a non-empty string (the entity type, e.g. "User")'));
+  }
+  const attribute = entityAttribute ?? DEFAULT_ENTITY_ATTRIBUTE;
+  if (typeof attribute !== 'string' || attribute.length === 0 || attribute === '__proto__' || Buffer.byteLength(attribute, 'utf8') > 255) {
+    problems.push(modelProblem.badOption(className, undefined, 'entityAttribute', attribute,
+      'an attribute name of 1 to 255 bytes (not "__proto__")'));
+  }
+  return problems.length > before ? undefined : Object.freeze({ attribute, value: entity });
 }
 
 export function resolveTableOptions(className: string, options: TableOptions, problems: ModelProblem[]): ResolvedTableOptions | undefined {
@@ -37,6 +61,7 @@ export function resolveTableOptions(className: string, options: TableOptions, pr
   if (options.deletionProtection !== undefined && typeof options.deletionProtection !== 'boolean') {
     problems.push(modelProblem.badOption(className, undefined, 'deletionProtection', options.deletionProtection, 'true or false'));
   }
+  const entity = resolveEntity(className, options, problems);
   if (problems.length > before) return undefined;
   return Object.freeze({
     name,
@@ -45,5 +70,6 @@ export function resolveTableOptions(className: string, options: TableOptions, pr
     ...(options.tableClass ? { tableClass: options.tableClass } : {}),
     ...(options.tags ? { tags: Object.freeze({ ...options.tags }) } : {}),
     ...(options.deletionProtection !== undefined ? { deletionProtection: options.deletionProtection } : {}),
+    ...(entity ? { entity } : {}),
   });
 }

@@ -79,6 +79,20 @@ export interface TableOptions {
   tableClass?: TableClassOption;
   tags?: Record<string, string>;
   deletionProtection?: boolean;
+  /**
+   * Single-table design: the entity type of this model's items. Every item the model writes
+   * carries it (in `entityAttribute`), and its reads return only items that carry it: queries and
+   * scans filter on it, get/batchGet/transactGet treat another entity's item as not found.
+   */
+  entity?: string;
+  /** The attribute that holds `entity` (default `_entity`); models sharing a table must use the same one. */
+  entityAttribute?: string;
+}
+
+/** The entity type of a model's items and the attribute that holds it (single-table design). */
+export interface EntityTag {
+  readonly attribute: string;
+  readonly value: string;
 }
 
 export type ProjectionOption = 'ALL' | 'KEYS_ONLY' | readonly string[];
@@ -184,6 +198,7 @@ export interface ResolvedTableOptions {
   readonly tableClass?: TableClassOption;
   readonly tags?: Readonly<Record<string, string>>;
   readonly deletionProtection?: boolean;
+  readonly entity?: EntityTag;
 }
 
 export interface ModelSchema extends DocumentSchema {

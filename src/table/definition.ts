@@ -76,6 +76,7 @@ export function tableDefinition(schemas: readonly ModelSchema[], tablePrefix = '
     checkSameOptions(first, other, problems);
   }
   const ttlAttribute = mergeTtl(schemas, problems);
+  checkEntities(schemas, problems);
   const indexes = mergeIndexes(schemas, problems);
   const definitions = attributeDefinitions(first, indexes, problems);
 
@@ -186,6 +187,29 @@ function mergeTtl(schemas: readonly ModelSchema[], problems: ModelProblem[]): st
     }
   }
   return found?.name;
+}
+
+/**
+ * Single-table design: the models of a table that have an entity type must keep it in the same
+ * attribute, and no two may use the same type (their reads could not tell their items apart).
+ */
+function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]): void {
+  const byValue = new Map<string, ModelSchema>();
+  let first: ModelSchema | undefined;
+  for (const s of schemas) {
+    const entity = s.table.entity;
+    if (!entity) continue;
+    if (!first) first = s;
+    else if (first.table.entity!.attribute !== entity.attribute) {
+      problems.push(modelProblem.tableMismatch(s.table.name, first.className, s.className,
+        `keep their entity types in different attributes ("${first.table.entity!.attribute}" in ${first.className}, ` +
+        `"${entity.attribute}" in ${s.className}): give them the same @Table({ entityAttribute })`));
+    }
+    const same = byValue.get(entity.value);
+    if (same) {
+      problems.push(modelProblem.sameEntity(s.table.name, same.className, s.className, entity.value));
+    } else byValue.set(entity.value, s);
+  }
 }
 
 /** The SDK form of one declared index, or undefined (with a problem) when it cannot be built. */

@@ -4,6 +4,7 @@
 import { expressionsExample } from '../../examples/expressions';
 import { walkthrough } from '../../examples/movies/walkthrough';
 import { bankExample } from '../../examples/bank';
+import { singleTableExample } from '../../examples/single-table';
 import { itOnDynamoDBLocal, testClient } from '../support/engine';
 
 describe('examples', () => {
@@ -17,6 +18,19 @@ describe('examples', () => {
     expect(lines[5]).toBe('venues under 100 seats: 0');
     expect(lines[6]).toBe('filter on two attributes: #n0 >= #n1  names {"#n0":"views","#n1":"seat-count"}; ' +
       'days with at least as many views as seats: 2026-12-01');
+  });
+
+  it('examples/single-table.ts: two entity types in one table, each model reading its own', async () => {
+    const lines: string[] = [];
+    await singleTableExample(testClient(), (line) => lines.push(line));
+    expect(lines).toEqual([
+      'stored: {"S":"Customer"}',
+      'Ann: 2026-11-01 30 (shipped), 2026-11-20 55 (open)',
+      'customers: Ann, Bob; orders: 3',
+      'open orders of 20 or more: ann 55',
+      "get(Order, Ann's profile key): undefined",
+      "update(Order, Ann's profile key): ConditionError",
+    ]);
   });
 
   it('the Movies walkthrough runs end to end', async () => {

@@ -85,7 +85,8 @@ function hydrate(
   const out: object[] = [];
   for (const r of requests) {
     const item = found.get(r.id);
-    if (!item) continue;
+    // Another entity's item at the key (single-table design) is not one of Model's: not found.
+    if (!item || !codec.owns(item)) continue;
     const entity = codec.fromItem(item);
     remember(entity, item, partial);
     out.push(entity);

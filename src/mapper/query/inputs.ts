@@ -78,7 +78,8 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
   // Several .filter() calls are ANDed (and() keeps each one's meaning: a path in two filters is
   // two conditions, not one object overwriting the other).
   const filter = state.filters.length <= 1 ? state.filters[0] : and(...(state.filters as Condition<unknown>[]));
-  const filterExpression = filter === undefined ? undefined : ex.filter(schema, filter);
+  // A model with an entity type (single-table design) reads only its own items: the filter says so.
+  const filterExpression = ex.readFilter(schema, filter);
   // Counting needs no projection; compile the count's names before the projection adds its own,
   // so the count input's maps hold only what its expressions use.
   const countNames = ex.names();
@@ -94,7 +95,9 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
     const tableKeys = new Set(keyProperties(schema));
     const keys = keyProperties(schema, index);
     strip = keys.filter((p) => !tableKeys.has(p)).map((p) => schema.byProperty.get(p)!.name).filter((name) => !roots.has(name));
-    projectionExpression = ex.projection(schema, [...state.projection, ...keys]);
+    // The entity attribute is read too: the filter needs nothing projected, but fromItem checks it.
+    const entity = schema.table.entity;
+    projectionExpression = ex.projection(schema, [...state.projection, ...keys], entity ? [entity.attribute] : []);
   }
 
   const common = {
@@ -158,11 +161,12 @@ export function requestInput<I extends QueryCommandInput | ScanCommandInput>(bas
 }
 
 /**
- * DynamoDB's Limit for the next request. Without a filter every item read is returned, so the
- * request reads no more than the items still wanted; with a filter, reading `remaining` items
- * could return far fewer, so it reads `pageSize` (or a full 1 MB page) and the page is cut.
+ * DynamoDB's Limit for the next request. Without a filter (the caller's, or a model's entity type)
+ * every item read is returned, so the request reads no more than the items still wanted; with a
+ * filter, reading `remaining` items could return far fewer, so it reads `pageSize` (or a full
+ * 1 MB page) and the page is cut.
  */
 export function requestLimit(state: ReadState, remaining: number | undefined): number | undefined {
-  if (remaining === undefined || state.filters.length > 0) return state.pageSize;
+  if (remaining === undefined || state.filters.length > 0 || state.schema.table.entity !== undefined) return state.pageSize;
   return state.pageSize === undefined ? remaining : Math.min(state.pageSize, remaining);
 }

@@ -102,8 +102,10 @@ export async function runTransactGet(ctx: MapperContext, requests: readonly (rea
   }
   return requests.map(([Model], i) => {
     const item = responses[prepared.slots[i]]?.Item;
-    if (!item) return undefined;
-    const entity = codecFor(Model).fromItem(item);
+    const codec = codecFor(Model);
+    // Another entity's item at the key (single-table design) is not one of Model's: not found.
+    if (!item || !codec.owns(item)) return undefined;
+    const entity = codec.fromItem(item);
     remember(entity, item, prepared.partial[i]);
     return entity;
   });

@@ -1,0 +1,191 @@
+/**
+ * Single-table entity types (@Table({ entity })): the schema facts and their refusals, the table
+ * definition of models sharing a table, the codec, and the exact inputs of every builder that
+ * writes or filters on the entity attribute.
+ */
+import 'reflect-metadata';
+import {
+  Attribute, GlobalIndex, LocalIndex, ModelError, PartitionKey, SortKey, Table, ValidationError, defineModel, fromItem, getModelSchema, gte,
+  toItem,
+} from 'dynamap';
+import { codecFor } from '../../../src/codec';
+import type { MapperContext } from '../../../src/mapper/context';
+import { createContext } from '../../../src/mapper/create-context';
+import { buildDeleteInput, buildGetInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
+import { buildQueryInput, type ReadState } from '../../../src/mapper/query';
+import { requestLimit } from '../../../src/mapper/query/inputs';
+import { createTableInput } from '../../../src/table/definition';
+
+@Table({ name: 'App', entity: 'User' })
+@GlobalIndex('byEmail', { partitionKey: 'email', projection: 'KEYS_ONLY' })
+@GlobalIndex('byName', { partitionKey: 'name', projection: ['email'] })
+@LocalIndex('byCreated', { sortKey: 'created' })
+class User {
+  @PartitionKey() pk!: string;
+  @SortKey() sk!: string;
+  @Attribute() name?: string;
+  @Attribute() email?: string;
+  @Attribute() created?: string;
+}
+
+@Table({ name: 'App', entity: 'Order' })
+class Order {
+  @PartitionKey() pk!: string;
+  @SortKey() sk!: string;
+  @Attribute() total?: number;
+}
+
+@Table({ name: 'Kinds', entity: 'Cat', entityAttribute: 'kind' })
+class Cat {
+  @PartitionKey() id!: string;
+}
+
+const ctx: MapperContext = createContext({ client: undefined as never, tablePrefix: 'dev-' });
+const userKey = { pk: 'U#1', sk: 'PROFILE' };
+const KEY = { pk: { S: 'U#1' }, sk: { S: 'PROFILE' } };
+
+function modelError(define: () => void): ModelError {
+  try {
+    define();
+  } catch (error) {
+    if (error instanceof ModelError) return error;
+    throw error;
+  }
+  throw new Error('no ModelError');
+}
+
+describe('the schema', () => {
+  it('records the entity type and its attribute (_entity unless named)', () => {
+    expect(getModelSchema(User).table.entity).toEqual({ attribute: '_entity', value: 'User' });
+    expect(getModelSchema(Cat).table.entity).toEqual({ attribute: 'kind', value: 'Cat' });
+    expect(getModelSchema(Order).table.entity).toEqual({ attribute: '_entity', value: 'Order' });
+  });
+
+  it('projects the entity attribute into every index that does not project everything', () => {
+    const byName = new Map(getModelSchema(User).indexes.map((i) => [i.name, i.projection]));
+    expect(byName.get('byEmail')).toEqual({ type: 'INCLUDE', nonKeyAttributes: ['_entity'] });
+    expect(byName.get('byName')).toEqual({ type: 'INCLUDE', nonKeyAttributes: ['email', '_entity'] });
+    expect(byName.get('byCreated')).toEqual({ type: 'ALL' });
+  });
+
+  it('refuses an empty entity, entityAttribute alone, a bad attribute name, and a property stored in the entity attribute', () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ entity: '' }, /Bad1: option entity is ""; expected a non-empty string/],
+      [{ entityAttribute: 'kind' }, /Bad2: option entityAttribute is "kind"; expected used together with `entity`/],
+      [{ entity: 'X', entityAttribute: '__proto__' }, /Bad3: option entityAttribute is "__proto__"; expected an attribute name of 1 to 255 bytes/],
+    ];
+    cases.forEach(([table, message], i) => {
+      class Bad { pk!: string; }
+      Object.defineProperty(Bad, 'name', { value: `Bad${i + 1}` });
+      const error = modelError(() => {
+        defineModel(Bad, { table: table as never, attributes: { pk: { role: 'partitionKey', type: 'string' } } });
+        getModelSchema(Bad);
+      });
+      expect(error.message).toMatch(message);
+    });
+    const taken = modelError(() => {
+      @Table({ name: 'App', entity: 'Thing' })
+      class Thing {
+        @PartitionKey() pk!: string;
+        @Attribute({ name: '_entity' }) kind?: string;
+      }
+      getModelSchema(Thing);
+    });
+    expect(taken.problems[0]).toMatchObject({ code: 'model.entityAttributeTaken', className: 'Thing', property: 'kind' });
+    expect(taken.message).toMatch(/Thing\.kind is stored as "_entity", the attribute that holds Thing's entity type/);
+  });
+});
+
+describe('the table definition of models sharing a table', () => {
+  it('puts the entity attribute in the projections of the CreateTable input', () => {
+    const input = createTableInput([getModelSchema(User), getModelSchema(Order)]);
+    expect(Object.fromEntries(input.GlobalSecondaryIndexes!.map((g) => [g.IndexName, g.Projection]))).toEqual({
+      byEmail: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['_entity'] },
+      byName: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email', '_entity'] },
+    });
+  });
+
+  it('refuses two models with the same entity type, or their types in different attributes', () => {
+    @Table({ name: 'App', entity: 'User' })
+    class Admin {
+      @PartitionKey() pk!: string;
+      @SortKey() sk!: string;
+    }
+    @Table({ name: 'App', entity: 'Item', entityAttribute: 'type' })
+    class Item {
+      @PartitionKey() pk!: string;
+      @SortKey() sk!: string;
+    }
+    const same = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Admin), getModelSchema(User)]));
+    expect(same.message).toMatch(/Admin and User share table "App" and both have the entity type "User", so their reads cannot tell/);
+    const other = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Item)]));
+    expect(other.message).toMatch(/Order and Item share table "App" but keep their entity types in different attributes \("_entity" in Order, "type" in Item\)/);
+  });
+});
+
+describe('the codec', () => {
+  it('writes the entity type into every item and reads only items of it', () => {
+    const user = Object.assign(new User(), { ...userKey, name: 'Ann' });
+    const item = toItem(user);
+    expect(item).toEqual({ ...KEY, name: { S: 'Ann' }, _entity: { S: 'User' } });
+    expect(fromItem(User, item)).toBeInstanceOf(User);
+    expect(codecFor(User).owns(item)).toBe(true);
+    expect(codecFor(Order).owns(item)).toBe(false);
+    expect(() => fromItem(Order, item)).toThrow(ValidationError);
+    expect(() => fromItem(Order, item)).toThrow('Order: the item is not of entity type "Order": its "_entity" attribute is "User", expected "Order"');
+    expect(() => fromItem(Cat, { id: { S: 'c' }, kind: { N: '1' } })).toThrow(/its "kind" attribute is not a string/);
+  });
+});
+
+describe('request inputs', () => {
+  it('get with a projection reads the entity attribute', () => {
+    expect(buildGetInput<User>(ctx.plan(User), userKey, { project: ['name'] })).toEqual({
+      TableName: 'dev-App',
+      Key: KEY,
+      ProjectionExpression: '#n0, #n1, #n2, #n3',
+      ExpressionAttributeNames: { '#n0': 'name', '#n1': 'pk', '#n2': 'sk', '#n3': '_entity' },
+    });
+  });
+
+  it('update: sets the entity type if absent and requires the item to be missing or of the type, ANDed with a condition', () => {
+    const out = buildUpdateInput<Order>(ctx, getModelSchema(Order), userKey, { total: 3 }, { condition: { total: gte(1) } }, new Date());
+    expect(out.input).toEqual({
+      TableName: 'dev-App',
+      Key: KEY,
+      UpdateExpression: 'SET #n0 = :v0, #n1 = if_not_exists(#n1, :v1)',
+      ConditionExpression: '#n0 >= :v2 AND (attribute_not_exists(#n2) OR #n1 = :v1)',
+      ExpressionAttributeNames: { '#n0': 'total', '#n1': '_entity', '#n2': 'pk' },
+      ExpressionAttributeValues: { ':v0': { N: '3' }, ':v1': { S: 'Order' }, ':v2': { N: '1' } },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+
+  it('delete by key: the same guard', () => {
+    expect(buildDeleteInput(ctx, getModelSchema(Cat), { id: 'c1' }, {}).input).toEqual({
+      TableName: 'dev-Kinds',
+      Key: { id: { S: 'c1' } },
+      ConditionExpression: 'attribute_not_exists(#n0) OR #n1 = :v0',
+      ExpressionAttributeNames: { '#n0': 'id', '#n1': 'kind' },
+      ExpressionAttributeValues: { ':v0': { S: 'Cat' } },
+    });
+  });
+
+  it('query: the entity filter after the caller\'s, and no Limit shortcut (the filter may skip items)', () => {
+    const state: ReadState = {
+      operation: 'query', schema: getModelSchema(User), keyCondition: { pk: 'U#1' }, filters: [{ name: 'Ann' }], reverse: false, consistent: false,
+      projection: ['email'],
+    };
+    expect(buildQueryInput('dev-App', state).base).toEqual({
+      TableName: 'dev-App',
+      KeyConditionExpression: '#n0 = :v0',
+      FilterExpression: '#n1 = :v1 AND #n2 = :v2',
+      ProjectionExpression: '#n3, #n0, #n4, #n2',
+      ExpressionAttributeNames: { '#n0': 'pk', '#n1': 'name', '#n2': '_entity', '#n3': 'email', '#n4': 'sk' },
+      ExpressionAttributeValues: { ':v0': { S: 'U#1' }, ':v1': { S: 'Ann' }, ':v2': { S: 'User' } },
+    });
+    expect(buildQueryInput('dev-App', { ...state, filters: [], projection: undefined }).countBase).toMatchObject({
+      FilterExpression: '#n1 = :v1', ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' }, Select: 'COUNT',
+    });
+    expect(requestLimit({ ...state, filters: [] }, 5)).toBeUndefined();
+  });
+});
