@@ -53,6 +53,10 @@ export async function singleTableExample(client: DynamoDBClient, log: (line: str
   log(`${ann.name}: ${orders.map((o) => `${o.sk.slice(6)} ${o.total} (${o.status})`).join(', ')}`);
   log(`customers: ${(await mapper.scan(Customer).all()).map((c) => c.name).sort().join(', ')}; orders: ${await mapper.scan(Order).count()}`);
 
+  // Both entity types in one request: each item an instance of its own model.
+  const partition = await mapper.query([Customer, Order], { pk: 'CUSTOMER#bob' }).all();
+  log(`one query: ${partition.map((item) => (item instanceof Order ? `Order ${item.total}` : `Customer ${item.name}`)).join(', ')}`);
+
   // An index read, filtered to the model's entity type.
   const big = await mapper.query(Order, { status: 'open', total: gte(20) }, { index: 'byStatus' }).all();
   log(`open orders of 20 or more: ${big.map((o) => `${o.pk.slice(9)} ${o.total}`).join(', ')}`);

@@ -74,6 +74,18 @@ export const queryError = {
     v(`query.invalid${method[0].toUpperCase()}${method.slice(1)}`, model,
       `.${method}(${show(value)}): expected a whole number from 1${max !== undefined ? ` to ${max.toLocaleString('en-US')}` : ''}.`),
 
+  // Queries and scans of several entity types (single-table design)
+  noModels: (operation: string) =>
+    v('query.noModels', undefined, `${operation}([]) names no model: give one model, or several that share a table and have entity types.`),
+  modelWithoutEntity: (models: string, model: string, operation: string) =>
+    v('query.modelWithoutEntity', models,
+      `${model} has no entity type: a ${operation} of several models tells their items apart by it. ` +
+      `Give each @Table an entity ({ name, entity: '${model}' }).`),
+  modelsApart: (models: string, detail: string, operation: string) =>
+    v('query.modelsApart', models, `a ${operation} of several models reads one table (or one index of it) for all of them, but ${detail}.`),
+  oneModelOnly: (models: string, method: string) =>
+    v('query.severalModels', models,
+      `${method} names properties of one model, and this reads several: filter or pick fields in code, or read each model on its own.`),
   segmentsNotForQuery: (model: string) =>
     v('query.segmentsOnQuery', model, 'segments are for scans: a query reads one partition in key order. Use mapper.scan(Model).segments(n).'),
 };

@@ -56,11 +56,12 @@ export class ExpressionContext implements PlaceholderAllocator {
 
   /**
    * The FilterExpression of a read (query, scan): the caller's filter, if any, and for a model with
-   * an entity type (single-table design) that the item carries it. Undefined when there is neither.
+   * an entity type (single-table design) that the item carries it — one of `models`' types for a
+   * read of several entity types. Undefined when there is neither.
    */
-  readFilter(schema: ModelSchema, condition: ConditionInput | undefined): string | undefined {
+  readFilter(schema: ModelSchema, condition: ConditionInput | undefined, models?: readonly ModelSchema[]): string | undefined {
     const user = condition === undefined ? undefined : resolveCondition(schema, toCondition(condition, schema.className));
-    const own = entityCondition(schema);
+    const own = entityCondition(schema, models);
     const ast = user && own ? andResolved(user, own) : (user ?? own);
     return ast === undefined ? undefined : this.checked(schema, 'filter', compileConditionAst(ast, this));
   }

@@ -29,12 +29,17 @@ function covers(parent: AttributePath, child: AttributePath): boolean {
 
 /**
  * Single-table design: the condition that an item is one of the model's entities
- * (`entityAttribute = :entity`), or undefined for a model without an entity type.
+ * (`entityAttribute = :entity`), or of one of `models`' (`entityAttribute IN (:a, :b)`, the
+ * models sharing the attribute); undefined for a model without an entity type.
  */
-export function entityCondition(schema: ModelSchema): ResolvedCondition | undefined {
+export function entityCondition(schema: ModelSchema, models?: readonly ModelSchema[]): ResolvedCondition | undefined {
   const entity = schema.table.entity;
   if (entity === undefined) return undefined;
-  return { type: 'compare', left: { type: 'path', path: [entity.attribute] }, comparator: '=', value: { S: entity.value } };
+  const left = { type: 'path', path: [entity.attribute] } as const;
+  if (models !== undefined && models.length > 1) {
+    return { type: 'in', left, values: models.map((m) => ({ S: m.table.entity!.value })) };
+  }
+  return { type: 'compare', left, comparator: '=', value: { S: entity.value } };
 }
 
 /**

@@ -37,6 +37,11 @@ import * as batch from './batch';
 import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
 import { runTransaction, runTransactGet, type AnyTransactGetRequest, type CheckedGetRequests, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
 
+/** Several models for one read (single-table design): at least one. */
+type EntityModels = readonly [Constructor, ...Constructor[]];
+/** The instances a model class makes. */
+type InstanceOf<C> = C extends Constructor<infer T> ? T : never;
+
 export interface MapperOptions {
   /** Default: a DynamoDBClient configured from the environment. */
   client?: DynamoDBClient;
@@ -230,13 +235,24 @@ export class Mapper {
    * .startAfter() .page() .pages() .all() .first() .count()`). The key condition may only use the
    * keys of the table or of that index. Nothing is sent until a terminal method is called.
    */
-  query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options: QueryOptions = {}): Query<T> {
-    return createQuery(this.context, Model, keyCondition, optionsOf(options, 'query()'));
+  query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: QueryOptions): Query<T>;
+  /**
+   * Single-table design: one Query of several entity types of one table (models with
+   * `@Table({ entity })`), each item an instance of its own model — a customer and their orders in
+   * one request. The key condition uses the first model's key properties; `.filter()` and
+   * `.project()`, which name one model's properties, are refused.
+   */
+  query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): Query<InstanceOf<M[number]>>;
+  query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> {
+    return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()'));
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
-  scan<T extends object>(Model: Constructor<T>, options: ScanOptions<T> = {}): Scan<T> {
-    return createScan(this.context, Model, optionsOf(options, 'scan()'));
+  scan<T extends object>(Model: Constructor<T>, options?: ScanOptions<T>): Scan<T>;
+  /** Single-table design: one Scan of several entity types of one table, each item an instance of its own model (no filter). */
+  scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): Scan<InstanceOf<M[number]>>;
+  scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> {
+    return createScan(this.context, models, optionsOf(options, 'scan()'));
   }
 
   // --- batches and transactions (issue 6): methods below this line ---

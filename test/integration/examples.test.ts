@@ -27,6 +27,7 @@ describe('examples', () => {
       'stored: {"S":"Customer"}',
       'Ann: 2026-11-01 30 (shipped), 2026-11-20 55 (open)',
       'customers: Ann, Bob; orders: 3',
+      'one query: Order 12, Customer Bob',
       'open orders of 20 or more: ann 55',
       "get(Order, Ann's profile key): undefined",
       "update(Order, Ann's profile key): ConditionError",

@@ -148,3 +148,35 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
     expect((await mapper.get(Order, { pk: 'C#ann', sk: 'ORDER#1' }))?.total).toBe(10);
   });
 });
+
+describe('one query or scan of several entity types', () => {
+  it('returns each item as an instance of its own model, in key order', async () => {
+    const items = await mapper.query([Customer, Order], { pk: 'C#ann' }).all();
+    expect(items.map((i) => `${i.constructor.name} ${i.sk}`)).toEqual(['Order ORDER#1', 'Order ORDER#2', 'Order ORDER#3', 'Customer PROFILE']);
+    const profile = items.find((i): i is Customer => i instanceof Customer)!;
+    expect(profile.name).toBe('Ann');
+    // Only the models named: an item of another entity type in the partition is not returned.
+    expect((await mapper.query([Order, Customer], { pk: 'C#ann' }).reverse().limit(2).all()).map((i) => i.sk)).toEqual(['PROFILE', 'ORDER#3']);
+    expect(await mapper.query([Customer, Order], { pk: 'C#ann' }).count()).toBe(4);
+  });
+
+  it('pages with cursors, an index, and a scan', async () => {
+    const q = mapper.query([Customer, Order], { pk: 'C#ann' }).pageSize(3);
+    const first = await q.page();
+    const second = await q.page(first.cursor);
+    expect([...first.items, ...second.items].map((i) => i.sk)).toEqual(['ORDER#1', 'ORDER#2', 'ORDER#3', 'PROFILE']);
+    const byEmail = await mapper.query([Customer, Order], { email: 'ann@example.com' }, { index: 'byEmail' }).all();
+    expect(byEmail.map((i) => i.constructor.name).sort()).toEqual(['Customer', 'Order', 'Order', 'Order']);
+    const all = await mapper.scan([Customer, Order]).all();
+    expect(all.every((i) => i instanceof Customer || i instanceof Order)).toBe(true);
+    expect(all.filter((i) => i instanceof Customer).length).toBe(await mapper.scan(Customer).count());
+  });
+
+  it('refuses what names one model\'s properties, and models that cannot be read as one', () => {
+    expect(() => mapper.query([Customer, Order], { pk: 'C#ann' }).filter({ name: 'Ann' } as never)).toThrow(
+      'Customer, Order: .filter() names properties of one model, and this reads several: filter or pick fields in code, or read each model on its own.');
+    expect(() => mapper.query([Customer, Order], { pk: 'C#ann' }).project('sk')).toThrow(ValidationError);
+    expect(() => mapper.query([Customer, AnyItem], { pk: 'C#ann' })).toThrow(/AnyItem has no entity type/);
+    expect(() => mapper.query([] as never, { pk: 'x' } as never)).toThrow(/names no model/);
+  });
+});

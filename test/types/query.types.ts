@@ -83,3 +83,33 @@ export async function refused(): Promise<void> {
   const asQuery: Query<Movie> = mapper.scan(Movie);
   void [wrong, sure, asQuery];
 }
+
+@Table({ name: 'Shop', entity: 'Customer' })
+export class Customer {
+  @PartitionKey() pk!: string;
+  @SortKey() sk!: string;
+  @Attribute() name!: string;
+}
+
+@Table({ name: 'Shop', entity: 'Order' })
+export class Order {
+  @PartitionKey() pk!: string;
+  @SortKey() sk!: string;
+  @Attribute() total!: number;
+}
+
+export async function severalEntityTypes(): Promise<void> {
+  // A read of several entity types yields the union of their instances.
+  const items: (Customer | Order)[] = await mapper.query([Customer, Order], { pk: 'C#1', sk: beginsWith('ORDER#') }).all();
+  const scanned: Page<Customer | Order> = await mapper.scan([Customer, Order], { segments: 2 }).page();
+  for (const item of items) void (item instanceof Order ? item.total : item.name);
+  // @ts-expect-error the items may be Customers
+  const orders: Order[] = await mapper.query([Customer, Order], { pk: 'C#1' }).all();
+  // @ts-expect-error the key condition uses the first model's key properties
+  mapper.query([Customer, Order], { id: 'C#1' });
+  // @ts-expect-error a scan of several models takes no filter option
+  mapper.scan([Customer, Order], { filter: { name: 'x' } });
+  // @ts-expect-error at least one model
+  mapper.query([], { pk: 'C#1' });
+  void [scanned, orders];
+}

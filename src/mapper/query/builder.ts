@@ -10,6 +10,7 @@
  */
 import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { expressionError } from '../../errors/expression';
+import { queryError } from '../../errors/query';
 import type { Condition, Path } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
@@ -74,6 +75,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** Adds a FilterExpression; several filters are ANDed. Applied after reading: it saves no read capacity. */
   filter(condition: Condition<T>): this {
+    this.oneModel('.filter()');
     return this.derive({ filters: [...this.state.filters, condition as object] });
   }
 
@@ -82,8 +84,15 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
    * entities are partial: they carry only these fields (typed as T all the same).
    */
   project<P extends Path<T>>(...paths: P[]): this {
+    this.oneModel('.project()');
     if (paths.length === 0) throw expressionError.emptyProjection(this.state.schema.className);
     return this.derive({ projection: Object.freeze([...paths] as string[]) });
+  }
+
+  /** Refuses a method that names properties on a read of several entity types. */
+  private oneModel(method: string): void {
+    const models = this.state.models;
+    if (models !== undefined) throw queryError.oneModelOnly(models.map((m) => m.className).join(', '), method);
   }
 
   /** Returns at most `n` items in total, across pages (requests stop once they are read). */

@@ -6,7 +6,7 @@
 import type { Condition, KeyCondition } from '../../expressions';
 import { queryError } from '../../errors/query';
 import { getModelSchema } from '../../metadata/schema';
-import type { Constructor } from '../../metadata/types';
+import type { Constructor, KeyAttributes, ModelSchema } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { Query, Scan } from './builder';
 import type { ReadState } from './inputs';
@@ -30,26 +30,71 @@ export interface ScanOptions<T> {
   segments?: number;
 }
 
-function initialState(operation: 'query' | 'scan', Model: Constructor, index: unknown): ReadState {
-  const schema = getModelSchema(Model);
-  return { operation, schema, index: indexOf(schema, index), filters: [], reverse: false, consistent: false };
+/** One model, or several entity types of one table (single-table design). */
+export type ReadModels<T extends object> = Constructor<T> | readonly Constructor[];
+
+function initialState(operation: 'query' | 'scan', models: ReadModels<object>, index: unknown): { Model: Constructor; state: ReadState } {
+  if (!Array.isArray(models)) {
+    const schema = getModelSchema(models as Constructor);
+    return { Model: models as Constructor, state: { operation, schema, index: indexOf(schema, index), filters: [], reverse: false, consistent: false } };
+  }
+  if (models.length === 0) throw queryError.noModels(operation);
+  const schemas = (models as readonly Constructor[]).map((m) => getModelSchema(m));
+  const [schema] = schemas;
+  const state: ReadState = { operation, schema, index: indexOf(schema, index), filters: [], reverse: false, consistent: false };
+  if (schemas.length === 1) return { Model: models[0] as Constructor, state };
+  checkEntityModels(operation, schemas, state.index?.name);
+  return { Model: models[0] as Constructor, state: { ...state, models: Object.freeze(schemas) } };
+}
+
+/** `"pk" (S), "sk" (S)`: key attribute names and types, to compare two models' keys. */
+function keyText(keys: KeyAttributes | undefined): string {
+  if (keys === undefined) return 'no such index';
+  return [keys.partitionKey, keys.sortKey].filter((a) => a !== undefined).map((a) => `"${a!.name}" (${a!.scalarType})`).join(', ');
+}
+
+/**
+ * The models of a read of several entity types must be readable as one: one table, the same key
+ * attributes (and index, when one is read), and entity types in the same attribute, all different.
+ */
+function checkEntityModels(operation: string, schemas: readonly ModelSchema[], index: string | undefined): void {
+  const names = schemas.map((s) => s.className).join(', ');
+  const [first] = schemas;
+  const types = new Map<string, string>();
+  for (const s of schemas) {
+    const entity = s.table.entity;
+    if (entity === undefined) throw queryError.modelWithoutEntity(names, s.className, operation);
+    const apart = (detail: string) => queryError.modelsApart(names, detail, operation);
+    if (s.table.name !== first.table.name) throw apart(`${first.className} is in table "${first.table.name}" and ${s.className} in "${s.table.name}"`);
+    if (keyText(s.key) !== keyText(first.key)) throw apart(`their table keys differ (${first.className}: ${keyText(first.key)}; ${s.className}: ${keyText(s.key)})`);
+    if (index !== undefined && keyText(s.indexByName.get(index)) !== keyText(first.indexByName.get(index))) {
+      throw apart(`index "${index}" differs (${first.className}: ${keyText(first.indexByName.get(index))}; ${s.className}: ${keyText(s.indexByName.get(index))})`);
+    }
+    if (entity.attribute !== first.table.entity!.attribute) {
+      throw apart(`${first.className} keeps its entity type in "${first.table.entity!.attribute}" and ${s.className} in "${entity.attribute}"`);
+    }
+    const same = types.get(entity.value);
+    if (same !== undefined) throw apart(`${same} and ${s.className} have the same entity type "${entity.value}"`);
+    types.set(entity.value, s.className);
+  }
 }
 
 export function createQuery<T extends object>(
-  ctx: MapperContext, Model: Constructor<T>, keyCondition: KeyCondition<T>, options: QueryOptions = {},
+  ctx: MapperContext, models: ReadModels<T>, keyCondition: KeyCondition<T>, options: QueryOptions = {},
 ): Query<T> {
-  const state = initialState('query', Model, options.index);
+  const { Model, state } = initialState('query', models, options.index);
   if ((options as { segments?: unknown }).segments !== undefined) throw queryError.segmentsNotForQuery(state.schema.className);
   checkKeyCondition(state.schema, state.index, keyCondition);
-  return new Query<T>({ ctx, Model, state: Object.freeze({ ...state, keyCondition: keyCondition as object }) });
+  return new Query<T>({ ctx, Model: Model as Constructor<T>, state: Object.freeze({ ...state, keyCondition: keyCondition as object }) });
 }
 
-export function createScan<T extends object>(ctx: MapperContext, Model: Constructor<T>, options: ScanOptions<T> = {}): Scan<T> {
-  const state = initialState('scan', Model, options.index);
+export function createScan<T extends object>(ctx: MapperContext, models: ReadModels<T>, options: ScanOptions<T> = {}): Scan<T> {
+  const { Model, state } = initialState('scan', models, options.index);
   const segments = options.segments === undefined ? undefined : checkCount(state.schema, 'segments', options.segments, 1_000_000);
+  if (options.filter !== undefined && state.models) throw queryError.oneModelOnly(state.models.map((m) => m.className).join(', '), 'the filter option');
   return new Scan<T>({
     ctx,
-    Model,
+    Model: Model as Constructor<T>,
     state: Object.freeze({
       ...state,
       ...(options.filter !== undefined ? { filters: [options.filter as object] } : {}),

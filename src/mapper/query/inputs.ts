@@ -28,6 +28,11 @@ export interface ReadState {
   readonly consistent: boolean;
   /** Scan only: TotalSegments of a parallel scan. */
   readonly segments?: number;
+  /**
+   * A read of several entity types (single-table design): every model read, `schema` first. Items
+   * are filtered to these types and each is hydrated as its own model.
+   */
+  readonly models?: readonly ModelSchema[];
 }
 
 /** What every request of one query or scan shares. */
@@ -79,7 +84,7 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
   // two conditions, not one object overwriting the other).
   const filter = state.filters.length <= 1 ? state.filters[0] : and(...(state.filters as Condition<unknown>[]));
   // A model with an entity type (single-table design) reads only its own items: the filter says so.
-  const filterExpression = ex.readFilter(schema, filter);
+  const filterExpression = ex.readFilter(schema, filter, state.models);
   // Counting needs no projection; compile the count's names before the projection adds its own,
   // so the count input's maps hold only what its expressions use.
   const countNames = ex.names();

@@ -44,6 +44,8 @@ export class ReadRun<T extends object> {
   readonly target: CursorTarget;
   readonly keyTypes: ReadonlyMap<string, ScalarType>;
   readonly codec: ModelCodec<T>;
+  /** A read of several entity types: the attribute that holds the type, and each type's codec. */
+  private readonly entities?: { readonly attribute: string; readonly codecs: ReadonlyMap<string, ModelCodec<T>> };
   private compiledInput?: Compiled<Input>;
 
   constructor(readonly ctx: MapperContext, readonly Model: Constructor<T>, readonly state: ReadState) {
@@ -54,10 +56,25 @@ export class ReadRun<T extends object> {
     };
     this.keyTypes = startKeyTypes(state.schema, state.index);
     this.codec = codecFor(Model);
+    if (state.models !== undefined) {
+      this.entities = {
+        attribute: state.schema.table.entity!.attribute,
+        codecs: new Map(state.models.map((m) => [m.table.entity!.value, codecFor(m.target) as ModelCodec<T>])),
+      };
+    }
   }
 
+  /** The model (or models) read, for messages. */
   get model(): string {
-    return this.state.schema.className;
+    return this.state.models?.map((m) => m.className).join(', ') ?? this.state.schema.className;
+  }
+
+  /** The codec of an item: the model's, or for a read of several entity types the one of the item's type. */
+  private codecOf(item: Item): ModelCodec<T> {
+    if (this.entities === undefined) return this.codec;
+    const type = item[this.entities.attribute]?.S;
+    // The filter reads only the models' types; were another to come back, the first model's codec refuses it.
+    return (type !== undefined ? this.entities.codecs.get(type) : undefined) ?? this.codec;
   }
 
   /** Compiled once, on first use (so a builder that is only refined further compiles nothing). */
@@ -83,7 +100,7 @@ export class ReadRun<T extends object> {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       for (const name of strip) delete item[name];
-      const entity = this.codec.fromItem(item);
+      const entity = this.codecOf(item).fromItem(item);
       remember(entity, item, !complete);
       out[i] = entity;
     }

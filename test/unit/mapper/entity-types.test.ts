@@ -4,8 +4,9 @@
  * writes or filters on the entity attribute.
  */
 import 'reflect-metadata';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, GlobalIndex, LocalIndex, ModelError, PartitionKey, SortKey, Table, ValidationError, defineModel, fromItem, getModelSchema, gte,
+  Attribute, GlobalIndex, LocalIndex, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, defineModel, fromItem, getModelSchema, gte,
   toItem,
 } from 'dynamap';
 import { codecFor } from '../../../src/codec';
@@ -187,5 +188,43 @@ describe('request inputs', () => {
       FilterExpression: '#n1 = :v1', ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' }, Select: 'COUNT',
     });
     expect(requestLimit({ ...state, filters: [] }, 5)).toBeUndefined();
+  });
+});
+
+describe('a read of several entity types', () => {
+  const mapper = new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'dev-' });
+
+  it('filters on the types of the models named (IN), after the key condition', () => {
+    expect(mapper.query([User, Order], { pk: 'U#1' }).toInput()).toEqual({
+      TableName: 'dev-App',
+      KeyConditionExpression: '#n0 = :v0',
+      FilterExpression: '#n1 IN (:v1, :v2)',
+      ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' },
+      ExpressionAttributeValues: { ':v0': { S: 'U#1' }, ':v1': { S: 'User' }, ':v2': { S: 'Order' } },
+    });
+    expect(mapper.scan([Order]).toInput()).toMatchObject({ FilterExpression: '#n0 = :v0', ExpressionAttributeValues: { ':v0': { S: 'Order' } } });
+  });
+
+  it('refuses models that cannot be read as one, naming them and the difference', () => {
+    @Table({ name: 'Elsewhere', entity: 'Far' })
+    class Far { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'Flat' })
+    class Flat { @PartitionKey() pk!: string; }
+    @Table({ name: 'App', entity: 'Typed', entityAttribute: 'type' })
+    class Typed { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'User' })
+    class Twin { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    const cases: [() => unknown, string][] = [
+      [() => mapper.scan([User, Far]), 'User, Far: a scan of several models reads one table (or one index of it) for all of them, but User is in table "App" and Far in "Elsewhere".'],
+      [() => mapper.scan([User, Flat]), 'their table keys differ (User: "pk" (S), "sk" (S); Flat: "pk" (S))'],
+      [() => mapper.query([User, Order], { email: 'a' }, { index: 'byEmail' }), 'index "byEmail" differs (User: "email" (S); Order: no such index)'],
+      [() => mapper.scan([User, Typed]), 'User keeps its entity type in "_entity" and Typed in "type"'],
+      [() => mapper.scan([User, Twin]), 'User and Twin have the same entity type "User"'],
+      [() => mapper.scan([User, Order], { filter: { pk: 'x' } } as never), 'the filter option names properties of one model'],
+    ];
+    for (const [read, message] of cases) {
+      expect(read).toThrow(ValidationError);
+      expect(read).toThrow(message);
+    }
   });
 });
