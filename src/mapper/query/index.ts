@@ -6,11 +6,11 @@
 import type { Condition, KeyCondition } from '../../expressions';
 import { queryError } from '../../errors/query';
 import { getModelSchema } from '../../metadata/schema';
-import type { Constructor, KeyAttributes, ModelSchema } from '../../metadata/types';
+import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { Query, Scan } from './builder';
 import type { ReadState } from './inputs';
-import { checkCount, checkKeyCondition, indexOf } from './targets';
+import { checkCount, checkEntityModels, checkKeyCondition, indexOf } from './targets';
 
 export { Query, Scan, type Page } from './builder';
 export { buildQueryInput, buildScanInput, requestInput, type ReadState } from './inputs';
@@ -45,38 +45,6 @@ function initialState(operation: 'query' | 'scan', models: ReadModels<object>, i
   if (schemas.length === 1) return { Model: models[0] as Constructor, state };
   checkEntityModels(operation, schemas, state.index?.name);
   return { Model: models[0] as Constructor, state: { ...state, models: Object.freeze(schemas) } };
-}
-
-/** `"pk" (S), "sk" (S)`: key attribute names and types, to compare two models' keys. */
-function keyText(keys: KeyAttributes | undefined): string {
-  if (keys === undefined) return 'no such index';
-  return [keys.partitionKey, keys.sortKey].filter((a) => a !== undefined).map((a) => `"${a!.name}" (${a!.scalarType})`).join(', ');
-}
-
-/**
- * The models of a read of several entity types must be readable as one: one table, the same key
- * attributes (and index, when one is read), and entity types in the same attribute, all different.
- */
-function checkEntityModels(operation: string, schemas: readonly ModelSchema[], index: string | undefined): void {
-  const names = schemas.map((s) => s.className).join(', ');
-  const [first] = schemas;
-  const types = new Map<string, string>();
-  for (const s of schemas) {
-    const entity = s.table.entity;
-    if (entity === undefined) throw queryError.modelWithoutEntity(names, s.className, operation);
-    const apart = (detail: string) => queryError.modelsApart(names, detail, operation);
-    if (s.table.name !== first.table.name) throw apart(`${first.className} is in table "${first.table.name}" and ${s.className} in "${s.table.name}"`);
-    if (keyText(s.key) !== keyText(first.key)) throw apart(`their table keys differ (${first.className}: ${keyText(first.key)}; ${s.className}: ${keyText(s.key)})`);
-    if (index !== undefined && keyText(s.indexByName.get(index)) !== keyText(first.indexByName.get(index))) {
-      throw apart(`index "${index}" differs (${first.className}: ${keyText(first.indexByName.get(index))}; ${s.className}: ${keyText(s.indexByName.get(index))})`);
-    }
-    if (entity.attribute !== first.table.entity!.attribute) {
-      throw apart(`${first.className} keeps its entity type in "${first.table.entity!.attribute}" and ${s.className} in "${entity.attribute}"`);
-    }
-    const same = types.get(entity.value);
-    if (same !== undefined) throw apart(`${same} and ${s.className} have the same entity type "${entity.value}"`);
-    types.set(entity.value, s.className);
-  }
 }
 
 export function createQuery<T extends object>(

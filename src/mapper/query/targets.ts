@@ -2,7 +2,8 @@
  * What a query or scan reads — the table or one index — and the checks that depend on it, made
  * when the builder is created so a mistake points at the call that made it: an unknown index, a
  * key condition on properties that are not that target's keys (with the keys it could use, and the
- * indexes where the property is a key), a strongly consistent read of a global index.
+ * indexes where the property is a key), a strongly consistent read of a global index, models
+ * that cannot be read together.
  */
 import { isExpression } from '../../expressions';
 import { expressionError } from '../../errors/expression';
@@ -64,4 +65,36 @@ export function checkCount(schema: ModelSchema, method: string, n: unknown, max 
     throw queryError.badCount(schema.className, method, n, max === Number.MAX_SAFE_INTEGER ? undefined : max);
   }
   return n;
+}
+
+/** `"pk" (S), "sk" (S)`: key attribute names and types, to compare two models' keys. */
+function keyText(keys: KeyAttributes | undefined): string {
+  if (keys === undefined) return 'no such index';
+  return [keys.partitionKey, keys.sortKey].filter((a) => a !== undefined).map((a) => `"${a!.name}" (${a!.scalarType})`).join(', ');
+}
+
+/**
+ * The models of a read of several entity types must be readable as one: one table, the same key
+ * attributes (and index, when one is read), and entity types in the same attribute, all different.
+ */
+export function checkEntityModels(operation: string, schemas: readonly ModelSchema[], index: string | undefined): void {
+  const names = schemas.map((s) => s.className).join(', ');
+  const [first] = schemas;
+  const types = new Map<string, string>();
+  for (const s of schemas) {
+    const entity = s.table.entity;
+    if (entity === undefined) throw queryError.modelWithoutEntity(names, s.className, operation);
+    const apart = (detail: string) => queryError.modelsApart(names, detail, operation);
+    if (s.table.name !== first.table.name) throw apart(`${first.className} is in table "${first.table.name}" and ${s.className} in "${s.table.name}"`);
+    if (keyText(s.key) !== keyText(first.key)) throw apart(`their table keys differ (${first.className}: ${keyText(first.key)}; ${s.className}: ${keyText(s.key)})`);
+    if (index !== undefined && keyText(s.indexByName.get(index)) !== keyText(first.indexByName.get(index))) {
+      throw apart(`index "${index}" differs (${first.className}: ${keyText(first.indexByName.get(index))}; ${s.className}: ${keyText(s.indexByName.get(index))})`);
+    }
+    if (entity.attribute !== first.table.entity!.attribute) {
+      throw apart(`${first.className} keeps its entity type in "${first.table.entity!.attribute}" and ${s.className} in "${entity.attribute}"`);
+    }
+    const same = types.get(entity.value);
+    if (same !== undefined) throw apart(`${same} and ${s.className} have the same entity type "${entity.value}"`);
+    types.set(entity.value, s.className);
+  }
 }
