@@ -26,8 +26,21 @@ export type ClassDecoratorFor<K extends string> = <T extends object>(
   target: Constructor<T> & ([Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> }),
 ) => void;
 
+/**
+ * A standard (TC39) decorator is called with (value, context), context an object with `kind` and
+ * `name`; a legacy one with (prototype or class, property name). Compiled without
+ * `experimentalDecorators`, dynamap's decorators would record nothing useful: say what to set.
+ */
+function refuseStandard(source: string, context: unknown): void {
+  if (context !== null && typeof context === 'object' && typeof (context as { kind?: unknown }).kind === 'string') {
+    const { kind, name } = context as { kind: string; name?: unknown };
+    throw modelError.standardDecorators(source, kind, typeof name === 'string' ? name : String(name));
+  }
+}
+
 function propertyDecorator(role: AttributeRole, source: string, options: AttributeOptions | undefined): PropertyDecorator {
   return (prototype: object, property: string | symbol) => {
+    refuseStandard(source, property);
     if (typeof prototype === 'function') {
       throw modelError.decoratorOnStatic((prototype as Constructor).name, String(property), source);
     }
@@ -40,7 +53,10 @@ function propertyDecorator(role: AttributeRole, source: string, options: Attribu
 
 /** Marks the class as a table model. `name` defaults to the class name. */
 export function Table(options: TableOptions = {}): ClassDecorator {
-  return (target) => recordTableDecorator(target as unknown as Constructor, options);
+  return (target, ...context: unknown[]) => {
+    refuseStandard('@Table', context[0]);
+    recordTableDecorator(target as unknown as Constructor, options);
+  };
 }
 
 export function PartitionKey(options?: AttributeOptions): PropertyDecorator {
@@ -76,9 +92,15 @@ export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDe
 }
 
 export function GlobalIndex<K extends string>(name: string, options: GlobalIndexOptions<K>): ClassDecoratorFor<K> {
-  return ((target: Constructor) => recordGlobalIndex(target, name, options)) as ClassDecoratorFor<K>;
+  return ((target: Constructor, ...context: unknown[]) => {
+    refuseStandard('@GlobalIndex', context[0]);
+    recordGlobalIndex(target, name, options);
+  }) as ClassDecoratorFor<K>;
 }
 
 export function LocalIndex<K extends string>(name: string, options: LocalIndexOptions<K>): ClassDecoratorFor<K> {
-  return ((target: Constructor) => recordLocalIndex(target, name, options)) as ClassDecoratorFor<K>;
+  return ((target: Constructor, ...context: unknown[]) => {
+    refuseStandard('@LocalIndex', context[0]);
+    recordLocalIndex(target, name, options);
+  }) as ClassDecoratorFor<K>;
 }

@@ -87,6 +87,11 @@ export const modelError = {
   of: (problems: ModelProblem[]) => new ModelError(problems),
   decoratorOnStatic: (c: string, prop: string, source: string) =>
     new ModelError([p('staticMember', c, prop, `${c}.${prop}: ${source} is on a static member; put it on an instance property.`)]),
+  standardDecorators: (source: string, kind: string, name: string) =>
+    new ModelError([p('standardDecorators', kind === 'class' ? name : '', kind === 'class' ? undefined : name,
+      `${source} on ${kind} ${JSON.stringify(name)} was called as a standard (TC39) decorator, but dynamap's decorators are ` +
+      `TypeScript's legacy decorators (as class-validator's and class-transformer's are): set "experimentalDecorators": true ` +
+      `(and "emitDecoratorMetadata": true) in the tsconfig.json that compiles this file (tsx, esbuild and vitest read it too).`)]),
   symbolProperty: (c: string, source: string) =>
     new ModelError([p('symbolProperty', c, undefined, `${c}: ${source} is on a symbol-named property; dynamap maps string-named properties only.`)]),
   defineModelTwice: (c: string) =>
