@@ -38,6 +38,8 @@ export interface OperationDescription {
   readonly versioned?: boolean;
   /** Nested paths an update sets (for the missing-parent message). */
   readonly nestedPaths?: readonly string[];
+  /** Single-table design: the model's entity type, which the write's condition also required. */
+  readonly entity?: { readonly attribute: string; readonly value: string };
 }
 
 export function describeKey(key: Record<string, unknown> | undefined): string {
@@ -53,7 +55,10 @@ export const operationError = {
       ? 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry'
       : 'the condition was false for the stored item';
     const oldItem = (cause as AwsErrorLike)?.Item;
-    return new ConditionError(`${op.operation} of ${target} failed its condition: ${hint}.`, {
+    const entity = op.entity
+      ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item)`
+      : '';
+    return new ConditionError(`${op.operation} of ${target} failed its condition: ${hint}${entity}.`, {
       cause,
       ...(oldItem ? { oldItem } : {}),
     });

@@ -131,7 +131,10 @@ export function buildDeleteInput<T extends object>(
   return {
     input: withExpressions(input, ex),
     assign: {},
-    op: { operation: 'delete', model: schema.className, key: keyObject(schema, key), versioned: hooks.versioned },
+    op: {
+      operation: 'delete', model: schema.className, key: keyObject(schema, key), versioned: hooks.versioned,
+      ...(schema.table.entity ? { entity: schema.table.entity } : {}),
+    },
   };
 }
 
@@ -176,7 +179,10 @@ export function updateInput<T extends object>(
     input: withExpressions(input, ex),
     assign,
     nestedPaths: update.nestedPaths,
-    op: { operation, model: schema.className, key: keyObject(schema, key), versioned, nestedPaths: update.nestedPaths },
+    op: {
+      operation, model: schema.className, key: keyObject(schema, key), versioned, nestedPaths: update.nestedPaths,
+      ...(schema.table.entity ? { entity: schema.table.entity } : {}),
+    },
   };
 }
 
