@@ -5,11 +5,13 @@
  * through its "exports"), once with require and once with import, and checks:
  *   - each condition resolves to the intended file (dist/cjs/index.js, dist/esm/index.mjs);
  *   - both expose the same export names, bound to the very same values (one copy of the code);
- *   - TypeScript resolves types for both an ESM and a CommonJS consumer (module node16).
+ *   - TypeScript resolves types for both an ESM and a CommonJS consumer (module node16);
+ *   - every package the built code loads is a runtime dependency (not a devDependency that an
+ *     installed copy would lack).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -78,6 +80,24 @@ try {
   check(false, `TypeScript (node16) consumer check:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
 }
 rmSync(work, { recursive: true, force: true });
+
+// 4. What the built code loads is installed with it: node builtins and "dependencies" only.
+const loaded = new Set();
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (/\.(c|m)?js$/.test(entry.name)) {
+      for (const m of readFileSync(path, 'utf8').matchAll(/(?:require\(|from\s+|import\()\s*['"]([^'"./][^'"]*)['"]/g)) loaded.add(m[1]);
+    }
+  }
+};
+walk(join(root, 'dist'));
+const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const notInstalled = [...loaded].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s) && !(packageOf(s) in (pkg.dependencies ?? {})));
+check(notInstalled.length === 0 && loaded.size > 0,
+  `the built code loads only node builtins and dependencies (${[...new Set([...loaded].map(packageOf))].sort().join(', ')})` +
+  (notInstalled.length ? `; not in dependencies: ${notInstalled.join(', ')}` : ''));
 
 if (failures.length > 0) {
   console.error(`\nsmoke:dist FAILED (${failures.length} problem(s))`);
