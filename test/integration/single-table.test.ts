@@ -106,6 +106,8 @@ describe('reads return only the model\'s own items', () => {
     expect((await mapper.get(Order, { pk: 'C#ann', sk: 'ORDER#1' }, { project: ['total'] }))?.total).toBe(10);
     const found = await mapper.batchGet(Order, [{ pk: 'C#ann', sk: 'PROFILE' }, { pk: 'C#ann', sk: 'ORDER#2' }]);
     expect(found.map((o) => o.sk)).toEqual(['ORDER#2']);
+    const projected = await mapper.batchGet(Customer, [{ pk: 'C#ann', sk: 'PROFILE' }, { pk: 'C#ann', sk: 'ORDER#2' }], { project: ['name'] });
+    expect(projected.map((c) => ({ ...c }))).toEqual([{ pk: 'C#ann', sk: 'PROFILE', name: 'Ann' }]);
   });
 
   it('an item without the entity type (written before the model had one) is no one\'s', async () => {
@@ -173,6 +175,9 @@ describe('one query or scan of several entity types', () => {
     const all = await mapper.scan([Customer, Order]).all();
     expect(all.every((i) => i instanceof Customer || i instanceof Order)).toBe(true);
     expect(all.filter((i) => i instanceof Customer).length).toBe(await mapper.scan(Customer).count());
+    expect(all.length).toBe((await mapper.scan(AnyItem).all()).filter((i) => i.pk !== 'C#old').length);
+    const parallel = await mapper.scan([Customer, Order]).segments(3).all();
+    expect(parallel.map((i) => `${i.constructor.name} ${i.pk} ${i.sk}`).sort()).toEqual(all.map((i) => `${i.constructor.name} ${i.pk} ${i.sk}`).sort());
   });
 
   it('refuses what names one model\'s properties, and models that cannot be read as one', () => {
