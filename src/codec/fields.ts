@@ -150,7 +150,8 @@ function decoderSource(fields: readonly Field[]): string {
 
 let codegen: boolean | undefined;
 
-function codegenAllowed(): boolean {
+/** Whether `new Function` may be used (see the top of this file); decided once. */
+export function codegenAllowed(): boolean {
   if (codegen === undefined) {
     codegen = typeof process === 'undefined' || process.env?.DYNAMAP_NO_CODEGEN !== '1';
     if (codegen) {

@@ -10,6 +10,7 @@ import type { AttributeSchema, IndexSchema, ModelSchema } from '../metadata/type
 import { attributeCodecOf } from './document';
 import { fail, toPublicError } from './failure';
 import type { Encoder } from './kinds';
+import { codegenAllowed } from './fields';
 import { checkKeyValue, PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
 
 interface KeyPart {
@@ -28,6 +29,8 @@ interface KeyCodec {
   readonly parts: readonly KeyPart[];
   readonly properties: ReadonlySet<string>;
   readonly propertyList: readonly string[];
+  /** The common case only — every part valid, nothing else in the key — else undefined (see fastKeyEncoder). */
+  readonly fast: (source: Record<string, unknown>) => Record<string, AttributeValue> | undefined;
 }
 
 const anything = () => true;
@@ -78,9 +81,54 @@ function keyCodecOf(schema: ModelSchema, index?: IndexSchema): KeyCodec {
   add(keys.partitionKey, 'partition key', PARTITION_KEY_LIMIT);
   if (keys.sortKey) add(keys.sortKey, 'sort key', SORT_KEY_LIMIT);
   const propertyList = parts.map((p) => p.property);
-  codec = { className: schema.className, parts, properties: new Set(propertyList), propertyList };
+  codec = { className: schema.className, parts, properties: new Set(propertyList), propertyList, fast: fastKeyEncoder(parts) };
   keyCodecs.set(owner, codec);
   return codec;
+}
+
+const lit = (text: string) => JSON.stringify(text);
+
+/**
+ * The key encoder of the common case, a valid key: it answers undefined at the first thing that is
+ * not plainly right (a missing, wrongly typed or refused value, another property), and the checking
+ * path (encodeWith) then encodes the key again and reports every problem. Generated per key (see
+ * fields.ts) so that each property is read and each attribute written under a constant name, and
+ * no array is allocated: the key is encoded on every get, delete, update and batch read.
+ */
+function fastKeyEncoder(parts: readonly KeyPart[]): KeyCodec['fast'] {
+  if (!codegenAllowed()) {
+    return (source) => {
+      const out: Record<string, AttributeValue> = {};
+      try {
+        for (const part of parts) {
+          const value = source[part.property];
+          if (value === undefined || value === null || !part.accepts(value)) return undefined;
+          const av = part.encode(value, 1);
+          if (av === undefined) return undefined;
+          checkKeyValue(av, part.scalarType, part.role, part.limit);
+          out[part.name] = av;
+        }
+      } catch {
+        return undefined;
+      }
+      for (const property in source) {
+        if (source[property] !== undefined && !parts.some((p) => p.property === property)) return undefined;
+      }
+      return out;
+    };
+  }
+  const lines = parts.map((_, k) => `const A${k} = PARTS[${k}].accepts, E${k} = PARTS[${k}].encode;`);
+  lines.push('return function fastKey(s) {', `let ${parts.map((_, k) => `v${k}, a${k}`).join(', ')};`, 'try {');
+  parts.forEach((p, k) => {
+    lines.push(`v${k} = s[${lit(p.property)}]; if (v${k} === undefined || v${k} === null || !A${k}(v${k})) return undefined;`);
+    lines.push(`a${k} = E${k}(v${k}, 1); if (a${k} === undefined) return undefined;`);
+    lines.push(`K(a${k}, PARTS[${k}].scalarType, PARTS[${k}].role, PARTS[${k}].limit);`);
+  });
+  lines.push('} catch (e) { return undefined; }');
+  lines.push(`for (const k in s) if (${parts.map((p) => `k !== ${lit(p.property)}`).join(' && ')} && s[k] !== undefined) return undefined;`);
+  lines.push(`return { ${parts.map((p, k) => `${lit(p.name)}: a${k}`).join(', ')} };`, '};');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('PARTS', 'K', lines.join('\n'))(parts, checkKeyValue) as KeyCodec['fast'];
 }
 
 function encodePart(part: KeyPart, value: unknown, propertyList: readonly string[]): AttributeValue {
@@ -106,6 +154,9 @@ export function tableKeyEncoder(schema: ModelSchema): (key: object) => Record<st
 function encodeWith(codec: KeyCodec, key: object): Record<string, AttributeValue> {
   if (key === null || typeof key !== 'object') throw valueError.at(codec.className, valueRule.keyNotObject(key));
   const source = key as Record<string, unknown>;
+  const fast = codec.fast(source);
+  if (fast !== undefined) return fast;
+  // Not plainly valid: encode it again, reporting every problem together.
   const out: Record<string, AttributeValue> = {};
   let errors: ValidationError[] | undefined;
   for (const part of codec.parts) {

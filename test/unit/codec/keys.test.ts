@@ -31,6 +31,18 @@ describe('encodeKey', () => {
     expect(error.message).toBe('Movie.genre: genre is not part of the key; a key is { year, title } and nothing else');
   });
 
+  it('writes renamed key attributes under their names, and reads only own properties of the key object', () => {
+    @Table({ name: 'Renamed' })
+    class Renamed {
+      @PartitionKey({ name: 'PK' }) id!: string;
+      @SortKey({ name: 'odd "name"' }) at!: number;
+    }
+    expect(encodeKey(getModelSchema(Renamed), { id: 'a', at: 1 })).toEqual({ PK: { S: 'a' }, 'odd "name"': { N: '1' } });
+    // An inherited enumerable property is not part of the key object (as with Object.keys).
+    const key = Object.assign(Object.create({ inherited: 'x' }) as object, { id: 'a', at: 2 });
+    expect(encodeKey(getModelSchema(Renamed), key)).toEqual({ PK: { S: 'a' }, 'odd "name"': { N: '2' } });
+  });
+
   it('ignores extra properties whose value is undefined', () => {
     expect(encodeKey(movies(), { year: 1, title: 'x', genre: undefined })).toEqual({ year: { N: '1' }, title: { S: 'x' } });
   });

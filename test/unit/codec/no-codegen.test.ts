@@ -11,7 +11,8 @@ afterAll(() => {
   else process.env.DYNAMAP_NO_CODEGEN = previous;
 });
 
-import { fromItem, toItem } from '../../../src/codec';
+import { encodeKey, fromItem, toItem } from '../../../src/codec';
+import { getModelSchema } from '../../../src/metadata';
 import { ItemTooLargeError } from '../../../src/errors/classes';
 import { caught, Movie, MovieInfo } from './fixtures';
 
@@ -44,5 +45,11 @@ describe('codec without code generation', () => {
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { title: undefined }))).code).toBe('key.missing');
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { genre: 'x'.repeat(2049) }))).code).toBe('key.tooLong');
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { tags: new Set(['x'.repeat(410_000)]) })))).toBeInstanceOf(ItemTooLargeError);
+  });
+
+  it('encodes keys, and refuses bad ones with every problem', () => {
+    expect(encodeKey(getModelSchema(Movie), { year: 1985, title: 'After Hours' })).toEqual({ year: { N: '1985' }, title: { S: 'After Hours' } });
+    const error = caught(() => encodeKey(getModelSchema(Movie), { year: '1985', genre: 'x' }));
+    expect(error.issues.map((i) => i.code)).toEqual(['key.type', 'key.missing', 'key.extra']);
   });
 });
