@@ -86,7 +86,11 @@ class Put<T extends object> implements PreparedPut<T> {
   ) {}
 
   get op(): OperationDescription {
-    return { operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned };
+    const entity = this.schema.table.entity;
+    return {
+      operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned,
+      ...(entity ? { entity } : {}),
+    };
   }
 }
 
@@ -98,13 +102,14 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
   // changes only once the write succeeded).
   const staged = hooks === NO_ADDITIONS ? entity : Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);
   const input: PutItemCommandInput = { TableName: plan.tableName, Item: plan.codec.toItem(staged) };
-  if (options.condition === undefined && hooks.conditions.length === 0 && options.overwrite !== false) {
+  if (options.condition === undefined && hooks.conditions.length === 0 && options.overwrite !== false && schema.table.entity === undefined) {
     return new Put(input, hooks.assign, staged, schema, hooks.versioned);
   }
   const extra = options.overwrite === false ? [{ [schema.key.partitionKey.property]: notExists() }] : [];
-  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra])!;
+  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra]);
   const ex = new ExpressionContext();
-  input.ConditionExpression = ex.condition(schema, condition);
+  // A model with an entity type replaces only a missing item or one of its own (writeCondition).
+  input.ConditionExpression = ex.writeCondition(schema, condition)!;
   if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned);
 }

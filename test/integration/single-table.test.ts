@@ -121,8 +121,11 @@ describe('reads return only the model\'s own items', () => {
 });
 
 describe('key-based writes leave another entity\'s item alone', () => {
-  it('update and delete through the wrong model fail with ConditionError and change nothing', async () => {
+  it('put, update, delete and save() of a new entity through the wrong model fail with ConditionError and change nothing', async () => {
     const before = await rawItem('C#ann', 'ORDER#3');
+    const impostor = Object.assign(new Customer(), { pk: 'C#ann', sk: 'ORDER#3', name: 'not an order' });
+    await expect(mapper.put(impostor)).rejects.toThrow(ConditionError);
+    await expect(mapper.save(impostor)).rejects.toThrow(ConditionError);
     await expect(mapper.update(Customer, { pk: 'C#ann', sk: 'ORDER#3' }, { name: 'not an order' })).rejects.toThrow(ConditionError);
     await expect(mapper.update(Customer, { pk: 'C#ann', sk: 'ORDER#3' }, { name: 'not an order' })).rejects.toThrow(
       'update of Customer { pk: "C#ann", sk: "ORDER#3" } failed its condition: the condition was false for the stored item, ' +

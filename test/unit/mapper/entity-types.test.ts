@@ -12,7 +12,7 @@ import {
 import { codecFor } from '../../../src/codec';
 import type { MapperContext } from '../../../src/mapper/context';
 import { createContext } from '../../../src/mapper/create-context';
-import { buildDeleteInput, buildGetInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
+import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
 import { buildQueryInput, type ReadState } from '../../../src/mapper/query';
 import { requestLimit } from '../../../src/mapper/query/inputs';
 import { createTableInput } from '../../../src/table/definition';
@@ -159,6 +159,19 @@ describe('request inputs', () => {
       ExpressionAttributeValues: { ':v0': { N: '3' }, ':v1': { S: 'Order' }, ':v2': { N: '1' } },
       ReturnValues: 'ALL_NEW',
     });
+  });
+
+  it('put: the same guard, ANDed with overwrite: false', () => {
+    const order = Object.assign(new Order(), { ...userKey, total: 2 });
+    expect(buildPutInput(ctx.plan(Order), order, {}).input).toEqual({
+      TableName: 'dev-App',
+      Item: { ...KEY, total: { N: '2' }, _entity: { S: 'Order' } },
+      ConditionExpression: 'attribute_not_exists(#n0) OR #n1 = :v0',
+      ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' },
+      ExpressionAttributeValues: { ':v0': { S: 'Order' } },
+    });
+    expect(buildPutInput(ctx.plan(Order), order, { overwrite: false }).input.ConditionExpression)
+      .toBe('attribute_not_exists(#n0) AND (attribute_not_exists(#n0) OR #n1 = :v0)');
   });
 
   it('delete by key: the same guard', () => {
