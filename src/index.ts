@@ -24,7 +24,7 @@ export { Mapper } from './mapper/mapper';
 export type { MapperOptions } from './mapper/mapper';
 export type { RetryPolicy } from './mapper/context';
 export type { PutOptions, GetOptions, UpdateOptions, DeleteOptions } from './mapper/item-inputs';
-export type { Query, Scan, Page, QueryOptions, ScanOptions } from './mapper/query';
+export type { Query, Scan, MultiQuery, MultiScan, Page, QueryOptions, ScanOptions } from './mapper/query';
 export type { SyncOptions, SyncResult, TablePlan } from './table';
 export { describeSyncResult } from './table';
 export type {

@@ -31,7 +31,7 @@ import {
 import { buildSaveInput } from './save-input';
 import { forget, remember, snapshotOf } from './snapshots';
 import { hasValidationRules, validateChanges, validateEntity } from './validation';
-import { createQuery, createScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
+import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { KeyCondition } from '../expressions';
 import * as batch from './batch';
 import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
@@ -239,19 +239,19 @@ export class Mapper {
   /**
    * Single-table design: one Query of several entity types of one table (models with
    * `@Table({ entity })`), each item an instance of its own model — a customer and their orders in
-   * one request. The key condition uses the first model's key properties; `.filter()` and
-   * `.project()`, which name one model's properties, are refused.
+   * one request. The key condition uses the first model's key properties; there is no `.filter()`
+   * or `.project()`, which name one model's properties.
    */
-  query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): Query<InstanceOf<M[number]>>;
-  query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> {
+  query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): MultiQuery<InstanceOf<M[number]>>;
+  query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
     return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()'));
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
   scan<T extends object>(Model: Constructor<T>, options?: ScanOptions<T>): Scan<T>;
   /** Single-table design: one Scan of several entity types of one table, each item an instance of its own model (no filter). */
-  scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): Scan<InstanceOf<M[number]>>;
-  scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> {
+  scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): MultiScan<InstanceOf<M[number]>>;
+  scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> | MultiScan<object> {
     return createScan(this.context, models, optionsOf(options, 'scan()'));
   }
 

@@ -111,5 +111,15 @@ export async function severalEntityTypes(): Promise<void> {
   mapper.scan([Customer, Order], { filter: { name: 'x' } });
   // @ts-expect-error at least one model
   mapper.query([], { pk: 'C#1' });
+  // @ts-expect-error no filter on a read of several models (it names one model's properties)
+  mapper.query([Customer, Order], { pk: 'C#1' }).filter({ pk: 'x' });
+  // @ts-expect-error not after another method either
+  mapper.query([Customer, Order], { pk: 'C#1' }).limit(5).reverse().project('pk');
+  // @ts-expect-error nor on a scan
+  mapper.scan([Customer, Order]).segments(2).filter({ pk: 'x' });
+  const page: Page<Customer | Order> = await mapper.query([Customer, Order], { pk: 'C#1' }).limit(5).pageSize(2).startAfter(undefined).page();
+  const counted: number = await mapper.scan([Customer, Order]).count();
+  for await (const item of mapper.query([Customer, Order], { pk: 'C#1' }).reverse()) void item.pk;
+  void [page, counted];
   void [scanned, orders];
 }

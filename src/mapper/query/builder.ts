@@ -238,3 +238,20 @@ export class Scan<T extends object> extends ReadBuilder<T, ScanCommandInput> {
     return this.derive({ segments: checkCount(this.state.schema, 'segments', n, MAX_SEGMENTS) });
   }
 }
+
+/**
+ * A builder type without some methods, whose chained methods (returning the builder) return it
+ * without them too, so `.limit(5).filter(...)` stays a type error.
+ */
+type Without<B, K extends PropertyKey> = {
+  [P in Exclude<keyof B, K>]: B[P] extends (...args: infer A) => B ? (...args: A) => Without<B, K> : B[P];
+};
+
+/**
+ * `mapper.query([A, B], key)`: a Query of several entity types (single-table design). `.filter()`
+ * and `.project()` name one model's properties, so it has neither.
+ */
+export type MultiQuery<T extends object> = Without<Query<T>, 'filter' | 'project'>;
+
+/** `mapper.scan([A, B])`: a Scan of several entity types, without `.filter()` and `.project()`. */
+export type MultiScan<T extends object> = Without<Scan<T>, 'filter' | 'project'>;

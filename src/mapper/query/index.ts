@@ -12,7 +12,7 @@ import { Query, Scan } from './builder';
 import type { ReadState } from './inputs';
 import { checkCount, checkEntityModels, checkKeyCondition, indexOf } from './targets';
 
-export { Query, Scan, type Page } from './builder';
+export { Query, Scan, type MultiQuery, type MultiScan, type Page } from './builder';
 export { buildQueryInput, buildScanInput, requestInput, type ReadState } from './inputs';
 export { CursorCodec } from './cursor';
 

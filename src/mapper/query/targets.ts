@@ -73,6 +73,13 @@ function keyText(keys: KeyAttributes | undefined): string {
   return [keys.partitionKey, keys.sortKey].filter((a) => a !== undefined).map((a) => `"${a!.name}" (${a!.scalarType})`).join(', ');
 }
 
+/** An index's keys and projection (what its items hold decides whether entities are complete). */
+function indexText(index: IndexSchema | undefined): string {
+  if (index === undefined) return 'no such index';
+  const { type, nonKeyAttributes } = index.projection;
+  return `${keyText(index)}, ${type}${nonKeyAttributes ? ` [${nonKeyAttributes.join(', ')}]` : ''}`;
+}
+
 /**
  * The models of a read of several entity types must be readable as one: one table, the same key
  * attributes (and index, when one is read), and entity types in the same attribute, all different.
@@ -87,8 +94,8 @@ export function checkEntityModels(operation: string, schemas: readonly ModelSche
     const apart = (detail: string) => queryError.modelsApart(names, detail, operation);
     if (s.table.name !== first.table.name) throw apart(`${first.className} is in table "${first.table.name}" and ${s.className} in "${s.table.name}"`);
     if (keyText(s.key) !== keyText(first.key)) throw apart(`their table keys differ (${first.className}: ${keyText(first.key)}; ${s.className}: ${keyText(s.key)})`);
-    if (index !== undefined && keyText(s.indexByName.get(index)) !== keyText(first.indexByName.get(index))) {
-      throw apart(`index "${index}" differs (${first.className}: ${keyText(first.indexByName.get(index))}; ${s.className}: ${keyText(s.indexByName.get(index))})`);
+    if (index !== undefined && indexText(s.indexByName.get(index)) !== indexText(first.indexByName.get(index))) {
+      throw apart(`index "${index}" differs (${first.className}: ${indexText(first.indexByName.get(index))}; ${s.className}: ${indexText(s.indexByName.get(index))})`);
     }
     if (entity.attribute !== first.table.entity!.attribute) {
       throw apart(`${first.className} keeps its entity type in "${first.table.entity!.attribute}" and ${s.className} in "${entity.attribute}"`);

@@ -227,10 +227,15 @@ describe('a read of several entity types', () => {
     class Typed { @PartitionKey() pk!: string; @SortKey() sk!: string; }
     @Table({ name: 'App', entity: 'User' })
     class Twin { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'Projected' })
+    @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'ALL' })
+    class Projected { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() email?: string; }
     const cases: [() => unknown, string][] = [
       [() => mapper.scan([User, Far]), 'User, Far: a scan of several models reads one table (or one index of it) for all of them, but User is in table "App" and Far in "Elsewhere".'],
       [() => mapper.scan([User, Flat]), 'their table keys differ (User: "pk" (S), "sk" (S); Flat: "pk" (S))'],
-      [() => mapper.query([User, Order], { email: 'a' }, { index: 'byEmail' }), 'index "byEmail" differs (User: "email" (S); Order: no such index)'],
+      [() => mapper.query([User, Order], { email: 'a' }, { index: 'byEmail' }), 'index "byEmail" differs (User: "email" (S), INCLUDE [_entity]; Order: no such index)'],
+      [() => mapper.query([User, Projected], { email: 'a' }, { index: 'byEmail' }),
+        'index "byEmail" differs (User: "email" (S), INCLUDE [_entity]; Projected: "email" (S), ALL)'],
       [() => mapper.scan([User, Typed]), 'User keeps its entity type in "_entity" and Typed in "type"'],
       [() => mapper.scan([User, Twin]), 'User and Twin have the same entity type "User"'],
       [() => mapper.scan([User, Order], { filter: { pk: 'x' } } as never), 'the filter option names properties of one model'],
