@@ -76,8 +76,8 @@ export function tableDefinition(schemas: readonly ModelSchema[], tablePrefix = '
     checkSameOptions(first, other, problems);
   }
   const ttlAttribute = mergeTtl(schemas, problems);
-  checkEntities(schemas, problems);
-  const indexes = mergeIndexes(schemas, problems);
+  const entityAttribute = checkEntities(schemas, problems);
+  const indexes = mergeIndexes(schemas, entityAttribute, problems);
   const definitions = attributeDefinitions(first, indexes, problems);
 
   const gsis = indexes.filter((i) => i.schema.type === 'global');
@@ -193,7 +193,7 @@ function mergeTtl(schemas: readonly ModelSchema[], problems: ModelProblem[]): st
  * Single-table design: the models of a table that have an entity type must keep it in the same
  * attribute, and no two may use the same type (their reads could not tell their items apart).
  */
-function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]): void {
+function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]): string | undefined {
   const byValue = new Map<string, ModelSchema>();
   let first: ModelSchema | undefined;
   for (const s of schemas) {
@@ -210,6 +210,18 @@ function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]
       problems.push(modelProblem.sameEntity(s.table.name, same.className, s.className, entity.value));
     } else byValue.set(entity.value, s);
   }
+  return first?.table.entity!.attribute;
+}
+
+/**
+ * An index as a model without an entity type declares it, in a table whose entity models project
+ * their entity attribute into every index (see metadata/indexes.ts): with that attribute too, so
+ * that both declare the same index.
+ */
+function withEntityAttribute(index: IndexSchema, attribute: string): IndexSchema {
+  const { type, nonKeyAttributes = [] } = index.projection;
+  if (type === 'ALL' || nonKeyAttributes.includes(attribute)) return index;
+  return { ...index, projection: { type: 'INCLUDE', nonKeyAttributes: [...nonKeyAttributes, attribute] } };
 }
 
 /** The SDK form of one declared index, or undefined (with a problem) when it cannot be built. */
@@ -236,10 +248,11 @@ function indexText(index: IndexSchema, sdk: GlobalSecondaryIndex | LocalSecondar
 }
 
 /** All indexes of the table by name, in first-declared order; one name declared two ways is a problem. */
-function mergeIndexes(schemas: readonly ModelSchema[], problems: ModelProblem[]): MergedIndex[] {
+function mergeIndexes(schemas: readonly ModelSchema[], entityAttribute: string | undefined, problems: ModelProblem[]): MergedIndex[] {
   const merged = new Map<string, MergedIndex>();
   for (const owner of schemas) {
-    for (const schema of owner.indexes) {
+    for (const declared of owner.indexes) {
+      const schema = entityAttribute !== undefined && !owner.table.entity ? withEntityAttribute(declared, entityAttribute) : declared;
       const sdk = indexOf(owner, schema, problems);
       if (!sdk) continue;
       const text = indexText(schema, sdk);

@@ -106,6 +106,25 @@ describe('the table definition of models sharing a table', () => {
     });
   });
 
+  it('a model without an entity type may declare the same index (it gets the entity attribute too)', () => {
+    @Table({ name: 'App' })
+    @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'KEYS_ONLY' })
+    @GlobalIndex('byName', { partitionKey: 'name', projection: ['email'] })
+    class Everyone {
+      @PartitionKey() pk!: string;
+      @SortKey() sk!: string;
+      @Attribute() name?: string;
+      @Attribute() email?: string;
+    }
+    for (const models of [[Everyone, User], [User, Everyone]]) {
+      const input = createTableInput(models.map((m) => getModelSchema(m)));
+      expect(Object.fromEntries(input.GlobalSecondaryIndexes!.map((g) => [g.IndexName, g.Projection]))).toEqual({
+        byEmail: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['_entity'] },
+        byName: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['email', '_entity'] },
+      });
+    }
+  });
+
   it('refuses two models with the same entity type, or their types in different attributes', () => {
     @Table({ name: 'App', entity: 'User' })
     class Admin {
