@@ -32,6 +32,8 @@ export interface TableDefinition {
   readonly ttlAttribute?: string;
   /** Class names of the models sharing the table, for messages. */
   readonly models: readonly string[];
+  /** The attribute the table's entity models keep their type in (single-table design), if any. */
+  readonly entityAttribute?: string;
 }
 
 /** Groups schemas by full table name (prefix included), keeping first-seen order; a schema listed twice counts once. */
@@ -107,6 +109,7 @@ export function tableDefinition(schemas: readonly ModelSchema[], tablePrefix = '
   return {
     input,
     ...(ttlAttribute !== undefined ? { ttlAttribute } : {}),
+    ...(entityAttribute !== undefined ? { entityAttribute } : {}),
     models: schemas.map((s) => s.className),
   };
 }

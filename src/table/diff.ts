@@ -28,12 +28,14 @@ type AnyIndex = GlobalSecondaryIndex | LocalSecondaryIndex | GlobalSecondaryInde
  * Plans one table. `actual` undefined: the table does not exist. `actualTtl` undefined: unknown
  * (table absent, or the engine cannot describe TTL) — then TTL is enabled if declared.
  * Throws SyncError `sync.incompatible` listing every difference sync cannot apply.
+ * `entityAttribute`: the attribute the table's entity models keep their type in, if any.
  */
 export function planTable(
   declared: CreateTableCommandInput,
   ttlAttribute: string | undefined,
   actual: TableDescription | undefined,
   actualTtl: TimeToLiveDescription | undefined,
+  entityAttribute?: string,
 ): TablePlan {
   const table = declared.TableName ?? '';
   const ttlStep: EnableTtlStep[] = ttlAttribute !== undefined ? [{ kind: 'enableTtl', table, attribute: ttlAttribute }] : [];
@@ -47,7 +49,7 @@ export function planTable(
   compareTableKey(declared, actual, differences);
   compareAttributeTypes(declared, actual, differences);
   compareLocalIndexes(declared, actual, differences, notes);
-  const steps: PlanStep[] = planGlobalIndexes(declared, actual, differences, notes);
+  const steps: PlanStep[] = planGlobalIndexes(declared, actual, differences, notes, entityAttribute);
   const ttl = planTtl(table, ttlAttribute, actualTtl, differences, notes);
   if (ttl) steps.push(ttl);
   noteOptions(declared, actual, notes);
@@ -140,7 +142,14 @@ function definitionsFor(index: GlobalSecondaryIndex, declared: CreateTableComman
   return (declared.AttributeDefinitions ?? []).filter((d) => names.includes(d.AttributeName));
 }
 
-function planGlobalIndexes(declared: CreateTableCommandInput, actual: TableDescription, differences: string[], notes: string[]): CreateGlobalIndexStep[] {
+/** True when an index's items hold the attribute (ALL, or INCLUDE naming it). */
+function projects(projection: AnyIndex['Projection'], attribute: string): boolean {
+  return projection?.ProjectionType === 'ALL' || (projection?.NonKeyAttributes ?? []).includes(attribute);
+}
+
+function planGlobalIndexes(
+  declared: CreateTableCommandInput, actual: TableDescription, differences: string[], notes: string[], entityAttribute?: string,
+): CreateGlobalIndexStep[] {
   const table = declared.TableName ?? '';
   const existing = actual.GlobalSecondaryIndexes ?? [];
   const steps: CreateGlobalIndexStep[] = [];
@@ -158,6 +167,14 @@ function planGlobalIndexes(declared: CreateTableCommandInput, actual: TableDescr
       differences.push(
         `global index "${d.IndexName}" key schema: declared ${formatKeySchema(d.KeySchema, declared.AttributeDefinitions)}; ` +
           `actual ${formatKeySchema(a.KeySchema, actual.AttributeDefinitions)}`,
+      );
+    } else if (entityAttribute !== undefined && !projects(a.Projection, entityAttribute)) {
+      // Not a note: the entity models' reads of this index filter on an attribute it does not hold,
+      // so they would find nothing at all.
+      differences.push(
+        `global index "${d.IndexName}" projection: declared ${formatProjection(d.Projection)}, actual ` +
+          `${formatProjection(a.Projection)}, without "${entityAttribute}", the attribute the models' entity types are kept in: ` +
+          `their reads of the index would find nothing. Declare the index under a new name (sync creates it), or recreate it`,
       );
     } else if (!sameProjection(d.Projection, a.Projection)) {
       notes.push(

@@ -75,7 +75,7 @@ async function planFor(client: DynamoDBClient, definition: TableDefinition): Pro
     if (described === 'unsupported') notes.push('The engine does not implement DescribeTimeToLive; TTL state unknown.');
     else ttl = described;
   }
-  return withNotes(planTable(definition.input, definition.ttlAttribute, actual, ttl), notes);
+  return withNotes(planTable(definition.input, definition.ttlAttribute, actual, ttl, definition.entityAttribute), notes);
 }
 
 /** Applies the steps of one plan in order; `raced` guards the one re-plan after a concurrent CreateTable. */

@@ -145,6 +145,25 @@ describe('key-based writes leave another entity\'s item alone', () => {
   });
 });
 
+describe('an index created before the model had an entity type', () => {
+  it('makes sync fail, saying the index lacks the entity attribute, instead of reads that find nothing', async () => {
+    @Table({ name: 'Legacy' })
+    @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'KEYS_ONLY' })
+    class Before {
+      @PartitionKey() pk!: string;
+      @Attribute() email?: string;
+    }
+    @Table({ name: 'Legacy', entity: 'Account', entityAttribute: 'kind' })
+    @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'KEYS_ONLY' })
+    class After {
+      @PartitionKey() pk!: string;
+      @Attribute() email?: string;
+    }
+    await mapper.sync([Before]);
+    await expect(mapper.sync([After])).rejects.toThrow(/global index "byEmail" projection: declared INCLUDE \["kind"\], actual KEYS_ONLY, without "kind"/);
+  });
+});
+
 describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
   it('transactGet answers undefined for another entity\'s item; tx.update of one cancels the transaction', async () => {
     const [c, o] = await mapper.transactGet([[Customer, { pk: 'C#ann', sk: 'ORDER#1' }], [Order, { pk: 'C#ann', sk: 'ORDER#1' }]]);

@@ -220,6 +220,24 @@ describe('planTable', () => {
     });
   });
 
+  it('refuses a GSI without the entity attribute the models read it by (their reads would find nothing)', () => {
+    const wanted: CreateTableCommandInput = {
+      ...declared,
+      GlobalSecondaryIndexes: [{ ...declared.GlobalSecondaryIndexes![0], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['_entity'] } }],
+    };
+    const keysOnly = described({
+      GlobalSecondaryIndexes: [{ ...described().GlobalSecondaryIndexes![0], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    });
+    expect(() => planTable(wanted, undefined, keysOnly, undefined, '_entity')).toThrow(SyncError);
+    expect(() => planTable(wanted, undefined, keysOnly, undefined, '_entity')).toThrow(
+      'global index "byGenre" projection: declared INCLUDE ["_entity"], actual KEYS_ONLY, without "_entity", the attribute the ' +
+      'models\' entity types are kept in: their reads of the index would find nothing.');
+    // An index that projects everything holds the attribute: only the usual note.
+    expect(planTable(wanted, undefined, described(), undefined, '_entity').notes).toEqual([
+      'global index "byGenre" projection: declared INCLUDE ["_entity"], actual ALL; sync does not change projections (declare the index under a new name instead).',
+    ]);
+  });
+
   it('notes a declared TTL-less table whose TTL is on, and differing capacity', () => {
     const provisioned: CreateTableCommandInput = {
       ...declared,
