@@ -54,17 +54,25 @@ export function compileCondition<T extends object>(Model: Constructor<T>, condit
   return result(ctx, ctx.condition(getModelSchema(Model), condition));
 }
 
-/** An UpdateExpression for a model: `compileUpdate(Movie, { rating: 8, tags: add(new Set(['x'])) })`. */
+/**
+ * An UpdateExpression for a model: `compileUpdate(Movie, { rating: 8, tags: add(new Set(['x'])) })`.
+ * For a model with an entity type it also sets the entity attribute if absent (an item the update
+ * creates is then one of the model's).
+ */
 export function compileUpdate<T extends object>(Model: Constructor<T>, changes: UpdateChanges<T>): CompiledUpdateExpression {
   const ctx = new ExpressionContext();
   const { expression, nestedPaths } = ctx.update(getModelSchema(Model), changes);
   return { ...result(ctx, expression), nestedPaths };
 }
 
-/** A ProjectionExpression for a model: `compileProjection(Movie, ['title', 'info.rating'])`. */
+/**
+ * A ProjectionExpression for a model: `compileProjection(Movie, ['title', 'info.rating'])`. A model
+ * with an entity type reads its entity attribute too, which `fromItem` checks.
+ */
 export function compileProjection<T extends object>(Model: Constructor<T>, paths: Projection<T>): CompiledExpression {
   const ctx = new ExpressionContext();
-  return result(ctx, ctx.projection(getModelSchema(Model), paths));
+  const schema = getModelSchema(Model);
+  return result(ctx, ctx.projection(schema, paths, schema.table.entity ? [schema.table.entity.attribute] : []));
 }
 
 /**

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, GlobalIndex, LocalIndex, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, defineModel, fromItem, getModelSchema, gte,
+  Attribute, GlobalIndex, LocalIndex, Mapper, ModelError, compileCondition, compileProjection, compileUpdate, PartitionKey, SortKey, Table, ValidationError, defineModel, fromItem, getModelSchema, gte,
   toItem,
 } from 'dynamap';
 import { codecFor } from '../../../src/codec';
@@ -220,6 +220,17 @@ describe('request inputs', () => {
       FilterExpression: '#n1 = :v1', ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' }, Select: 'COUNT',
     });
     expect(requestLimit({ ...state, filters: [] }, 5)).toBeUndefined();
+  });
+});
+
+describe('the compile API', () => {
+  it('compileProjection reads the entity attribute; compileUpdate sets it if absent; compileCondition adds nothing', () => {
+    expect(compileProjection(Order, ['total'])).toEqual({ expression: '#n0, #n1', names: { '#n0': 'total', '#n1': '_entity' }, values: undefined });
+    expect(compileUpdate(Order, { total: 1 })).toMatchObject({
+      expression: 'SET #n0 = :v0, #n1 = if_not_exists(#n1, :v1)', names: { '#n0': 'total', '#n1': '_entity' },
+      values: { ':v0': { N: '1' }, ':v1': { S: 'Order' } },
+    });
+    expect(compileCondition(Order, { total: 1 })).toEqual({ expression: '#n0 = :v0', names: { '#n0': 'total' }, values: { ':v0': { N: '1' } } });
   });
 });
 
