@@ -6,8 +6,8 @@
 import 'reflect-metadata';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError, Version, beginsWith, fromItem, gte,
-  type Query,
+  Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError, Version, beginsWith, exists, fromItem, gte,
+  type Query, type TransactionWriter,
 } from 'dynamap';
 import { describeOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
 
@@ -174,6 +174,46 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
       tx.update(Customer, { pk: 'C#ann', sk: 'ORDER#2' }, { name: 'x' });
     })).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'None' }), expect.objectContaining({ code: 'ConditionalCheckFailed' })] });
     expect((await mapper.get(Order, { pk: 'C#ann', sk: 'ORDER#1' }))?.total).toBe(10);
+  });
+
+  it('tx.check, tx.delete by key and tx.save of a new entity refuse another entity\'s item', async () => {
+    const before = await rawItem('C#ann', 'ORDER#2');
+    const key = { pk: 'C#ann', sk: 'ORDER#2' };
+    const attempts: ((tx: TransactionWriter) => void)[] = [
+      (tx) => tx.check(Customer, key, { pk: exists() }),   // true of the Order item: only the guard refuses it
+      (tx) => tx.delete(Customer, key),
+      (tx) => tx.save(Object.assign(new Customer(), { ...key, name: 'x' })),
+    ];
+    for (const attempt of attempts) {
+      await expect(mapper.transaction(attempt)).rejects.toMatchObject({ reasons: [expect.objectContaining({ code: 'ConditionalCheckFailed' })] });
+    }
+    expect(await rawItem('C#ann', 'ORDER#2')).toEqual(before);
+  });
+});
+
+describe('a custom entity attribute, end to end', () => {
+  @Table({ name: 'Pets', entity: 'Cat', entityAttribute: 'kind' })
+  class Cat {
+    @PartitionKey() owner!: string;
+    @SortKey() name!: string;
+  }
+  @Table({ name: 'Pets', entity: 'Dog', entityAttribute: 'kind' })
+  class Dog {
+    @PartitionKey() owner!: string;
+    @SortKey() name!: string;
+    @Attribute() breed?: string;
+  }
+
+  it('writes, reads and tells the types apart by "kind"', async () => {
+    await mapper.sync([Cat, Dog]);
+    await mapper.put(Object.assign(new Cat(), { owner: 'ann', name: 'Tom' }));
+    await mapper.put(Object.assign(new Dog(), { owner: 'ann', name: 'Rex', breed: 'collie' }));
+    const raw = await client.send(new GetItemCommand({ TableName: `${prefix}Pets`, Key: { owner: { S: 'ann' }, name: { S: 'Tom' } } }));
+    expect(raw.Item?.kind).toEqual({ S: 'Cat' });
+    expect((await mapper.query(Dog, { owner: 'ann' }).all()).map((d) => d.name)).toEqual(['Rex']);
+    expect(await mapper.get(Dog, { owner: 'ann', name: 'Tom' })).toBeUndefined();
+    const pets = await mapper.query([Cat, Dog], { owner: 'ann' }).all();
+    expect(pets.map((p) => `${p.constructor.name} ${p.name}`)).toEqual(['Dog Rex', 'Cat Tom']);
   });
 });
 

@@ -13,7 +13,7 @@ import { codecFor } from '../../../src/codec';
 import type { MapperContext } from '../../../src/mapper/context';
 import { createContext } from '../../../src/mapper/create-context';
 import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
-import { buildQueryInput, type ReadState } from '../../../src/mapper/query';
+import { buildQueryInput, buildScanInput, type ReadState } from '../../../src/mapper/query';
 import { requestLimit } from '../../../src/mapper/query/inputs';
 import { createTableInput } from '../../../src/table/definition';
 
@@ -94,6 +94,20 @@ describe('the schema', () => {
     });
     expect(taken.problems[0]).toMatchObject({ code: 'model.entityAttributeTaken', className: 'Thing', property: 'kind' });
     expect(taken.message).toMatch(/Thing\.kind is stored as "_entity", the attribute that holds Thing's entity type/);
+  });
+});
+
+describe('inheritance', () => {
+  it('a subclass with its own @Table has its own entity type; one without inherits its parent\'s (and sync refuses the pair)', () => {
+    @Table({ name: 'App', entity: 'Base' })
+    class Base { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'Special' })
+    class Special extends Base { @Attribute() extra?: string; }
+    class Copy extends Base { @Attribute() other?: string; }
+    expect(getModelSchema(Special).table.entity).toEqual({ attribute: '_entity', value: 'Special' });
+    expect(toItem(Object.assign(new Special(), { pk: 'p', sk: 's' }))._entity).toEqual({ S: 'Special' });
+    expect(getModelSchema(Copy).table.entity).toEqual({ attribute: '_entity', value: 'Base' });
+    expect(() => createTableInput([getModelSchema(Base), getModelSchema(Copy)])).toThrow(/both have the entity type "Base"/);
   });
 });
 
@@ -220,6 +234,15 @@ describe('request inputs', () => {
       FilterExpression: '#n1 = :v1', ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' }, Select: 'COUNT',
     });
     expect(requestLimit({ ...state, filters: [] }, 5)).toBeUndefined();
+  });
+
+  it('scan: the caller\'s filter and the entity filter, in a custom entity attribute', () => {
+    expect(buildScanInput('dev-Kinds', { operation: 'scan', schema: getModelSchema(Cat), filters: [{ id: 'c' }], reverse: false, consistent: false }).base).toEqual({
+      TableName: 'dev-Kinds',
+      FilterExpression: '#n0 = :v0 AND #n1 = :v1',
+      ExpressionAttributeNames: { '#n0': 'id', '#n1': 'kind' },
+      ExpressionAttributeValues: { ':v0': { S: 'c' }, ':v1': { S: 'Cat' } },
+    });
   });
 });
 
