@@ -93,6 +93,19 @@ describe('reads return only the model\'s own items', () => {
     ]);
   });
 
+  it('first() reads a few items, then twice as many each request, not a 1 MB page', async () => {
+    const watched = testClient();
+    const limits: unknown[] = [];
+    watched.middlewareStack.add((next) => async (args) => {
+      limits.push((args.input as { Limit?: number }).Limit);
+      return next(args);
+    }, { step: 'initialize', name: 'recordLimit' });
+    const reader = new Mapper({ client: watched, tablePrefix: prefix });
+    // The profile sorts after the three orders: requests of 1, 2 and 4 items find it.
+    expect((await reader.query(Customer, { pk: 'C#ann' }).first())?.name).toBe('Ann');
+    expect(limits).toEqual([1, 2, 4]);
+  });
+
   it('scan and a KEYS_ONLY index (the index projects the entity type)', async () => {
     const customers = await mapper.scan(Customer).all();
     expect(customers.map((c) => c.name).sort()).toEqual(['Ann', 'Bob']);

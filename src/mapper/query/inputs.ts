@@ -166,12 +166,18 @@ export function requestInput<I extends QueryCommandInput | ScanCommandInput>(bas
 }
 
 /**
- * DynamoDB's Limit for the next request. Without a filter (the caller's, or a model's entity type)
- * every item read is returned, so the request reads no more than the items still wanted; with a
- * filter, reading `remaining` items could return far fewer, so it reads `pageSize` (or a full
- * 1 MB page) and the page is cut.
+ * DynamoDB's Limit for the next request; `round` counts the requests this read already made.
+ * - Without a filter every item read is returned, so the request reads no more than the items
+ *   still wanted.
+ * - With the caller's filter, reading `remaining` items could return far fewer, so it reads
+ *   `pageSize` (or a full 1 MB page) and the page is cut.
+ * - With only a model's entity-type filter, the items are usually mostly the model's own (a
+ *   partition of a customer and their orders): the first request reads the items still wanted,
+ *   and each further one twice as many as the one before, so `.first()` does not read 1 MB of a
+ *   large partition, and a partition of mostly other entities still takes few requests.
  */
-export function requestLimit(state: ReadState, remaining: number | undefined): number | undefined {
-  if (remaining === undefined || state.filters.length > 0 || state.schema.table.entity !== undefined) return state.pageSize;
-  return state.pageSize === undefined ? remaining : Math.min(state.pageSize, remaining);
+export function requestLimit(state: ReadState, remaining: number | undefined, round = 0): number | undefined {
+  if (remaining === undefined || state.filters.length > 0) return state.pageSize;
+  const wanted = state.schema.table.entity === undefined ? remaining : remaining * 2 ** Math.min(round, 20);
+  return state.pageSize === undefined ? wanted : Math.min(state.pageSize, wanted);
 }

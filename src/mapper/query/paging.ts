@@ -142,9 +142,9 @@ export class ReadRun<T extends object> {
    * One request from `start`. `remaining`: items still wanted (undefined: no limit); the page is
    * cut to it, and then continues after its last item rather than after what DynamoDB read.
    */
-  async fetch(start: StartKey | undefined, remaining: number | undefined, segment?: number): Promise<RawPage> {
+  async fetch(start: StartKey | undefined, remaining: number | undefined, segment?: number, round = 0): Promise<RawPage> {
     const input = requestInput(this.compiled.base, {
-      limit: requestLimit(this.state, remaining),
+      limit: requestLimit(this.state, remaining, round),
       ...(start ? { startKey: start } : {}),
       ...(segment !== undefined ? { segment: { index: segment, total: this.state.segments! } } : {}),
     });
@@ -164,11 +164,12 @@ export class ReadRun<T extends object> {
   /** Counts from `start` to the end (or to `limit`), one Select COUNT request after another. */
   async countFrom(start: StartKey | undefined, limit: number | undefined, segment?: number): Promise<number> {
     let count = 0;
+    let round = 0;
     let key = start;
     do {
       const remaining = limit === undefined ? undefined : limit - count;
       const input = requestInput(this.compiled.countBase, {
-        limit: requestLimit(this.state, remaining),
+        limit: requestLimit(this.state, remaining, round++),
         ...(key ? { startKey: key } : {}),
         ...(segment !== undefined ? { segment: { index: segment, total: this.state.segments! } } : {}),
       });
@@ -189,8 +190,9 @@ export async function* sequentialPages<T extends object>(
 ): AsyncGenerator<RawPage, void, undefined> {
   let key = start;
   let returned = 0;
+  let round = 0;
   do {
-    const page = await run.fetch(key, limit === undefined ? undefined : limit - returned);
+    const page = await run.fetch(key, limit === undefined ? undefined : limit - returned, undefined, round++);
     returned += page.items.length;
     yield page;
     key = page.next;

@@ -113,9 +113,10 @@ export async function* parallelPages<T extends object>(
       while (!channel.closed && next < todo.length && !enough()) {
         const segment = todo[next++];
         let key = tracker.startOf(segment);
+        let round = 0;
         do {
           if (enough()) return;
-          const page = await run.fetch(key, limit === undefined ? undefined : Math.max(1, limit - fetched), segment);
+          const page = await run.fetch(key, limit === undefined ? undefined : Math.max(1, limit - fetched), segment, round++);
           fetched += page.items.length;
           if (!(await channel.push({ page }))) return;
           key = page.next;

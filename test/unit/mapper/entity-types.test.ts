@@ -217,7 +217,7 @@ describe('request inputs', () => {
     });
   });
 
-  it('query: the entity filter after the caller\'s, and no Limit shortcut (the filter may skip items)', () => {
+  it('query: the entity filter after the caller\'s; the Limit of each request', () => {
     const state: ReadState = {
       operation: 'query', schema: getModelSchema(User), keyCondition: { pk: 'U#1' }, filters: [{ name: 'Ann' }], reverse: false, consistent: false,
       projection: ['email'],
@@ -233,7 +233,11 @@ describe('request inputs', () => {
     expect(buildQueryInput('dev-App', { ...state, filters: [], projection: undefined }).countBase).toMatchObject({
       FilterExpression: '#n1 = :v1', ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_entity' }, Select: 'COUNT',
     });
-    expect(requestLimit({ ...state, filters: [] }, 5)).toBeUndefined();
+    // The entity filter alone: the items still wanted, then twice as many each request (within pageSize).
+    expect([0, 1, 2, 3].map((round) => requestLimit({ ...state, filters: [] }, 5, round))).toEqual([5, 10, 20, 40]);
+    expect([0, 1, 2].map((round) => requestLimit({ ...state, filters: [], pageSize: 12 }, 5, round))).toEqual([5, 10, 12]);
+    // With the caller's filter too: pageSize (here none: a full 1 MB page).
+    expect(requestLimit(state, 5, 0)).toBeUndefined();
   });
 
   it('scan: the caller\'s filter and the entity filter, in a custom entity attribute', () => {
