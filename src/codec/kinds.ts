@@ -134,7 +134,11 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
       return {
         encode: (v) => {
           if (typeof v === 'bigint') return { N: bigintToN(v) };
-          if (typeof v === 'number' && Number.isInteger(v)) return { N: numberToN(v) };
+          if (typeof v === 'number' && Number.isInteger(v)) {
+            // Beyond 2^53 the number is already not the integer that was written (2**60 + 2 is 2**60).
+            if (!Number.isSafeInteger(v)) fail(valueRule.unsafeInteger(v));
+            return { N: numberToN(v) };
+          }
           return v === null ? NULL() : fail(valueRule.wrongType('a bigint', v));
         },
         decode: (av) => (av.N !== undefined ? nToBigint(av.N as string) : other(av, 'N (a number)')),
@@ -167,7 +171,8 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
       };
     case 'numberSet':
       return {
-        encode: (v) => (v instanceof Set ? encodeNumberSet(v) : v === null ? NULL() : fail(valueRule.wrongType('a Set of numbers', v))),
+        // Read back as numbers: a bigint member must be one a number holds exactly.
+        encode: (v) => (v instanceof Set ? encodeNumberSet(v, true) : v === null ? NULL() : fail(valueRule.wrongType('a Set of numbers', v))),
         decode: (av) => (av.NS !== undefined ? decodeNumberSet(av.NS as string[]) : other(av, 'NS (a number set)')),
         element: (v) => ({ N: encodeNumberMember(v) }),
       };

@@ -30,14 +30,18 @@ export function encodeNumberMember(member: unknown): string {
   return fail(valueRule.wrongType('a number or bigint (a member of a number set)', member));
 }
 
-export function encodeNumberSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
+/** `readAsNumbers`: the set is read back as numbers (the numberSet kind), so a bigint member must be one a number holds exactly. */
+export function encodeNumberSet(set: ReadonlySet<unknown>, readAsNumbers = false): AttributeValue | undefined {
   if (set.size === 0) return undefined;
   const out: string[] = new Array(set.size);
   let i = 0;
   let bigints = false;
   let bound = 0;
   for (const member of set) {
-    if (typeof member === 'bigint') bigints = true;
+    if (typeof member === 'bigint') {
+      bigints = true;
+      if (readAsNumbers && BigInt(Number(member)) !== member) fail(valueRule.inexactSetMember(member));
+    }
     const text = encodeNumberMember(member);
     bound += text.length + 3;
     out[i++] = text;

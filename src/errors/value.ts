@@ -73,6 +73,12 @@ export const valueRule = {
     r('type', `expected ${expected}, got ${describeValue(value)}`),
   invalidDate: () =>
     r('invalidDate', 'an Invalid Date cannot be stored: give a Date whose getTime() is a number'),
+  unsafeInteger: (value: number) =>
+    r('unsafeInteger', `${String(value)} is beyond 2^53, where a JavaScript number is not the integer it was written as ` +
+      `(it cannot hold every integer there; this one holds ${BigInt(value)}): give the value as a bigint`),
+  inexactSetMember: (value: bigint) =>
+    r('imprecise', `the number set member ${value}n cannot be read back as a JavaScript number (a number set is read as numbers): ` +
+      `use numbers within 2^53, or give the attribute a converter that reads the members as bigint`),
   notInteger: (value: unknown) =>
     r('notInteger', `${typeof value === 'string' ? value : describeValue(value)} is not an integer, so it cannot be a bigint`),
   notInEnum: (value: unknown, allowed: readonly (string | number)[]) =>

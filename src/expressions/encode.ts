@@ -62,7 +62,11 @@ export function encodeNumber(model: string, path: ResolvedPath, operator: string
   if (typeof value !== 'number' && typeof value !== 'bigint') {
     throw expressionError.badOperand(model, path.source, operator, 'a number or bigint', value);
   }
-  const encoded = marshallAny(value, where(model, path));
+  // A bigint attribute's own codec: it refuses 1.5 (the item could not be read back), as a write would.
+  const end = path.end;
+  const encoded = end.at === 'attribute' && end.attr.kind === 'bigint' && !end.attr.converter
+    ? encodeAttribute(end.attr, value, where(model, path))
+    : marshallAny(value, where(model, path));
   if (!encoded) throw expressionError.badOperand(model, path.source, operator, 'a number or bigint', value);
   return encoded;
 }

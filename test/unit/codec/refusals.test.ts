@@ -118,6 +118,25 @@ describe('sets', () => {
     expect(error.message).toBe('Sets.binaries: the set holds the same 2 bytes more than once (after encoding); DynamoDB sets cannot hold duplicates');
   });
 
+  it('refuses a bigint member a number set could not be read back with (it is read as numbers)', () => {
+    const error = refusal(() => toItem(Object.assign(new Sets(), { id: 'x', numbers: new Set<number | bigint>([2n ** 60n + 1n]) })));
+    expect(error.code).toBe('value.imprecise');
+    expect(error.message).toMatch(/^Sets\.numbers: the number set member 1152921504606846977n cannot be read back as a JavaScript number/);
+  });
+
+  it('refuses a number beyond 2^53 for a bigint attribute (it is no longer the integer written), accepts a safe one', () => {
+    @Table()
+    class Big {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'bigint' }) big?: bigint | number;
+    }
+    const error = refusal(() => toItem(Object.assign(new Big(), { id: 'x', big: 2 ** 60 + 2 })));
+    expect(error.code).toBe('value.unsafeInteger');
+    expect(error.message).toBe('Big.big: 1152921504606847000 is beyond 2^53, where a JavaScript number is not the integer it was written as ' +
+      '(it cannot hold every integer there; this one holds 1152921504606846976): give the value as a bigint');
+    expect(toItem(Object.assign(new Big(), { id: 'x', big: 2 ** 53 - 1 })).big).toEqual({ N: '9007199254740991' });
+  });
+
   it('accepts bigints in a number set when they are distinct', () => {
     expect(toItem(Object.assign(new Sets(), { id: 'x', numbers: new Set<number | bigint>([1, 2n ** 70n]) })).numbers).toEqual({
       NS: ['1', '1180591620717411303424'],

@@ -166,6 +166,11 @@ describe('update rules', () => {
     expect(refusal(upd({}))).toMatch(/^expression\.emptyUpdate: Movie: the update has no changes/);
     expect(refusal(upd({ genre: undefined }))).toMatch(/^expression\.emptyUpdate/);
   });
+  it('a fraction added to a bigint attribute (the item could not be read back)', () => {
+    expect(refusal(upd({ budget: add(1.5) }))).toBe('value.type: Movie.budget: expected a bigint, got the number 1.5');
+    expect(refusal(upd({ budget: increment(0.5) }))).toMatch(/^value\.type: Movie\.budget/);
+    expect(compileUpdate(Movie, { budget: add(2n) }).values).toEqual({ ':v0': { N: '2' } });
+  });
   it('missingParentPath names the paths and says to set the parent first', () => {
     const e = missingParentPath('Movie', ['info.rating']);
     expect(e).toBeInstanceOf(ValidationError);
