@@ -11,7 +11,7 @@ import type {
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { encodeKey } from '../codec';
-import { and, ExpressionContext, notExists, add, ifNotExists } from '../expressions';
+import { and, ExpressionContext, expressionError, notExists, add, ifNotExists, toUpdate } from '../expressions';
 import type { Condition, Projection, UpdateChanges } from '../expressions';
 import type { OperationDescription } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
@@ -158,6 +158,9 @@ export function updateHookChanges(schema: ModelSchema, now: Date): Record<string
 export function buildUpdateInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, key: object, changes: UpdateChanges<T>, options: UpdateOptions<T>, now: Date,
 ): PreparedUpdate {
+  // The caller's changes must change something: the hooks' alone (version, timestamps) would
+  // create an item that was never there.
+  if (toUpdate(changes, schema.className).actions.length === 0) throw expressionError.emptyUpdate(schema.className);
   const all = { ...updateHookChanges(schema, now), ...(changes as Record<string, unknown>) } as UpdateChanges<T>;
   return updateInput(ctx, schema, key, all, options, 'update', hasVersionCondition(schema, options.condition));
 }

@@ -106,6 +106,15 @@ describe('buildUpdateInput', () => {
   });
 });
 
+describe('an update without changes', () => {
+  it('is refused even when hooks (version, timestamps) would write something, which would create an item', () => {
+    for (const changes of [{}, { rating: undefined }]) {
+      expect(() => buildUpdateInput(ctx, schema, { year: 1985, title: 'After Hours' }, changes, {}, now)).toThrow(
+        'Movie: the update has no changes (undefined values are skipped; use remove() to delete an attribute).');
+    }
+  });
+});
+
 describe('buildSaveInput', () => {
   it('writes only changed attributes, requires the item and its version', () => {
     const m: Movie = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7, state: 'draft', version: 2 });
