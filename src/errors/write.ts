@@ -22,6 +22,14 @@ export const writeError = {
       { issues, validationErrors: errors },
     );
   },
+  notAssignable(operation: string, className: string, properties: readonly string[]): ValidationError {
+    return new ValidationError(
+      'entity.notAssignable',
+      `${operation}(${className}): the entity is frozen or sealed, and the write sets ${properties.join(', ')} on it once it ` +
+        'succeeded (version, timestamps, defaults); nothing was written. Pass an entity that can take them, e.g. a copy: ' +
+        `Object.assign(new ${className}(), frozen).`,
+    );
+  },
   notAnEntity(operation: string, value: unknown): ValidationError {
     const what = value === null ? 'null' : typeof value === 'object' ? `a plain ${Array.isArray(value) ? 'array' : 'object'}` : typeof value;
     return new ValidationError(

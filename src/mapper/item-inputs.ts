@@ -18,7 +18,8 @@ import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import type { ModelPlan } from './model-plan';
 import { projectionInput } from './projection';
-import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, type HookCondition } from './write-hooks';
+import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, unassignable, type HookCondition } from './write-hooks';
+import { writeError } from '../errors/write';
 
 export interface PreparedWrite<I> {
   readonly input: I;
@@ -98,6 +99,10 @@ class Put<T extends object> implements PreparedPut<T> {
 export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, options: PutOptions<T>, now?: Date): PreparedPut<T> {
   const schema = plan.schema;
   const hooks = plan.putAddsNothing ? NO_ADDITIONS : putAdditions(schema, entity, now ?? new Date());
+  if (hooks !== NO_ADDITIONS) {
+    const refused = unassignable(entity, hooks.assign);
+    if (refused.length) throw writeError.notAssignable('put', schema.className, refused);
+  }
   // The entity as it will be stored; a copy only when hooks assign something (the entity itself
   // changes only once the write succeeded).
   const staged = hooks === NO_ADDITIONS ? entity : Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, hooks.assign);

@@ -16,7 +16,8 @@ import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
 import { sameValue, type Snapshot } from './snapshots';
-import { timestamp, type HookCondition } from './write-hooks';
+import { timestamp, unassignable, type HookCondition } from './write-hooks';
+import { writeError } from '../errors/write';
 
 export interface PreparedSave<T> {
   readonly update?: PreparedUpdate;
@@ -97,6 +98,8 @@ export function buildSaveInput<T extends object>(
     assign[schema.version.property] = typeof read === 'number' ? read + 1 : 1;
   }
   if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
+  const refused = unassignable(entity, assign);
+  if (refused.length) throw writeError.notAssignable('save', schema.className, refused);
   for (const attr of [schema.version, schema.updatedAt]) {
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }

@@ -89,3 +89,27 @@ export function deleteAdditions(schema: ModelSchema, entity: object): WriteAddit
   if (!schema.version || current === undefined || current === null) return { assign: {}, conditions: [], versioned: false };
   return { assign: {}, conditions: [{ [schema.version.property]: current }], versioned: true };
 }
+
+/** Whether `entity[property] = value` would succeed (an own writable property or setter, an inherited setter, or room for a new one). */
+function settable(entity: object, property: string): boolean {
+  const own = Object.getOwnPropertyDescriptor(entity, property);
+  if (own) return own.set !== undefined || own.writable === true;
+  for (let o = Object.getPrototypeOf(entity) as object | null; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+    const inherited = Object.getOwnPropertyDescriptor(o, property);
+    if (inherited) {
+      if (inherited.get !== undefined || inherited.set !== undefined) return inherited.set !== undefined;
+      if (inherited.writable !== true) return false;
+      break;
+    }
+  }
+  return Object.isExtensible(entity);
+}
+
+/**
+ * The properties of `assign` that cannot be set on the entity (frozen, sealed or non-extensible).
+ * Checked before sending, since they are set only once the write succeeded.
+ */
+export function unassignable(entity: object, assign: Record<string, unknown>): string[] {
+  if (!Object.isFrozen(entity) && Object.isExtensible(entity)) return [];
+  return Object.keys(assign).filter((property) => !settable(entity, property));
+}

@@ -113,3 +113,29 @@ describe('delete(entity) that fails', () => {
     expect(await mapper.get(Film, { id: 'x1' })).toMatchObject({ rating: 9, plot: 'written by someone else' });
   });
 });
+
+describe('frozen entities (regression: the write succeeded, then a TypeError)', () => {
+  it('put, batchPut and save of a frozen entity that the write would change are refused before anything is sent', async () => {
+    const frozen = Object.freeze(Object.assign(new Counter(), { id: 'frozen-1', big: 1 }));
+    for (const write of [() => mapper.put(frozen), () => mapper.batchPut([frozen]), () => mapper.save(frozen)]) {
+      await expect(write()).rejects.toMatchObject({
+        code: 'entity.notAssignable',
+        message: expect.stringContaining('put(Counter): the entity is frozen or sealed, and the write sets version on it'),
+      });
+    }
+    expect(await raw('SaveCounters', { id: 'frozen-1' })).toBeUndefined();
+    // A read entity changed, then frozen: save() would set its version after the update.
+    await mapper.put(Object.assign(new Counter(), { id: 'frozen-2', big: 1 }));
+    const read = (await mapper.get(Counter, { id: 'frozen-2' }))!;
+    read.big = 2;
+    Object.freeze(read);
+    await expect(mapper.save(read)).rejects.toMatchObject({ code: 'entity.notAssignable', message: expect.stringMatching(/^save\(Counter\)/) });
+    expect(await raw('SaveCounters', { id: 'frozen-2' })).toMatchObject({ big: { N: '1' }, version: { N: '1' } });
+  });
+
+  it('a frozen entity that the write does not change is written', async () => {
+    const note = Object.freeze(Object.assign(new User(), { id: 'frozen-user', name: 'Ann' }));
+    await expect(mapper.put(note)).resolves.toBe(note);
+    expect(await raw('SaveUsers', { id: 'frozen-user' })).toMatchObject({ name: { S: 'Ann' } });
+  });
+});
