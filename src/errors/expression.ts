@@ -49,6 +49,9 @@ export const expressionError = {
   updateKey: (model: string, path: string) =>
     v('updateKey', model, path,
       `${path} is part of the table's primary key, which DynamoDB cannot update: delete the item and put it with the new key.`),
+  removeRequired: (model: string, path: string) =>
+    v('removeRequired', model, path,
+      `${path} is required (@Attribute({ required: true })), so the update cannot remove it: set another value instead.`),
   operatorKind: (model: string, path: string, operator: string, kind: string, allowed: string) =>
     v('operatorKind', model, path, `${operator} cannot be used on ${path}, a ${kind}: ${operator} applies to ${allowed}.`),
   undefinedValue: (model: string, path: string) =>

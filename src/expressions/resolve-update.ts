@@ -30,6 +30,7 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
     case 'set': {
       // A value whose stored form is "nothing" (an empty set: DynamoDB has none) removes the attribute.
       const value = encodeValueAt(model, path, action.value);
+      if (value === undefined && path.end.at === 'attribute' && path.end.attr.required) throw expressionError.removeRequired(model, path.source);
       return value === undefined ? { type: 'remove', path: at } : { type: 'set', path: at, value };
     }
     case 'increment': {
@@ -58,6 +59,8 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
       checkFits(model, path, 'deleteFromSet');
       return { type: 'deleteFromSet', path: at, value: encodeSet(model, path, 'deleteFromSet()', action.value) };
     case 'remove':
+      // put and save refuse an entity without a required property; an update must not make one.
+      if (path.end.at === 'attribute' && path.end.attr.required) throw expressionError.removeRequired(model, path.source);
       return { type: 'remove', path: at };
   }
 }

@@ -2,7 +2,9 @@
  * Everything DynamoDB would refuse is refused before sending, as a ValidationError whose code
  * says what and whose message names the model and the property path.
  */
+import 'reflect-metadata';
 import { ValidationError } from '../../../src/errors/classes';
+import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 import { missingParentPath } from '../../../src/errors/expression';
 import {
   add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
@@ -165,6 +167,22 @@ describe('update rules', () => {
   it('no changes', () => {
     expect(refusal(upd({}))).toMatch(/^expression\.emptyUpdate: Movie: the update has no changes/);
     expect(refusal(upd({ genre: undefined }))).toMatch(/^expression\.emptyUpdate/);
+  });
+  it('removing a required attribute, at the top or nested (put and save refuse such an entity)', () => {
+    class Inner {
+      @Attribute({ type: 'string', required: true }) must?: string;
+      @Attribute({ type: 'string' }) may?: string;
+    }
+    @Table({ name: 'Strict' })
+    class Strict {
+      @PartitionKey({ type: 'string' }) id!: string;
+      @Attribute({ type: 'string', required: true }) req?: string;
+      @Attribute({ type: () => Inner }) inner?: Inner;
+    }
+    expect(refusal(() => compileUpdate(Strict, { req: remove() }))).toBe(
+      'expression.removeRequired: Strict: req is required (@Attribute({ required: true })), so the update cannot remove it: set another value instead.');
+    expect(refusal(() => compileUpdate(Strict, { 'inner.must': remove() }))).toMatch(/^expression\.removeRequired: Strict: inner\.must is required/);
+    expect(compileUpdate(Strict, { 'inner.may': remove() }).expression).toBe('REMOVE #n0.#n1');
   });
   it('a fraction added to a bigint attribute (the item could not be read back)', () => {
     expect(refusal(upd({ budget: add(1.5) }))).toBe('value.type: Movie.budget: expected a bigint, got the number 1.5');
