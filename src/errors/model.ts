@@ -32,6 +32,13 @@ export const modelProblem = {
     p('badKind', c, prop, `${c}.${prop}: type ${JSON.stringify(kind)} is not an attribute kind. Use one of ` +
       `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +
       `'list', 'map', 'any', or () => NestedClass, or () => [NestedClass].`),
+  roleInDocument: (c: string, prop: string, decorator: string) =>
+    p('roleInDocument', c, prop, `${c}.${prop}: ${decorator} is for properties of a table model (@Table), and ${c} is a nested ` +
+      `document class, where it would do nothing. Use @Attribute() here, or move the property to the model.`),
+  typeReturnedNoClass: (c: string, prop: string, returned: string) =>
+    p('typeReturnedNoClass', c, prop, `${c}.${prop}: its type function returned ${returned === 'undefined' ? 'undefined' : `a ${returned}`}, not a class. ` +
+      `If it names a class from another module, the modules may import each other (the class is not defined yet when the ` +
+      `function runs): keep the function lazy (type: () => Other), and break the cycle or move the classes into one module.`),
   setNeedsType: (c: string, prop: string) =>
     p('setNeedsType', c, prop, `${c}.${prop} is a Set: say which kind with type: 'stringSet', 'numberSet' or 'binarySet'.`),
   unsupportedDesignType: (c: string, prop: string, typeName: string) =>

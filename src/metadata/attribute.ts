@@ -99,12 +99,15 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
       } catch {
         return { problem: modelProblem.badKind(className, raw.property, 'a type function that throws') };
       }
-      if (Array.isArray(target)) {
-        return target.length === 1
-          ? kindOfClass(target[0], className, raw.property, true)
-          : { problem: modelProblem.badKind(className, raw.property, 'an array that is not [Class]') };
+      const found = Array.isArray(target)
+        ? (target.length === 1 ? kindOfClass(target[0], className, raw.property, true) : { problem: modelProblem.badKind(className, raw.property, 'an array that is not [Class]') })
+        : kindOfClass(target, className, raw.property, false);
+      // A function that returns no class (undefined from an import cycle, a string): never drop the property silently.
+      if (!found.kind && !found.problem) {
+        const returned = Array.isArray(target) ? target[0] : target;
+        return { problem: modelProblem.typeReturnedNoClass(className, raw.property, returned === null ? 'null' : typeof returned) };
       }
-      return kindOfClass(target, className, raw.property, false);
+      return found;
     }
     return { problem: modelProblem.badKind(className, raw.property, type) };
   }

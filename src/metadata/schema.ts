@@ -90,9 +90,22 @@ function checkNested(attributes: readonly AttributeSchema[], problems: ModelProb
 }
 
 function buildDocumentUnchecked(target: Constructor, problems: ModelProblem[]): DocumentSchema {
-  const { properties } = collect(target);
-  return documentOf(target, buildAttributes(target, target.name, properties, problems));
+  const { properties, table } = collect(target);
+  const attributes = buildAttributes(target, target.name, properties, problems);
+  // Keys, versions, timestamps and TTL belong to items: in a nested document (a class that is not
+  // a table model) they would do nothing, silently.
+  if (!table) {
+    for (const a of attributes) {
+      if (a.role !== 'attribute') problems.push(modelProblem.roleInDocument(target.name, a.property, ROLE_DECORATORS[a.role]));
+    }
+  }
+  return documentOf(target, attributes);
 }
+
+const ROLE_DECORATORS: Record<AttributeSchema['role'], string> = {
+  attribute: '@Attribute', partitionKey: '@PartitionKey', sortKey: '@SortKey', version: '@Version',
+  createdAt: '@CreatedAt', updatedAt: '@UpdatedAt', ttl: '@TimeToLive',
+};
 
 /** The schema of a nested document class (a class whose fields carry @Attribute). */
 export function getDocumentSchema(target: Constructor): DocumentSchema {

@@ -31,6 +31,34 @@ describe('model definition errors', () => {
     expect(p.message).toMatch(/Proto\.odd: attribute name "__proto__" is not allowed: .*choose another with @Attribute\(\{ name \}\)/);
   });
 
+  it('refuses a type function that returns no class (undefined from an import cycle, a string) instead of dropping the property', () => {
+    @Table() class Cycle {
+      @PartitionKey() id!: string;
+      @Attribute({ type: () => undefined as never }) later?: unknown;
+      @Attribute({ type: () => ['Info'] as never }) named?: unknown;
+    }
+    const problems = problemsOf(() => getModelSchema(Cycle));
+    expect(problems.map((p) => [p.code, p.property])).toEqual([['model.typeReturnedNoClass', 'later'], ['model.typeReturnedNoClass', 'named']]);
+    expect(problems[0].message).toMatch(/^Cycle\.later: its type function returned undefined, not a class\. If it names a class from another module/);
+    expect(problems[1].message).toMatch(/^Cycle\.named: its type function returned a string, not a class/);
+  });
+
+  it('refuses keys, versions, timestamps and TTL in a nested document class (they would do nothing there)', () => {
+    class Inner {
+      @Version() version?: number;
+      @CreatedAt() created?: Date;
+      @PartitionKey({ type: 'string' }) id?: string;
+      @Attribute({ type: 'string' }) fine?: string;
+    }
+    @Table() class Outer { @PartitionKey() id!: string; @Attribute({ type: () => Inner }) inner?: Inner; }
+    const problems = problemsOf(() => getModelSchema(Outer));
+    expect(problems.map((p) => `${p.code} ${p.property}`)).toEqual([
+      'model.roleInDocument version', 'model.roleInDocument created', 'model.roleInDocument id',
+    ]);
+    expect(problems[0].message).toBe('Inner.version: @Version is for properties of a table model (@Table), and Inner is a nested ' +
+      'document class, where it would do nothing. Use @Attribute() here, or move the property to the model.');
+  });
+
   it('refuses a model with no partition key', () => {
     @Table() class NoPk { @Attribute() a?: string; }
     expect(problemsOf(() => getModelSchema(NoPk))[0].message).toMatch(/NoPk has no partition key: mark one property with @PartitionKey/);
