@@ -97,12 +97,33 @@ function listOf(value: unknown, level: number, element: (value: unknown, level: 
   return out;
 }
 
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A `map` attribute: a plain object or a Map, or an instance of a class with @Attribute fields
+ * (written as that class's map, as `any` writes it). Other objects (a URL, an Error, an
+ * undecorated class) are refused: their own fields are not what they hold.
+ */
 function mapOf(value: unknown, level: number): Record<string, AttributeValue> {
   if (value instanceof Map) return (marshallAt(value, level) as { M: Record<string, AttributeValue> }).M;
-  if (!isObjectLike(value) || value instanceof Set || value instanceof Date || value instanceof Uint8Array) {
-    return fail(valueRule.wrongType('a plain object or a Map', value));
+  if (!isObjectLike(value)) return fail(valueRule.wrongType('a plain object or a Map', value));
+  if (isPlainObject(value)) return marshallPlainObject(value as Record<string, unknown>, level);
+  const av = value instanceof Set || value instanceof Date || value instanceof Uint8Array ? undefined : marshallAtOrUndefined(value, level);
+  if (av?.M === undefined) return fail(valueRule.wrongType('a plain object, a Map, or an instance of a class with @Attribute fields', value));
+  return av.M;
+}
+
+/** marshallAt, with undefined instead of the failure for a value it does not support. */
+function marshallAtOrUndefined(value: object, level: number): AttributeValue | undefined {
+  try {
+    return marshallAt(value, level);
+  } catch (error) {
+    if (error instanceof CodecFailure && error.rule.code === 'value.unsupported') return undefined;
+    throw error;
   }
-  return marshallPlainObject(value as Record<string, unknown>, level);
 }
 
 function genericElement(value: unknown, level: number): AttributeValue {
@@ -212,7 +233,8 @@ function documentCodecs(spec: AttributeSpec, documents: DocumentCodecs): Base {
       meter.bound += 1; // a null element of a documentList (a null field is covered by the field)
       return NULL();
     }
-    if (!isObjectLike(v)) fail(valueRule.wrongType(`an object (a ${name})`, v));
+    // A plain object is written through the class's fields; an instance of another class is refused.
+    if (!isObjectLike(v) || (!(v instanceof cls) && !isPlainObject(v))) fail(valueRule.wrongType(`a ${name} (or a plain object of its fields)`, v));
     return { M: doc().encodeMap(v, level) };
   };
   const decodeDoc = (av: AttributeValue): unknown =>

@@ -68,8 +68,30 @@ describe('values DynamoDB would refuse', () => {
       'Movie.tags: expected a string (a member of a string set), got the number 1',
     );
     expect(refusal(() => toItem(movie({ info: 'x' as unknown as MovieInfo }))).message).toBe(
-      'Movie.info: expected an object (a MovieInfo), got the string "x"',
+      'Movie.info: expected a MovieInfo (or a plain object of its fields), got the string "x"',
     );
+    // Another class's instance is not a MovieInfo (its fields are not MovieInfo's); a plain object is written through MovieInfo's fields.
+    class Other { rating = 5; }
+    expect(refusal(() => toItem(movie({ info: new Other() as unknown as MovieInfo }))).message).toBe(
+      'Movie.info: expected a MovieInfo (or a plain object of its fields), got an instance of Other',
+    );
+    expect(toItem(movie({ info: { rating: 5 } as MovieInfo })).info).toEqual({ M: { rating: { N: '5' } } });
+  });
+
+  it('a map attribute takes plain objects, Maps and decorated class instances, and refuses other objects', () => {
+    @Table()
+    class Bag {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'map' }) m?: unknown;
+    }
+    const bag = (m: unknown) => Object.assign(new Bag(), { id: 'b', m });
+    for (const odd of [new URL('http://x'), new Error('x'), new (class Plain { a = 1; })()]) {
+      expect(refusal(() => toItem(bag(odd))).message).toMatch(/^Bag\.m: expected a plain object, a Map, or an instance of a class with @Attribute fields, got /);
+    }
+    expect(toItem(bag({ a: 1 })).m).toEqual({ M: { a: { N: '1' } } });
+    expect(toItem(bag(new Map([['a', 1]]))).m).toEqual({ M: { a: { N: '1' } } });
+    // A decorated class is written as its map (attribute names), as `any` writes it.
+    expect(toItem(bag(Object.assign(new MovieInfo(), { releaseDate: new Date(0) }))).m).toEqual({ M: { release_date: { S: '1970-01-01T00:00:00.000Z' } } });
   });
 
   it('refuses an Invalid Date', () => {
