@@ -75,6 +75,8 @@ export const modelProblem = {
     p('tooManyProjected', c, undefined, `${c}: the indexes project ${count} non-key attributes in all; DynamoDB allows 100 per table.`),
   badProjection: (c: string, index: string, value: unknown) =>
     p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a list of property names.`),
+  unknownOption: (c: string, prop: string | undefined, where: string, option: string, known: readonly string[]) =>
+    p('unknownOption', c, prop, `${c}${prop ? '.' + prop : ''}: ${where} has no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
   badOption: (c: string, prop: string | undefined, option: string, value: unknown, expected: string) =>
     p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
   excludedKey: (c: string, prop: string) =>
@@ -92,6 +94,11 @@ export const modelProblem = {
 
 export const modelError = {
   of: (problems: ModelProblem[]) => new ModelError(problems),
+  badIndexOptions: (c: string, decorator: string, name: unknown, options: unknown) =>
+    new ModelError([p('badOption', c, undefined, `${c}: ${decorator}(${JSON.stringify(name)}, ...) needs an options object ` +
+      `(${decorator === '@GlobalIndex' ? '{ partitionKey, sortKey?, projection?, throughput? }' : '{ sortKey, projection? }'}), got ${options === null ? 'null' : typeof options}.`)]),
+  badDefinition: (c: string, what: string) =>
+    new ModelError([p('badOption', c, undefined, `defineModel(${c}, ...): ${what}.`)]),
   decoratorOnStatic: (c: string, prop: string, source: string) =>
     new ModelError([p('staticMember', c, prop, `${c}.${prop}: ${source} is on a static member; put it on an instance property.`)]),
   standardDecorators: (source: string, kind: string, name: string) =>

@@ -92,4 +92,6 @@ export const operationError = {
 export const optionError = {
   invalid: (where: string, option: string, value: unknown, expected: string) =>
     new ValidationError('option.invalid', `${where}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+  unknown: (where: string, option: string, known: readonly string[]) =>
+    new ValidationError('option.unknown', `${where}: there is no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
 };

@@ -4,12 +4,43 @@
  */
 import { optionError } from '../errors/operation';
 
-/** `undefined` and `null` mean "no options"; anything else must be a plain options object. */
-export function optionsOf<O extends object>(value: O | null | undefined, where: string): O {
+/**
+ * `undefined` and `null` mean "no options"; anything else must be a plain options object, with
+ * only the `known` options when they are given (a misspelt option would otherwise be ignored
+ * without a word: `{ overwirte: false }` would overwrite), booleans where `flags` says so.
+ */
+export function optionsOf<O extends object>(
+  value: O | null | undefined, where: string, known?: readonly string[], flags: readonly string[] = [],
+): O {
   if (value === undefined || value === null) return {} as O;
   if (typeof value !== 'object' || Array.isArray(value)) throw optionError.invalid(where, 'options', value, 'an options object');
+  if (known !== undefined) {
+    for (const option in value) {
+      if (!known.includes(option) && (value as Record<string, unknown>)[option] !== undefined) throw optionError.unknown(where, option, known);
+    }
+  }
+  for (const flag of flags) {
+    const v = (value as Record<string, unknown>)[flag];
+    if (v !== undefined && typeof v !== 'boolean') throw optionError.invalid(where, flag, v, 'true or false');
+  }
   return value;
 }
+
+/** The options each public method takes (see optionsOf). */
+export const KNOWN_OPTIONS = {
+  mapper: ['client', 'tablePrefix', 'validate', 'retry', 'cursorSecret'],
+  sync: ['dryRun', 'timeoutMs', 'pollMs'],
+  put: ['condition', 'returnOldOnFailure', 'overwrite'],
+  get: ['consistent', 'project'],
+  update: ['condition', 'returnOldOnFailure', 'returnValues'],
+  delete: ['condition', 'returnOldOnFailure'],
+  query: ['index', 'segments'], // segments: refused by createQuery with its own message (a scan option)
+  scan: ['index', 'filter', 'segments'],
+  batchWrite: ['concurrency', 'onProgress', 'retry', 'overwriteVersions'],
+  batchDelete: ['concurrency', 'onProgress', 'retry'],
+  batchGet: ['concurrency', 'onProgress', 'retry', 'consistent', 'project'],
+  transaction: ['clientRequestToken', 'returnOldOnFailure'],
+} as const;
 
 export function arrayOf<V>(value: readonly V[] | null | undefined, where: string, what: string): readonly V[] {
   if (!Array.isArray(value)) throw optionError.invalid(where, what, value === undefined ? 'undefined' : value, 'an array');

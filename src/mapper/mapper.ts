@@ -22,7 +22,7 @@ import { createTableInput, syncModels, type SyncOptions, type SyncResult } from 
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, objectOf, optionsOf } from './arguments';
+import { arrayOf, functionOf, KNOWN_OPTIONS, objectOf, optionsOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -92,7 +92,7 @@ export class Mapper {
   readonly context: MapperContext;
 
   constructor(options: MapperOptions = {}) {
-    options = optionsOf(options, 'new Mapper()');
+    options = optionsOf(options, 'new Mapper()', KNOWN_OPTIONS.mapper, ['validate']);
     checkOptions(options);
     this.context = createContext({ ...options, client: options.client ?? new DynamoDBClient({}) });
   }
@@ -100,7 +100,7 @@ export class Mapper {
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
   sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
     if (models !== undefined) arrayOf(models, 'sync()', 'models');
-    return syncModels(this.context, models, optionsOf(options, 'sync()'));
+    return syncModels(this.context, models, optionsOf(options, 'sync()', KNOWN_OPTIONS.sync, ['dryRun']));
   }
 
   /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */
@@ -123,7 +123,7 @@ export class Mapper {
     let prepared: PreparedPut<T>;
     try {
       plan = this.planOf(entity, 'put');
-      prepared = buildPutInput(plan, entity, optionsOf(options, 'put()'));
+      prepared = buildPutInput(plan, entity, optionsOf(options, 'put()', KNOWN_OPTIONS.put, ['overwrite', 'returnOldOnFailure']));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -144,7 +144,7 @@ export class Mapper {
     let partial: boolean;
     try {
       plan = this.context.plan(Model);
-      options = optionsOf(options, 'get()');
+      options = optionsOf(options, 'get()', KNOWN_OPTIONS.get, ['consistent']);
       // objectOf only when the key is bad: its message names the model, a string built per call otherwise.
       if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
       input = buildGetInput(plan, key, options);
@@ -175,7 +175,10 @@ export class Mapper {
     Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T> = {},
   ): Promise<T | undefined> {
     const schema = getModelSchema(Model);
-    options = optionsOf(options, 'update()');
+    options = optionsOf(options, 'update()', KNOWN_OPTIONS.update, ['returnOldOnFailure']);
+    if (options.returnValues !== undefined && !['ALL_NEW', 'ALL_OLD', 'NONE'].includes(options.returnValues)) {
+      throw optionError.invalid('update()', 'returnValues', options.returnValues, "'ALL_NEW', 'ALL_OLD' or 'NONE'");
+    }
     objectOf(changes, `update(${schema.className})`, 'changes', "an object of property paths ({ rating: 8 })");
     const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', 'a key object'), changes, options, new Date());
     if (this.context.validate) await validateChanges(Model, changes, schema.className);
@@ -213,14 +216,14 @@ export class Mapper {
     if (typeof modelOrEntity === 'function') {
       const schema = getModelSchema(modelOrEntity);
       const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', 'a key object');
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()'));
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']));
     } else {
       const entity = modelOrEntity;
       const { schema } = this.planOf(entity, 'delete');
       const s = entity as Record<string, unknown>;
       const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()'), entity);
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']), entity);
     }
     await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
     // Only once it is gone: after a failed delete, the entity still saves as a read entity.
@@ -244,7 +247,7 @@ export class Mapper {
    */
   query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): MultiQuery<InstanceOf<M[number]>>;
   query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
-    return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()'));
+    return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()', KNOWN_OPTIONS.query));
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
@@ -252,7 +255,7 @@ export class Mapper {
   /** Single-table design: one Scan of several entity types of one table, each item an instance of its own model (no filter). */
   scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): MultiScan<InstanceOf<M[number]>>;
   scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> | MultiScan<object> {
-    return createScan(this.context, models, optionsOf(options, 'scan()'));
+    return createScan(this.context, models, optionsOf(options, 'scan()', KNOWN_OPTIONS.scan));
   }
 
   // --- batches and transactions (issue 6): methods below this line ---
@@ -264,17 +267,17 @@ export class Mapper {
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
   batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
-    return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()'));
+    return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', KNOWN_OPTIONS.batchWrite, ['overwriteVersions']));
   }
 
   /** Deletes the items with these keys (BatchWriteItem, as batchPut). */
   batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()'));
+    return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()', KNOWN_OPTIONS.batchDelete));
   }
 
   /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
   batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()'));
+    return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()', KNOWN_OPTIONS.batchWrite, ['overwriteVersions']));
   }
 
   /**
@@ -288,9 +291,9 @@ export class Mapper {
     modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOneOptions<object>,
   ): Promise<object[] | object[][]> {
     if (typeof modelOrRequests === 'function') {
-      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()'));
+      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()', KNOWN_OPTIONS.batchGet, ['consistent']));
     }
-    return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()'));
+    return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()', KNOWN_OPTIONS.batchGet, ['consistent']));
   }
 
   /**
@@ -299,7 +302,7 @@ export class Mapper {
    * Resolves to what the callback returned.
    */
   transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
-    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()'));
+    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()', KNOWN_OPTIONS.transaction, ['returnOldOnFailure']));
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */

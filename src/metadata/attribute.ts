@@ -147,6 +147,9 @@ const ROLE_KINDS: Partial<Record<RawProperty['role'], { decorator: string; allow
   ttl: { decorator: '@TimeToLive', allowed: ['epochSeconds', 'number'], text: 'a Date or a number of epoch seconds' },
 };
 
+/** What @Attribute (and the key and lifecycle decorators, and defineModel's attributes) may be given. */
+const ATTRIBUTE_OPTIONS = ['name', 'type', 'converter', 'default', 'required', 'enum'];
+
 export function resolveAttribute(
   target: Constructor, raw: RawProperty, className: string, problems: ModelProblem[],
 ): AttributeSchema | undefined {
@@ -154,6 +157,11 @@ export function resolveAttribute(
   if (options === null || typeof options !== 'object') {
     problems.push(modelProblem.badOption(className, property, 'options', options, 'an options object'));
     return undefined;
+  }
+  for (const option of Object.keys(options)) {
+    if (!ATTRIBUTE_OPTIONS.includes(option) && (options as Record<string, unknown>)[option] !== undefined) {
+      problems.push(modelProblem.unknownOption(className, property, raw.source, option, ATTRIBUTE_OPTIONS));
+    }
   }
   const name = options.name ?? property;
   if (typeof name !== 'string' || name.length === 0) {

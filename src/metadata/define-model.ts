@@ -38,12 +38,22 @@ const SOURCES: Record<AttributeRole, string> = {
 };
 
 export function defineModel<T extends object>(target: Constructor<T>, definition: ModelDefinition<T>): Constructor<T> {
+  if (typeof target !== 'function') throw modelError.badDefinition(String(target), 'the first argument must be the class to define');
+  const name = target.name || 'AnonymousClass';
+  if (definition === null || typeof definition !== 'object') throw modelError.badDefinition(name, 'the definition must be an object { table?, attributes, globalIndexes?, localIndexes? }');
+  if (definition.attributes === null || typeof definition.attributes !== 'object') {
+    throw modelError.badDefinition(name, 'the definition needs `attributes`, an object of property name → { role?, type?, name?, ... }');
+  }
   if (isSchemaBuilt(target)) throw modelError.defineModelTwice(target.name);
   if (definition.table) recordTableDecorator(target, definition.table);
   for (const [property, def] of Object.entries(definition.attributes) as [string, AttributeDefinition | undefined][]) {
     if (!def) continue;
+    if (typeof def !== 'object') throw modelError.badDefinition(name, `attribute ${property} must be an object { role?, type?, name?, ... }`);
     const { role = 'attribute', ...options } = def;
-    recordPropertyDefinition(target, property, role, options, SOURCES[role] ?? 'defineModel');
+    if (!Object.hasOwn(SOURCES, role)) {
+      throw modelError.badDefinition(name, `attribute ${property} has role ${JSON.stringify(role)}; the roles are ${Object.keys(SOURCES).join(', ')}`);
+    }
+    recordPropertyDefinition(target, property, role, options, SOURCES[role]);
   }
   for (const [name, options] of Object.entries(definition.globalIndexes ?? {})) recordGlobalIndex(target, name, options);
   for (const [name, options] of Object.entries(definition.localIndexes ?? {})) recordLocalIndex(target, name, options);

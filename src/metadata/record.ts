@@ -2,6 +2,7 @@
  * Entry points the decorators (and defineModel) use to record facts. This is the only place that
  * reads `design:type`; an explicit `type` option always wins over it at schema-build time.
  */
+import { modelError } from '../errors/model';
 import { recordIndex, recordProperty, recordTable } from './registry';
 import type {
   AttributeOptions,
@@ -47,6 +48,7 @@ export function recordTableDecorator(target: Constructor, options: TableOptions)
 }
 
 export function recordGlobalIndex(target: Constructor, name: string, options: GlobalIndexOptions): void {
+  if (options === null || typeof options !== 'object') throw modelError.badIndexOptions(target.name, '@GlobalIndex', name, options);
   recordIndex(target, {
     name,
     type: 'global',
@@ -58,5 +60,6 @@ export function recordGlobalIndex(target: Constructor, name: string, options: Gl
 }
 
 export function recordLocalIndex(target: Constructor, name: string, options: LocalIndexOptions): void {
+  if (options === null || typeof options !== 'object') throw modelError.badIndexOptions(target.name, '@LocalIndex', name, options);
   recordIndex(target, { name, type: 'local', sortKey: options.sortKey, projection: options.projection });
 }

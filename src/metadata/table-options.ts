@@ -4,6 +4,7 @@ import { modelProblem } from '../errors/model';
 import { isValidTableName } from './names';
 import type { EntityTag, ResolvedTableOptions, TableOptions } from './types';
 
+const TABLE_OPTIONS = ['name', 'billing', 'stream', 'tableClass', 'tags', 'deletionProtection', 'entity', 'entityAttribute'];
 const STREAMS = ['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY'];
 const TABLE_CLASSES = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'];
 
@@ -42,6 +43,11 @@ export function resolveTableOptions(className: string, options: TableOptions, pr
   if (options === null || typeof options !== 'object') {
     problems.push(modelProblem.badOption(className, undefined, '@Table options', options, 'an options object'));
     return undefined;
+  }
+  for (const option of Object.keys(options)) {
+    if (!TABLE_OPTIONS.includes(option) && (options as Record<string, unknown>)[option] !== undefined) {
+      problems.push(modelProblem.unknownOption(className, undefined, '@Table', option, TABLE_OPTIONS));
+    }
   }
   const name = options.name ?? className;
   if (!isValidTableName(name)) problems.push(modelProblem.badTableName(className, name));

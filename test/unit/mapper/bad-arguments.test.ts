@@ -38,6 +38,41 @@ const calls: [string, () => unknown][] = [
   ['new Mapper({ retry: 5 })', () => new Mapper({ client, retry: 5 as never })],
 ];
 
+/** Misspelt or mistyped options: refused, not ignored (`overwrite: 'false'` used to overwrite). */
+const options: [string, () => unknown, string][] = [
+  ['put overwrite as a string', () => mapper.put(thing, { overwrite: 'false' as never }), 'put(): option overwrite is "false"; expected true or false.'],
+  ['put misspelt', () => mapper.put(thing, { overwirte: false } as never),
+    'put(): there is no option "overwirte"; the options are condition, returnOldOnFailure, overwrite.'],
+  ['get consistent as a number', () => mapper.get(Thing, { id: 'a' }, { consistent: 1 as never }), 'get(): option consistent is 1; expected true or false.'],
+  ['update returnValues', () => mapper.update(Thing, { id: 'a' }, {}, { returnValues: 'UPDATED_NEW' as never }),
+    'update(): option returnValues is "UPDATED_NEW"; expected \'ALL_NEW\', \'ALL_OLD\' or \'NONE\'.'],
+  ['scan misspelt filter', () => mapper.scan(Thing, { filtr: { id: 'a' } } as never), 'scan(): there is no option "filtr"'],
+  ['new Mapper misspelt validate', () => new Mapper({ client, valdiate: false } as never), 'new Mapper(): there is no option "valdiate"'],
+  ['new Mapper validate as a string', () => new Mapper({ client, validate: 'no' as never }), 'new Mapper(): option validate is "no"'],
+  ['batchPut misspelt', () => mapper.batchPut([thing], { concurency: 2 } as never), 'batchPut(): there is no option "concurency"'],
+  ['transaction misspelt', () => mapper.transaction(() => undefined, { token: 'x' } as never), 'transaction(): there is no option "token"'],
+  ['sync misspelt', () => mapper.sync([Thing], { dryrun: true } as never), 'sync(): there is no option "dryrun"'],
+];
+
+describe('bad options', () => {
+  it.each(options)('%s', async (_name, call, message) => {
+    let error: unknown;
+    try {
+      await call();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toContain(message);
+  });
+
+  it('an option set to undefined is no option', async () => {
+    await expect(mapper.put(thing, { overwrite: undefined, unknownButUndefined: undefined } as never)).rejects.toMatchObject({
+      cause: new Error('a request was sent'),
+    });
+  });
+});
+
 describe('bad arguments', () => {
   it.each(calls)('%s', async (name, call) => {
     let error: unknown;

@@ -59,6 +59,38 @@ describe('model definition errors', () => {
       'document class, where it would do nothing. Use @Attribute() here, or move the property to the model.');
   });
 
+  it('refuses misspelt decorator options instead of ignoring them', () => {
+    @Table({ nmae: 'X' } as never) class Typo {
+      @PartitionKey() id!: string;
+      @Attribute({ requried: true } as never) a?: string;
+    }
+    const problems = problemsOf(() => getModelSchema(Typo));
+    expect(problems.map((p) => p.message)).toEqual([
+      'Typo.a: @Attribute has no option "requried"; the options are name, type, converter, default, required, enum.',
+      'Typo: @Table has no option "nmae"; the options are name, billing, stream, tableClass, tags, deletionProtection, entity, entityAttribute.',
+    ]);
+  });
+
+  it('refuses index decorators without options with a ModelError, not a TypeError', () => {
+    const define = (decorate: () => void) => { try { decorate(); } catch (e) { return e; } return undefined; };
+    class G { @PartitionKey() id!: string; }
+    const global = define(() => GlobalIndex('byX', null as never)(G as never));
+    expect(global).toBeInstanceOf(ModelError);
+    expect((global as Error).message).toContain('G: @GlobalIndex("byX", ...) needs an options object ({ partitionKey, sortKey?, projection?, throughput? }), got null.');
+    const local = define(() => LocalIndex('byY', undefined as never)(G as never));
+    expect(local).toBeInstanceOf(ModelError);
+  });
+
+  it('refuses malformed defineModel input with a ModelError, not a TypeError', () => {
+    class D {}
+    const message = (fn: () => unknown) => { try { fn(); } catch (e) { expect(e).toBeInstanceOf(ModelError); return (e as Error).message; } return ''; };
+    expect(message(() => defineModel(D, null as never))).toContain('defineModel(D, ...): the definition must be an object');
+    expect(message(() => defineModel(D, {} as never))).toContain('defineModel(D, ...): the definition needs `attributes`');
+    expect(message(() => defineModel(null as never, { attributes: {} }))).toContain('the first argument must be the class to define');
+    expect(message(() => defineModel(D, { attributes: { id: { role: 'partitionkey' as never } } }))).toContain(
+      'attribute id has role "partitionkey"; the roles are attribute, partitionKey, sortKey, version, createdAt, updatedAt, ttl');
+  });
+
   it('refuses a model with no partition key', () => {
     @Table() class NoPk { @Attribute() a?: string; }
     expect(problemsOf(() => getModelSchema(NoPk))[0].message).toMatch(/NoPk has no partition key: mark one property with @PartitionKey/);
