@@ -138,6 +138,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
       const av = marshallAt(value, level + 1);
       if (av === undefined) continue;
       const key = keys[i];
+      if (key === '') fail(valueRule.emptyMapKey());
       meter.bound += key.length * 3 + 1;
       if (key === '__proto__') setKey(out, key, av);
       else out[key] = av;
@@ -154,6 +155,7 @@ function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): 
   meter.bound += 3;
   for (const [key, value] of map) {
     if (typeof key !== 'string') fail(valueRule.mapKey(key));
+    if (key === '') fail(valueRule.emptyMapKey());
     if (value === undefined) continue;
     let av: AttributeValue | undefined;
     try {

@@ -24,11 +24,15 @@ export function parsePropertyPath(path: string): ParseResult {
       if (inner.startsWith('"')) {
         const end = quotedEnd(path, i + 1);
         if (end < 0 || path[end + 1] !== ']') return { ok: false, reason: `the quoted name at position ${i + 1} is not closed by "]` };
+        let name: string;
         try {
-          segments.push({ kind: 'name', name: JSON.parse(path.slice(i + 1, end + 1)) as string });
+          name = JSON.parse(path.slice(i + 1, end + 1)) as string;
         } catch {
           return { ok: false, reason: `the quoted name at position ${i + 1} is not a valid JSON string` };
         }
+        // DynamoDB refuses an empty attribute name, map keys included.
+        if (name === '') return { ok: false, reason: `the quoted name at position ${i + 1} is empty (DynamoDB has no empty attribute names)` };
+        segments.push({ kind: 'name', name });
         i = end + 2;
         continue;
       }

@@ -16,7 +16,7 @@ function storableValues(max: number) {
       fc.boolean(),
       fc.constant(null),
       fc.array(tie('value'), { maxLength: 4 }),
-      fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
+      fc.dictionary(fc.string({ minLength: 1 }), tie('value'), { maxKeys: 4 }),
       fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
       fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
     ),

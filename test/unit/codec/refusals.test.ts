@@ -116,6 +116,12 @@ describe('values DynamoDB would refuse', () => {
     );
   });
 
+  it('refuses an empty map key (DynamoDB has no empty attribute names), in a plain object or a Map', () => {
+    expect(refusal(() => marshallAny({ a: { '': 1 } }, 'Thing.meta')).message).toBe(
+      'Thing.meta.a[""]: an empty map key, which DynamoDB refuses (it has no empty attribute names): use a non-empty key');
+    expect(refusal(() => marshallAny(new Map([['', 1]]), 'Thing.meta')).code).toBe('value.emptyMapKey');
+  });
+
   it('refuses a non-string key in a Map', () => {
     expect(refusal(() => marshallAny(new Map([[1, 'x']]), 'Thing.map')).code).toBe('value.mapKey');
   });

@@ -35,17 +35,19 @@ class Everything {
 }
 
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+// Map keys: DynamoDB refuses an empty attribute name (refused before sending; tested with the refusals).
+const key = text.filter((k) => k !== '');
 // Numbers DynamoDB can store (a magnitude of at least 1E-130; refusals are tested elsewhere).
 const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e100, max: 1e100 }).filter((x) => x === 0 || Math.abs(x) > 1e-100));
 const scalar = fc.oneof(text, number, fc.boolean(), fc.constant(null), fc.uint8Array({ maxLength: 8 }), fc.date({ noInvalidDate: true }));
 const generic = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('object'), tie('set')),
   list: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+  object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
   set: fc.oneof(fc.uniqueArray(text, { minLength: 1, maxLength: 4 }).map((a) => new Set(a)), fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a))),
 })).value;
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 5 });
-const plainObject = fc.dictionary(text, generic, { maxKeys: 4 });
+const plainObject = fc.dictionary(key, generic, { maxKeys: 4 });
 
 const leaf = fc.record({ name: orNull(text), values: orNull(fc.array(generic, { maxLength: 3 })) }, { requiredKeys: [] })
   .map((fields) => Object.assign(new Leaf(), fields));
@@ -72,15 +74,15 @@ const tightScalar = fc.constantFrom<unknown>('', true, false, null);
 const tight = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tightScalar, tightScalar, tie('list'), tie('object')),
   list: fc.array(tie('value'), { maxLength: 30 }),
-  object: fc.dictionary(fc.constantFrom('', 'a', 'b', 'c', 'd', 'e', 'f'), tie('value'), { maxKeys: 7 }),
+  object: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), tie('value'), { maxKeys: 7 }),
 })).value;
 const tightLeaf = fc.record({ values: fc.array(tight, { maxLength: 30 }) }).map((fields) => Object.assign(new Leaf(), fields));
-const tightBranch = fc.record({ leaf: tightLeaf, leaves: fc.array(fc.oneof(tightLeaf, fc.constant(null)), { maxLength: 20 }), extra: fc.dictionary(fc.constantFrom('', 'x', 'y'), tight) })
+const tightBranch = fc.record({ leaf: tightLeaf, leaves: fc.array(fc.oneof(tightLeaf, fc.constant(null)), { maxLength: 20 }), extra: fc.dictionary(fc.constantFrom('w', 'x', 'y'), tight) })
   .map((fields) => Object.assign(new Branch(), fields));
 const tightEverything = fc.record({
   id: fc.constant('k'),
   list: fc.array(tight, { maxLength: 30 }),
-  map: fc.oneof(fc.dictionary(fc.constantFrom('', 'a', 'b'), tight), fc.dictionary(fc.constantFrom('', 'a', 'b'), tight).map((o) => new Map(Object.entries(o)))),
+  map: fc.oneof(fc.dictionary(fc.constantFrom('a', 'b', 'c'), tight), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tight).map((o) => new Map(Object.entries(o)))),
   anything: tight,
   branch: tightBranch,
   branches: fc.array(fc.oneof(tightBranch, fc.constant(null)), { maxLength: 10 }),

@@ -40,6 +40,9 @@ describe('paths', () => {
       'expression.unknownPath: Movie: "info.release_date": no property "release_date" in info (MovieInfo) (did you mean "releaseDate"?). ' +
         'Paths use property names, not attribute names.');
   });
+  it('an empty quoted map key (DynamoDB has no empty attribute names)', () => {
+    expect(refusal(cond({ 'meta[""]': 1 }))).toMatch(/the quoted name at position 5 is empty \(DynamoDB has no empty attribute names\)/);
+  });
   it('a method is not a path', () => {
     expect(refusal(cond({ describe: 1 }))).toMatch(/^expression\.unknownPath: Movie: no property "describe" in Movie/);
   });
