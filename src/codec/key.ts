@@ -186,3 +186,19 @@ export function keyOf<T extends object>(schema: ModelSchema, entity: T): Partial
   if (sk !== undefined) key[sk] = source[sk];
   return key as Partial<T>;
 }
+
+/**
+ * An update's new value of an index key attribute (an update cannot change the table key): the
+ * rules put applies to it — type, not empty, not too long. `path` names it in the error.
+ */
+export function checkIndexKeyValue(schema: ModelSchema, attr: AttributeSchema, av: AttributeValue, path: string): void {
+  for (const index of schema.indexes) {
+    const role = index.partitionKey === attr ? 'partition key' : index.sortKey === attr ? 'sort key' : undefined;
+    if (role === undefined) continue;
+    try {
+      checkKeyValue(av, attr.scalarType, `${role} of index "${index.name}"`, role === 'partition key' ? PARTITION_KEY_LIMIT : SORT_KEY_LIMIT);
+    } catch (error) {
+      throw toPublicError(error, path);
+    }
+  }
+}

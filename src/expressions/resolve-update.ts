@@ -6,6 +6,7 @@
 import { expressionError } from '../errors/expression';
 import type { ModelSchema } from '../metadata/types';
 import type { AttributePath, PropertyUpdate, PropertyUpdateAction, ResolvedUpdate, ResolvedUpdateAction } from './ast';
+import { checkIndexKeyValue } from '../codec';
 import { encodeList, encodeNumber, encodeRequired, encodeSet, encodeValueAt } from './encode';
 import { checkFits } from './fitness';
 import { resolvePath, type ResolvedPath } from './resolve-path';
@@ -14,6 +15,11 @@ function overlaps(a: AttributePath, b: AttributePath): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** A whole top-level attribute that is a key of one of the model's indexes. */
+function isIndexKey(schema: ModelSchema, path: ResolvedPath): boolean {
+  return path.attributePath.length === 1 && schema.indexes.some((i) => i.partitionKey === path.root || i.sortKey === path.root);
 }
 
 function resolveAction(schema: ModelSchema, path: ResolvedPath, action: PropertyUpdateAction): ResolvedUpdateAction {
@@ -31,6 +37,11 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
       // A value whose stored form is "nothing" (an empty set: DynamoDB has none) removes the attribute.
       const value = encodeValueAt(model, path, action.value);
       if (value === undefined && path.end.at === 'attribute' && path.end.attr.required) throw expressionError.removeRequired(model, path.source);
+      if (value !== undefined && isIndexKey(schema, path)) {
+        // null takes the item out of the index, as put leaves a null index key out of the item.
+        if (value.NULL !== undefined) return { type: 'remove', path: at };
+        checkIndexKeyValue(schema, path.root, value, `${model}.${path.source}`);
+      }
       return value === undefined ? { type: 'remove', path: at } : { type: 'set', path: at, value };
     }
     case 'increment': {
@@ -38,8 +49,11 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
       checkFits(model, path, operator);
       return { type: 'increment', path: at, sign: action.sign, by: encodeNumber(model, path, `${operator}()`, action.by) };
     }
-    case 'ifNotExists':
-      return { type: 'ifNotExists', path: at, value: encodeRequired(model, path, action.value) };
+    case 'ifNotExists': {
+      const value = encodeRequired(model, path, action.value);
+      if (isIndexKey(schema, path)) checkIndexKeyValue(schema, path.root, value, `${model}.${path.source}`);
+      return { type: 'ifNotExists', path: at, value };
+    }
     case 'append': {
       const operator = action.position === 'end' ? 'append' : 'prepend';
       checkFits(model, path, operator);

@@ -8,7 +8,7 @@ import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 import { missingParentPath } from '../../../src/errors/expression';
 import {
   add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
-  deleteFromSet, exists, ExpressionContext, gt, increment, isIn, isType, lt, ne, not, or, remove, size,
+  deleteFromSet, exists, ExpressionContext, gt, ifNotExists, increment, isIn, isType, lt, ne, not, or, remove, size,
 } from '../../../src/expressions';
 import type { AttributeTypeName, Condition, KeyCondition, UpdateChanges } from '../../../src/expressions';
 import { Movie, movie } from './fixtures';
@@ -140,12 +140,13 @@ describe('condition rules', () => {
   });
   it('names and values over 2 MB together, before any request', () => {
     const big = 'x'.repeat(700_000);
-    expect(refusal(upd({ genre: big, meta: { a: big }, notes: [big] }))).toMatch(
+    const other = 'y'.repeat(700_000); // equal values share one placeholder: a different one counts again
+    expect(refusal(upd({ 'info.actors': [other], meta: { a: big }, notes: [big] }))).toMatch(
       /^expression\.attributesTooLarge: Movie: with the update, the request's expression attribute names and values take 2100\d{3} bytes; DynamoDB allows 2 MB/);
-    expect(() => compileUpdate(Movie, { genre: big, meta: { a: big } })).not.toThrow();
+    expect(() => compileUpdate(Movie, { 'info.actors': [other], meta: { a: big } })).not.toThrow();
     // The request's names and values count together: a condition added to a large update can tip it over.
     const ex = new ExpressionContext();
-    ex.update(movie, { genre: big, meta: { a: big } });
+    ex.update(movie, { 'info.actors': [other], meta: { a: big } });
     expect(refusal(() => ex.condition(movie, { notes: [big] }))).toMatch(/^expression\.attributesTooLarge: Movie: with the condition/);
   });
   it('not an object', () => {
@@ -186,6 +187,13 @@ describe('update rules', () => {
       'expression.removeRequired: Strict: req is required (@Attribute({ required: true })), so the update cannot remove it: set another value instead.');
     expect(refusal(() => compileUpdate(Strict, { 'inner.must': remove() }))).toMatch(/^expression\.removeRequired: Strict: inner\.must is required/);
     expect(compileUpdate(Strict, { 'inner.may': remove() }).expression).toBe('REMOVE #n0.#n1');
+  });
+  it('an index key set to a value put would refuse (empty, too long), and null takes the item out of the index', () => {
+    expect(refusal(upd({ genre: '' }))).toBe(
+      'key.empty: Movie.genre: an empty string cannot be a partition key of index "byGenre" value: DynamoDB refuses empty strings and binaries in table and index keys');
+    expect(refusal(upd({ genre: 'x'.repeat(2049) }))).toMatch(/^key\.tooLong: Movie\.genre: the partition key of index "byGenre" value is 2049 bytes/);
+    expect(refusal(upd({ genre: ifNotExists('') }))).toMatch(/^key\.empty/);
+    expect(compileUpdate(Movie, { genre: null as never }).expression).toBe('REMOVE #n0');
   });
   it('a fraction added to a bigint attribute (the item could not be read back)', () => {
     expect(refusal(upd({ budget: add(1.5) }))).toBe('value.type: Movie.budget: expected a bigint, got the number 1.5');
