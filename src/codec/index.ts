@@ -12,7 +12,7 @@ import { attributeCodecOf, codecFor } from './document';
 import { toPublicError } from './failure';
 
 export { codecFor, type ModelCodec } from './document';
-export { checkIndexKeyValue, encodeKey, keyOf, tableKeyEncoder } from './key';
+export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 
 /**

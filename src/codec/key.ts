@@ -202,3 +202,12 @@ export function checkIndexKeyValue(schema: ModelSchema, attr: AttributeSchema, a
     }
   }
 }
+
+/** A value a key condition compares a key with: not empty, not longer than a key value can be (DynamoDB refuses both). */
+export function checkKeyConditionValue(av: AttributeValue, role: 'partition key' | 'sort key', path: string): void {
+  try {
+    checkKeyValue(av, undefined, role, role === 'partition key' ? PARTITION_KEY_LIMIT : SORT_KEY_LIMIT);
+  } catch (error) {
+    throw toPublicError(error, path);
+  }
+}

@@ -3,6 +3,7 @@
  * condition of `= < <= > >= BETWEEN begins_with`, on the table's keys or an index's.
  */
 import { expressionError } from '../errors/expression';
+import { checkKeyConditionValue } from '../codec';
 import { isAttributeRef } from './normalize';
 import type { KeyAttributes, ModelSchema } from '../metadata/types';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -93,6 +94,11 @@ export function resolveKeyCondition(schema: ModelSchema, index: string | undefin
   const resolvedPartition = resolveCondition(schema, partition);
   if (resolvedPartition.type !== 'compare') throw expressionError.keyPartitionOperator(model, pk.property, resolvedPartition.type);
   const resolvedSort = sort ? (resolveCondition(schema, sort) as KeySortCondition<AttributePath, AttributeValue>) : undefined;
+  checkKeyConditionValue(resolvedPartition.value, 'partition key', `${model}.${pk.property}`);
+  if (resolvedSort) {
+    const values = resolvedSort.type === 'between' ? [resolvedSort.low, resolvedSort.high] : [resolvedSort.value];
+    for (const value of values) checkKeyConditionValue(value, 'sort key', `${model}.${sk!.property}`);
+  }
   return {
     partitionKey: { path: [pk.name], value: resolvedPartition.value },
     ...(resolvedSort ? { sortKey: resolvedSort } : {}),

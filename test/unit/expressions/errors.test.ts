@@ -211,6 +211,14 @@ describe('update rules', () => {
 });
 
 describe('key condition rules', () => {
+  it('an empty or over-long key value (DynamoDB refuses them in key conditions too)', () => {
+    expect(refusal(key({ year: 1994, title: '' }))).toBe(
+      'key.empty: Movie.title: an empty string cannot be a sort key value: DynamoDB refuses empty strings and binaries in table and index keys');
+    expect(refusal(key({ year: 1994, title: beginsWith('') }))).toMatch(/^key\.empty: Movie\.title/);
+    expect(refusal(key({ year: 1994, title: between('', 'b') }))).toMatch(/^key\.empty: Movie\.title/);
+    expect(refusal(key({ genre: '' }, 'byGenre'))).toMatch(/^key\.empty: Movie\.genre: an empty string cannot be a partition key value/);
+    expect(refusal(key({ year: 1994, title: 'x'.repeat(1025) }))).toMatch(/^key\.tooLong: Movie\.title: the sort key value is 1025 bytes/);
+  });
   it('a non-key attribute, listing the keys it could use', () => {
     expect(refusal(key({ year: 1, genre: 'x' }))).toBe(
       'expression.keyNotKey: Movie: genre is not a key of the table of Movie: a key condition can only use year, title. Put other conditions in a filter.');
