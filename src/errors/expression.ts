@@ -91,6 +91,9 @@ export const expressionError = {
   attributeMismatch: (model: string, left: string, leftKind: string, right: string, rightKind: string) =>
     v('attributeMismatch', model, left,
       `${left} (${leftKind}) is compared with ${right} (${rightKind}): DynamoDB finds such a comparison false for every item. Compare attributes of the same kind.`),
+  sameAttribute: (model: string, path: string) =>
+    v('sameAttribute', model, path,
+      `${path} is compared with itself: DynamoDB refuses a comparison of an attribute with itself ("the first operand must be distinct"). Compare it with another attribute or a value.`),
   copyMismatch: (model: string, path: string, kind: string, from: string, fromKind: string) =>
     v('copyMismatch', model, path,
       `${path} (${kind}) cannot take the value of ${from} (${fromKind}): it could not be read back as a ${kind}. Copy attributes of the same kind.`),

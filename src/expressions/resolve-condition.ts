@@ -110,6 +110,9 @@ function compareAttributes(
   comparator: Comparator, rightPath: string,
 ): ResolvedCondition {
   const right = at(rightPath);
+  const same = resolvedLeft.type === 'path' && left.attributePath.length === right.attributePath.length &&
+    left.attributePath.every((element, i) => element === right.attributePath[i]);
+  if (same) throw expressionError.sameAttribute(model, left.source);
   if (comparator !== '=' && comparator !== '<>') checkFits(model, right, comparator);
   const leftCategory = resolvedLeft.type === 'size' ? 'number' : left.category;
   const leftKind = resolvedLeft.type === 'size' ? `size(), a number` : left.kindLabel;

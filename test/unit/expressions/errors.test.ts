@@ -7,8 +7,8 @@ import { ValidationError } from '../../../src/errors/classes';
 import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 import { missingParentPath } from '../../../src/errors/expression';
 import {
-  add, and, append, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
-  deleteFromSet, exists, ExpressionContext, gt, ifNotExists, increment, isIn, isType, lt, ne, not, or, remove, size,
+  add, and, append, attribute, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
+  deleteFromSet, exists, ExpressionContext, gt, gte, ifNotExists, increment, isIn, isType, lt, ne, not, or, remove, size,
 } from '../../../src/expressions';
 import type { AttributeTypeName, Condition, KeyCondition, UpdateChanges } from '../../../src/expressions';
 import { Movie, movie } from './fixtures';
@@ -39,6 +39,12 @@ describe('paths', () => {
     expect(refusal(cond({ 'info.release_date': 1 }))).toBe(
       'expression.unknownPath: Movie: "info.release_date": no property "release_date" in info (MovieInfo) (did you mean "releaseDate"?). ' +
         'Paths use property names, not attribute names.');
+  });
+  it('an attribute compared with itself (DynamoDB refuses it)', () => {
+    expect(refusal(cond({ rating: gte(attribute('rating')) }))).toBe(
+      'expression.sameAttribute: Movie: rating is compared with itself: DynamoDB refuses a comparison of an attribute with itself ' +
+        '("the first operand must be distinct"). Compare it with another attribute or a value.');
+    expect(() => compileCondition(Movie, { rating: gte(attribute('views')) })).not.toThrow();
   });
   it('an empty quoted map key (DynamoDB has no empty attribute names)', () => {
     expect(refusal(cond({ 'meta[""]': 1 }))).toMatch(/the quoted name at position 5 is empty \(DynamoDB has no empty attribute names\)/);
