@@ -105,6 +105,10 @@ export const cursorError = {
     v('cursor.otherSegments', model,
       `the cursor was made by a scan with ${cursorSegments ?? 'no'} segments, this scan has ${segments ?? 'no'} segments. ` +
         'Continue a scan with the same .segments(n) it was started with.'),
+  otherSortRange: (model: string, sortKey: string) =>
+    v('cursor.otherSortRange', model,
+      `the cursor stopped at a ${sortKey} outside this query's ${sortKey} condition: it was made by another query. A cursor only continues the query that returned it.`,
+      sortKey),
   otherPartition: (model: string, partitionKey: string) =>
     v('cursor.otherPartition', model,
       `the cursor was made by a query of another ${partitionKey} value than this one. A cursor only continues the query that returned it.`,

@@ -247,6 +247,15 @@ describe('limit, pageSize and pages', () => {
     await expect(mapper.query(Reading, { sensor: 's2' }).page(cursor)).rejects.toMatchObject({ code: 'cursor.otherPartition' });
   });
 
+  it('a cursor of the other direction, or stopped outside the sort key condition, is refused (regression: it repeated items, or reached DynamoDB)', async () => {
+    const reversed = (await mapper.query(Reading, { sensor: 's1' }).reverse().pageSize(3).page()).cursor!;
+    await expect(mapper.query(Reading, { sensor: 's1' }).page(reversed)).rejects.toMatchObject({ code: 'cursor.otherTarget' });
+    await expect(mapper.query(Reading, { sensor: 's1' }).reverse().page(reversed)).resolves.toMatchObject({ items: expect.any(Array) });
+    const high = (await mapper.query(Reading, { sensor: 's1', at: gt(10) }).pageSize(3).page()).cursor!;
+    await expect(mapper.query(Reading, { sensor: 's1', at: lt(10) }).page(high)).rejects.toMatchObject({ code: 'cursor.otherSortRange' });
+    await expect(mapper.query(Reading, { sensor: 's1', at: between(5, 100) }).page(high)).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
   it('with cursorSecret, a cursor made with another key is refused; one made with the same key works', async () => {
     const signed = new Mapper({ client, tablePrefix: mapper.context.tablePrefix, cursorSecret: 'a private key of ours' });
     const q = signed.query(Reading, { sensor: 's1' }).pageSize(5);

@@ -7,8 +7,8 @@
  *    DynamoDB type letter followed by its text (`"N1985"`, `"SAfter Hours"`, `"B<base64url>"`),
  *    which keeps numbers exact (no float parse) and binary keys byte for byte. A parallel scan
  *    writes `"n":<segments>,"d":[[from,to],...] (done),"s":{segment: key}` instead of `k`.
- *  - target: a short hash of table name, index name and operation, so a cursor handed to another
- *    query or scan is refused rather than sent (DynamoDB would answer with a confusing error, or
+ *  - target: a short hash of table name, index name, operation and direction (a reverse query), so
+ *    a cursor handed to another query or scan is refused rather than sent (DynamoDB would answer with a confusing error, or
  *    silently start somewhere else).
  *  - mac: a truncated HMAC-SHA256 of the payload, so an edited cursor is refused. With the default
  *    key it detects edits and corruption, not forgery by someone who read this file; a secret key
@@ -34,6 +34,8 @@ export interface CursorTarget {
   readonly table: string;
   readonly index?: string;
   readonly operation: 'query' | 'scan';
+  /** A query in descending sort key order. */
+  readonly reverse?: boolean;
 }
 
 /** What a cursor decodes to, checked against what the target's keys must look like. */
@@ -52,7 +54,7 @@ function b64url(bytes: Buffer): string {
 }
 
 function fingerprint(target: CursorTarget): string {
-  const text = `${target.operation}\u0000${target.table}\u0000${target.index ?? ''}`;
+  const text = `${target.operation}\u0000${target.table}\u0000${target.index ?? ''}${target.reverse ? '\u0000reverse' : ''}`;
   return b64url(createHash('sha256').update(text).digest().subarray(0, 6));
 }
 

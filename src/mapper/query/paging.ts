@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { codecFor, type ModelCodec } from '../../codec';
 import { cursorError } from '../../errors/query';
-import { compareAttributeValues, resolveKeyCondition, toCondition } from '../../expressions';
+import { compareAttributeValues, resolveKeyCondition, toCondition, type AttributePath, type KeySortCondition } from '../../expressions';
 import type { Constructor, ScalarType } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { execute } from '../execute';
@@ -40,6 +40,32 @@ function cursorsOf(ctx: MapperContext): CursorCodec {
   return codec;
 }
 
+/** Whether a sort key value satisfies a key condition's sort key part (as DynamoDB orders S, N and B). */
+function sortKeyMatches(value: AttributeValue | undefined, condition: KeySortCondition<AttributePath, AttributeValue>): boolean {
+  if (value === undefined) return false;
+  if (condition.type === 'between') {
+    const low = compareAttributeValues(value, condition.low);
+    const high = compareAttributeValues(value, condition.high);
+    return low !== undefined && high !== undefined && low >= 0 && high <= 0;
+  }
+  if (condition.type === 'beginsWith') {
+    const prefix = condition.value;
+    if (value.S !== undefined && prefix.S !== undefined) return value.S.startsWith(prefix.S);
+    if (value.B !== undefined && prefix.B !== undefined) return Buffer.from(value.B).subarray(0, prefix.B.byteLength).equals(Buffer.from(prefix.B));
+    return false;
+  }
+  const order = compareAttributeValues(value, condition.value);
+  if (order === undefined) return false;
+  switch (condition.comparator) {
+    case '=': return order === 0;
+    case '<': return order < 0;
+    case '<=': return order <= 0;
+    case '>': return order > 0;
+    case '>=': return order >= 0;
+    default: return true;
+  }
+}
+
 export class ReadRun<T extends object> {
   readonly target: CursorTarget;
   readonly keyTypes: ReadonlyMap<string, ScalarType>;
@@ -53,6 +79,8 @@ export class ReadRun<T extends object> {
       table: ctx.tableName(state.schema),
       operation: state.operation,
       ...(state.index ? { index: state.index.name } : {}),
+      // A cursor of the other direction would go back over items already returned.
+      ...(state.reverse ? { reverse: true } : {}),
     };
     this.keyTypes = startKeyTypes(state.schema, state.index);
     this.codec = codecFor(Model);
@@ -130,12 +158,18 @@ export class ReadRun<T extends object> {
     return position;
   }
 
-  /** A query's cursor holds the partition key it read: another partition's cursor is refused. */
+  /**
+   * A query's cursor holds the key it stopped at: one of another partition, or whose sort key is
+   * outside this query's sort key condition, is refused (DynamoDB would answer with an error).
+   */
   private checkPartition(key: StartKey): void {
     const { schema, index } = this.state;
     const resolved = resolveKeyCondition(schema, index?.name, toCondition(this.state.keyCondition!, schema.className));
-    const pk = (index ?? schema.key).partitionKey;
+    const keys = index ?? schema.key;
+    const pk = keys.partitionKey;
     if (compareAttributeValues(key[pk.name], resolved.partitionKey.value) !== 0) throw cursorError.otherPartition(this.model, pk.property);
+    const sort = resolved.sortKey;
+    if (sort !== undefined && keys.sortKey && !sortKeyMatches(key[keys.sortKey.name], sort)) throw cursorError.otherSortRange(this.model, keys.sortKey.property);
   }
 
   /**
