@@ -5,13 +5,10 @@
 import { ConditionError, DynamapError, DynamoError, ThrottledError, ValidationError } from './classes';
 import { missingParentPath } from './expression';
 
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-]);
+/** Throttling proper: the table's (or the account's) capacity. */
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+/** Server-side failures DynamoDB documents as transient (also retried). */
+const SERVER_ERRORS = new Set(['InternalServerError', 'ServiceUnavailable']);
 
 interface AwsErrorLike {
   name?: string;
@@ -20,9 +17,15 @@ interface AwsErrorLike {
   Item?: Record<string, unknown>;
 }
 
+/** Worth retrying: throttling, or a server error (5xx), which DynamoDB documents as transient. */
 export function isThrottle(e: unknown): boolean {
   const err = e as AwsErrorLike;
-  return !!err && (THROTTLING.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+  return !!err && (THROTTLING.has(err.name ?? '') || SERVER_ERRORS.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+}
+
+/** Throttling proper (capacity), as opposed to a server error: what a ThrottledError's advice is about. */
+function isCapacityThrottle(e: unknown): boolean {
+  return THROTTLING.has((e as AwsErrorLike)?.name ?? '');
 }
 
 export function isConditionalCheckFailed(e: unknown): boolean {
@@ -63,6 +66,16 @@ export const operationError = {
       ...(oldItem ? { oldItem } : {}),
     });
   },
+  /** After the retries ran out: throttling is a ThrottledError (raise capacity); a server error stays a DynamoError. */
+  exhausted(op: OperationDescription, attempts: number, cause: unknown): DynamapError {
+    if (isCapacityThrottle(cause)) return operationError.throttled(op, attempts, cause);
+    const err = cause as AwsErrorLike;
+    return new DynamoError(
+      `${op.operation} of ${op.model}${describeKey(op.key)} failed ${attempts} time(s) with a server error: ${err?.name ?? 'Error'}: ` +
+        `${err?.message ?? String(cause)}. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
+      cause,
+    );
+  },
   throttled(op: OperationDescription, attempts: number, cause: unknown, unprocessed: readonly unknown[] = []): ThrottledError {
     return new ThrottledError(
       `${op.operation} of ${op.model}${describeKey(op.key)} was still throttled after ${attempts} attempts: ` +
@@ -80,7 +93,7 @@ export const operationError = {
     if (cause instanceof DynamapError) return cause;
     const err = cause as AwsErrorLike;
     if (isConditionalCheckFailed(cause)) return operationError.conditionFailed(op, cause);
-    if (isThrottle(cause)) return operationError.throttled(op, 1, cause);
+    if (isCapacityThrottle(cause)) return operationError.throttled(op, 1, cause);
     if (err?.name === 'ValidationException' && /document path provided in the update expression is invalid/i.test(err.message ?? '')) {
       const error = missingParentPath(op.model, op.nestedPaths ?? []);
       return new ValidationError(error.code, error.message, { issues: error.issues, cause });

@@ -49,7 +49,7 @@ async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: Operat
     if (!isThrottle(failure) || ctx.retry.attempts <= 1) throw failure;
     return await withThrottleRetry(ctx.retry, send, 1);
   } catch (e) {
-    if (isThrottle(e)) throw operationError.throttled(described(op), ctx.retry.attempts, e);
+    if (isThrottle(e)) throw operationError.exhausted(described(op), ctx.retry.attempts, e);
     throw operationError.wrap(described(op), e);
   }
 }

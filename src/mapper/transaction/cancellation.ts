@@ -61,6 +61,6 @@ export function transactionFailure(
         'A transaction with this clientRequestToken is still running: wait, then resend it with the same token.', e);
   }
   const op = { operation, model: [...new Set(subjects.map((s) => s.model))].join(', ') || '(no model)' };
-  if (isThrottle(e)) return operationError.throttled(op, attempts, e);
+  if (isThrottle(e)) return operationError.exhausted(op, attempts, e);
   return operationError.wrap(op, e);
 }

@@ -48,6 +48,17 @@ describe('execute()', () => {
     expect(calls.count).toBe(3);
   });
 
+  it('retries server errors (5xx) too, but reports them as what they are, not as throttling', async () => {
+    const internal = () => Object.assign(new Error('The server encountered an internal error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+    const { send, calls } = sender([internal(), internal(), internal()], 'item');
+    const error = await execute(contextWith({ attempts: 3 }), send, op).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect(error).not.toBeInstanceOf(ThrottledError);
+    expect((error as Error).message).toBe('get of Movie { id: "m1" } failed 3 time(s) with a server error: InternalServerError: ' +
+      'The server encountered an internal error. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.');
+    expect(calls.count).toBe(3);
+  });
+
   it('with attempts: 1 a throttled call is not retried', async () => {
     const { send, calls } = sender([throttled()], 'item');
     await expect(execute(contextWith({ attempts: 1 }), send, op)).rejects.toBeInstanceOf(ThrottledError);
