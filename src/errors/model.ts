@@ -57,6 +57,9 @@ export const modelProblem = {
     p('duplicateAttributeName', c, props[1], `${c}: properties ${props.join(' and ')} both map to attribute "${name}": give one of them another name.`),
   badTableName: (c: string, name: unknown) =>
     p('badTableName', c, undefined, `${c}: table name ${JSON.stringify(name)} is not allowed: DynamoDB table names are ${NAME_RULE}.`),
+  localIndexWithoutTableSortKey: (c: string, index: string) =>
+    p('localIndexWithoutTableSortKey', c, undefined, `${c}: local index "${index}" needs a table with a sort key (DynamoDB allows ` +
+      `local indexes only on a composite primary key): add @SortKey to ${c}, or make the index a @GlobalIndex.`),
   badIndexName: (c: string, name: unknown) =>
     p('badIndexName', c, undefined, `${c}: index name ${JSON.stringify(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
   duplicateIndex: (c: string, name: string) =>
@@ -74,7 +77,7 @@ export const modelProblem = {
   tooManyProjected: (c: string, count: number) =>
     p('tooManyProjected', c, undefined, `${c}: the indexes project ${count} non-key attributes in all; DynamoDB allows 100 per table.`),
   badProjection: (c: string, index: string, value: unknown) =>
-    p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a list of property names.`),
+    p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a non-empty list of property names.`),
   unknownOption: (c: string, prop: string | undefined, where: string, option: string, known: readonly string[]) =>
     p('unknownOption', c, prop, `${c}${prop ? '.' + prop : ''}: ${where} has no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
   badOption: (c: string, prop: string | undefined, option: string, value: unknown, expected: string) =>

@@ -40,6 +40,10 @@ function keyAttribute(
     problems.push(modelProblem.indexKeyKind(className, index.name, attr.property, attr.kind));
     return undefined;
   }
+  if (Buffer.byteLength(attr.name, 'utf8') > 255) {
+    problems.push(modelProblem.badAttributeName(className, attr.property, attr.name, `key attribute names (here of index "${index.name}") are 1 to 255 bytes`));
+    return undefined;
+  }
   return attr;
 }
 
@@ -54,7 +58,7 @@ function projectionOf(
   const p = index.projection ?? 'ALL';
   if (p === 'ALL') return { type: p };
   if (p === 'KEYS_ONLY') return entityAttribute === undefined ? { type: p } : { type: 'INCLUDE', nonKeyAttributes: Object.freeze([entityAttribute]) };
-  if (!Array.isArray(p)) {
+  if (!Array.isArray(p) || p.length === 0) {
     problems.push(modelProblem.badProjection(className, index.name, p));
     return undefined;
   }
@@ -89,6 +93,8 @@ export function buildIndexes(
     } else {
       partitionKey = key.partitionKey; // an LSI always shares the table's partition key
       if (raw.sortKey === undefined) problems.push(modelProblem.indexMissingKey(className, raw.name, 'sortKey'));
+      // DynamoDB allows local indexes only on a table with a sort key (a composite primary key).
+      if (!key.sortKey) problems.push(modelProblem.localIndexWithoutTableSortKey(className, raw.name));
     }
     const sortKey = raw.sortKey !== undefined ? keyAttribute(className, doc, raw, 'sortKey', raw.sortKey, problems) : undefined;
     const projection = projectionOf(className, doc, raw, table?.entity?.attribute, problems);

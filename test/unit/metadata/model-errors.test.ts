@@ -137,6 +137,24 @@ describe('model definition errors', () => {
     expect(codes).toEqual(['model.badIndexName', 'model.indexMissingKey']);
   });
 
+  it('refuses what CreateTable would: a local index on a table without sort key, an empty projection, an over-long index key name', () => {
+    @Table()
+    @LocalIndex('byAt', { sortKey: 'at' })
+    @GlobalIndex('byTag', { partitionKey: 'tag', projection: [] })
+    @GlobalIndex('byLong', { partitionKey: 'long' })
+    class Flat {
+      @PartitionKey() id!: string;
+      @Attribute() at?: number;
+      @Attribute() tag?: string;
+      @Attribute({ name: 'l'.repeat(256) }) long?: string;
+    }
+    const problems = problemsOf(() => getModelSchema(Flat));
+    expect(problems.map((p) => p.code).sort()).toEqual(['model.badAttributeName', 'model.badProjection', 'model.localIndexWithoutTableSortKey']);
+    expect(problems.find((p) => p.code === 'model.localIndexWithoutTableSortKey')!.message).toBe(
+      'Flat: local index "byAt" needs a table with a sort key (DynamoDB allows local indexes only on a composite primary key): ' +
+        'add @SortKey to Flat, or make the index a @GlobalIndex.');
+  });
+
   it('says what to add when the type cannot be known (no design:type, no type)', () => {
     class NoMeta { id!: string; }
     defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
