@@ -11,6 +11,9 @@ function p(code: string, className: string, property: string | undefined, messag
 
 /** Problems, collected by the schema builder and thrown together as one ModelError. */
 export const modelProblem = {
+  notAClass: (value: unknown) =>
+    p('notAClass', typeof value === 'string' ? value : String(value), undefined,
+      `expected a model class (the class itself, e.g. Movie), got ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : value === null ? 'null' : typeof value}.`),
   noTable: (c: string) =>
     p('noTable', c, undefined, `${c} is not a table model: add @Table() to the class (or give defineModel a table).`),
   noPartitionKey: (c: string) =>
@@ -32,6 +35,8 @@ export const modelProblem = {
     p('badKind', c, prop, `${c}.${prop}: type ${JSON.stringify(kind)} is not an attribute kind. Use one of ` +
       `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +
       `'list', 'map', 'any', or () => NestedClass, or () => [NestedClass].`),
+  decoratedMethod: (c: string, prop: string, decorator: string) =>
+    p('decoratedMethod', c, prop, `${c}.${prop}: ${decorator} is on a method, which holds no value to store: put it on a property (or a get/set accessor).`),
   roleInDocument: (c: string, prop: string, decorator: string) =>
     p('roleInDocument', c, prop, `${c}.${prop}: ${decorator} is for properties of a table model (@Table), and ${c} is a nested ` +
       `document class, where it would do nothing. Use @Attribute() here, or move the property to the model.`),

@@ -15,7 +15,7 @@ import { codecFor } from '../codec';
 import type { KeyOf, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
-import { getModelSchema } from '../metadata/schema';
+import { declaredTableName, getModelSchema } from '../metadata/schema';
 import { registeredTables } from '../metadata/registry';
 import type { Constructor } from '../metadata/types';
 import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
@@ -107,9 +107,11 @@ export class Mapper {
   createTableInput(Model: Constructor): CreateTableCommandInput {
     const schema = getModelSchema(Model);
     // In single-table design every registered model on the same table contributes its indexes.
+    // Only models that name this table are built: another model's definition errors are not this one's.
     const sharing = registeredTables()
+      .filter((M) => M !== Model && declaredTableName(M) === schema.table.name)
       .map((M) => getModelSchema(M))
-      .filter((s) => s !== schema && s.table.name === schema.table.name);
+      .filter((s) => s !== schema);
     return createTableInput([schema, ...sharing], this.context.tablePrefix);
   }
 

@@ -5,6 +5,7 @@
  * model here, before any request.
  */
 import { ExpressionContext } from '../expressions';
+import { optionError } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 
 export interface ProjectionInput {
@@ -13,6 +14,8 @@ export interface ProjectionInput {
 }
 
 export function projectionInput(schema: ModelSchema, paths: readonly string[]): ProjectionInput {
+  // A string would be spread into its characters below: 'genre' is not ['genre'].
+  if (!Array.isArray(paths)) throw optionError.invalid(schema.className, 'project', paths, "an array of property paths (['genre'])");
   const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
   const all = [...new Set([...paths, ...keys])];
   const ex = new ExpressionContext();

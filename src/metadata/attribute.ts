@@ -147,6 +147,15 @@ const ROLE_KINDS: Partial<Record<RawProperty['role'], { decorator: string; allow
   ttl: { decorator: '@TimeToLive', allowed: ['epochSeconds', 'number'], text: 'a Date or a number of epoch seconds' },
 };
 
+/** A method of the class (not a field, not an accessor): there is no value to store. */
+function isMethod(target: Constructor, property: string): boolean {
+  for (let o = target.prototype as object | null; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(o, property);
+    if (d) return typeof d.value === 'function';
+  }
+  return false;
+}
+
 /** What @Attribute (and the key and lifecycle decorators, and defineModel's attributes) may be given. */
 const ATTRIBUTE_OPTIONS = ['name', 'type', 'converter', 'default', 'required', 'enum'];
 
@@ -156,6 +165,10 @@ export function resolveAttribute(
   const { options, property } = raw;
   if (options === null || typeof options !== 'object') {
     problems.push(modelProblem.badOption(className, property, 'options', options, 'an options object'));
+    return undefined;
+  }
+  if (isMethod(target, property)) {
+    problems.push(modelProblem.decoratedMethod(className, property, raw.source));
     return undefined;
   }
   for (const option of Object.keys(options)) {
@@ -203,6 +216,14 @@ export function resolveAttribute(
   const enumValues = enumValuesOf(options.enum);
   if (options.enum !== undefined && !enumValues) {
     problems.push(modelProblem.badOption(className, property, 'enum', options.enum, 'an enum object or an array of values'));
+  } else if (enumValues && !converter) {
+    // Values the attribute's kind cannot hold would make every write fail: say so now.
+    const want = kind === 'number' || kind === 'numberSet' ? 'number' : kind === 'string' || kind === 'stringSet' ? 'string' : undefined;
+    if (enumValues.length === 0) {
+      problems.push(modelProblem.badOption(className, property, 'enum', options.enum, 'at least one allowed value'));
+    } else if (want !== undefined && enumValues.some((v) => typeof v !== want)) {
+      problems.push(modelProblem.badOption(className, property, 'enum', options.enum, `${want} values, as the attribute is of kind '${kind}'`));
+    }
   }
   const scalarType = keyScalarOf({ kind, converter });
   if (raw.role === 'partitionKey' || raw.role === 'sortKey') {

@@ -128,9 +128,7 @@ function single(attributes: AttributeSchema[], role: AttributeSchema['role']): A
 export function getModelSchema(target: Constructor): ModelSchema {
   const cached = modelCache.get(target);
   if (cached) return cached;
-  if (typeof target !== 'function') {
-    throw modelError.of([modelProblem.noTable(String(target))]);
-  }
+  if (typeof target !== 'function') throw modelError.of([modelProblem.notAClass(target)]);
   const className = target.name || 'AnonymousClass';
   const problems: ModelProblem[] = [];
   const { properties, indexes: rawIndexes, table } = collect(target);
@@ -176,6 +174,16 @@ export function getModelSchema(target: Constructor): ModelSchema {
   });
   modelCache.set(target, schema);
   return schema;
+}
+
+/**
+ * The table name a class's @Table declares (or inherits), without building its schema: to find
+ * the models of one table without tripping over an unrelated model's definition errors.
+ */
+export function declaredTableName(target: Constructor): string | undefined {
+  const table = collect(target).table;
+  if (!table) return undefined;
+  return typeof table.name === 'string' ? table.name : target.name;
 }
 
 /** True if the class or a parent carries @Table (it is a table model, not only a document class). */

@@ -13,10 +13,15 @@ import type { TransactionOptions } from './types';
 import { validateActions } from './validate';
 import { buildTransactWriteInput, type PreparedTransaction } from './write-input';
 import { TransactionWriter } from './writer';
+import { optionError } from '../../errors/operation';
 
 export async function runTransaction<R>(
   ctx: MapperContext, fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions,
 ): Promise<Awaited<R>> {
+  const token = options.clientRequestToken;
+  if (token !== undefined && (typeof token !== 'string' || token.length < 1 || token.length > 36)) {
+    throw optionError.invalid('transaction()', 'clientRequestToken', token, 'a string of 1 to 36 characters (DynamoDB\'s limit), e.g. a UUID');
+  }
   const writer = new TransactionWriter();
   let result: Awaited<R>;
   try {

@@ -3,7 +3,7 @@
  * and nothing is sent (the client here fails the test if anything reaches it).
  */
 import 'reflect-metadata';
-import { Mapper, PartitionKey, Table, ValidationError } from 'dynamap';
+import { Attribute, Mapper, PartitionKey, Table, ValidationError } from 'dynamap';
 
 @Table({ name: 'Things' })
 class Thing { @PartitionKey() id!: string; }
@@ -52,6 +52,10 @@ const options: [string, () => unknown, string][] = [
   ['batchPut misspelt', () => mapper.batchPut([thing], { concurency: 2 } as never), 'batchPut(): there is no option "concurency"'],
   ['transaction misspelt', () => mapper.transaction(() => undefined, { token: 'x' } as never), 'transaction(): there is no option "token"'],
   ['sync misspelt', () => mapper.sync([Thing], { dryrun: true } as never), 'sync(): there is no option "dryrun"'],
+  ['transaction token too long', () => mapper.transaction(() => undefined, { clientRequestToken: 'x'.repeat(37) }),
+    'transaction(): option clientRequestToken is "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; expected a string of 1 to 36 characters'],
+  ['get project as a string', () => mapper.get(Thing, { id: 'a' }, { project: 'id' as never }),
+    'Thing: option project is "id"; expected an array of property paths'],
 ];
 
 describe('bad options', () => {
@@ -64,6 +68,12 @@ describe('bad options', () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it('a model named by a string instead of the class says so (a ModelError)', async () => {
+    await expect(mapper.get('Thing' as never, { id: 'a' })).rejects.toMatchObject({
+      name: 'ModelError', message: expect.stringContaining('expected a model class (the class itself, e.g. Movie), got the string "Thing"'),
+    });
   });
 
   it('an option set to undefined is no option', async () => {
@@ -89,5 +99,15 @@ describe('bad arguments', () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect(String((error as Error).message)).not.toMatch(/a request was sent/);
     }
+  });
+});
+
+describe('mapper.createTableInput', () => {
+  it('builds from the models of that table only: another table\'s broken model is not its problem', () => {
+    @Table({ name: 'Broken' })
+    class Broken { @Attribute() noKey?: string; }
+    void Broken;
+    expect(mapper.createTableInput(Thing).TableName).toBe('Things');
+    expect(() => mapper.createTableInput(Broken)).toThrow(/Broken has no partition key/);
   });
 });

@@ -155,6 +155,22 @@ describe('model definition errors', () => {
         'add @SortKey to Flat, or make the index a @GlobalIndex.');
   });
 
+  it('refuses an empty enum, enum values the kind cannot hold, and a decorated method', () => {
+    @Table() class Enums {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'string', enum: [] }) none?: string;
+      @Attribute({ type: 'number', enum: ['a', 'b'] }) mismatch?: number;
+      @Attribute({ type: 'string', enum: ['a', 'b'] }) fine?: string;
+      @Attribute({ type: 'string' }) label(): string { return 'x'; }
+    }
+    const problems = problemsOf(() => getModelSchema(Enums));
+    expect(problems.map((p) => `${p.code} ${p.property}`)).toEqual([
+      'model.badOption none', 'model.badOption mismatch', 'model.decoratedMethod label',
+    ]);
+    expect(problems[1].message).toBe('Enums.mismatch: option enum is ["a","b"]; expected number values, as the attribute is of kind \'number\'.');
+    expect(problems[2].message).toBe('Enums.label: @Attribute is on a method, which holds no value to store: put it on a property (or a get/set accessor).');
+  });
+
   it('says what to add when the type cannot be known (no design:type, no type)', () => {
     class NoMeta { id!: string; }
     defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
