@@ -14,6 +14,7 @@ import type { DocumentCodec, DocumentCodecs } from './types';
 import { bigintToN, nToBigint, nToNumber, numberToN } from './numbers';
 import { decodeNumberSet, encodeBinaryMember, encodeBinarySet, encodeNumberMember, encodeNumberSet, encodeStringSet } from './sets';
 import { meter } from './size';
+import { checkAttributeValue } from './attribute-value';
 
 /** The facts a codec is compiled from: the schema's, or the effective ones after class-transformer's @Type. */
 export interface AttributeSpec {
@@ -294,7 +295,7 @@ function withConverter(converter: Converter, spec: AttributeSpec): Base {
   const allowedList = spec.enumValues;
   const allowed = allowedList ? new Set<unknown>(allowedList) : undefined;
   return {
-    encode: (v) => {
+    encode: (v, level) => {
       if (allowed && v !== null && !allowed.has(v)) fail(valueRule.notInEnum(v, allowedList!));
       let out: unknown;
       try {
@@ -305,7 +306,8 @@ function withConverter(converter: Converter, spec: AttributeSpec): Base {
       }
       if (out === undefined) return undefined;
       if (out === null || typeof out !== 'object' || Array.isArray(out)) fail(valueRule.converterResult(out));
-      return out as AttributeValue;
+      // dynamap did not build it: check it as DynamoDB would, before sending.
+      return checkAttributeValue(out, level);
     },
     decode: (av) => {
       try {

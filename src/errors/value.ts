@@ -104,6 +104,8 @@ export const valueRule = {
     r('mapKey', `map key ${describeValue(key)} is not a string: DynamoDB map keys are strings`),
   converterThrew: (direction: 'toDynamo' | 'fromDynamo', error: unknown) =>
     r('converter', `the converter's ${direction} threw: ${error instanceof Error ? error.message : String(error)}`),
+  converterShape: (detail: string) =>
+    r('converter', `the converter's toDynamo returned something DynamoDB would refuse: ${detail}`),
   converterResult: (result: unknown) =>
     r('converter', `the converter's toDynamo returned ${describeValue(result)}, not an AttributeValue such as { S: '...' }`),
   // Reading

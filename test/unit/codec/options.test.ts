@@ -179,6 +179,26 @@ describe('converters', () => {
       "Invoice.wrong: the converter's toDynamo returned the string \"S\", not an AttributeValue such as { S: '...' }",
     );
   });
+
+  it('refuse an AttributeValue DynamoDB would refuse, naming what is wrong', () => {
+    const returning = (result: unknown) => {
+      @Table({ name: 'Converted' })
+      class Converted {
+        @PartitionKey({ type: 'string' }) id!: string;
+        @Attribute({ converter: { toDynamo: () => result as AttributeValue, fromDynamo: () => 1 } }) v?: unknown;
+      }
+      return caught(() => toItem(Object.assign(new Converted(), { id: 'c', v: 1 }))).message;
+    };
+    const prefix = "Converted.v: the converter's toDynamo returned something DynamoDB would refuse: ";
+    expect(returning({ S: 5 })).toBe(`${prefix}S holds the number 5, not a string`);
+    expect(returning({})).toBe(`${prefix}an AttributeValue has exactly one of S, N, B, SS, NS, BS, M, L, NULL, BOOL; this one has none`);
+    expect(returning({ S: 'a', N: '1' })).toMatch(/this one has S, N$/);
+    expect(returning({ SS: [] })).toBe(`${prefix}SS is empty (DynamoDB has no empty sets: return undefined to store nothing)`);
+    expect(returning({ SS: ['a', 'a'] })).toBe(`${prefix}SS holds "a" more than once`);
+    expect(returning({ N: 'abc' })).toMatch(/^Converted\.v: /);
+    expect(returning({ M: { a: { L: [{ S: 1 }] } } })).toBe(`${prefix}S holds the number 1, not a string`);
+    expect(returning({ M: { '': { S: 'x' } } })).toMatch(/an empty map key/);
+  });
 });
 
 describe('explicit types (what esbuild/tsx users write) and defineModel', () => {
