@@ -86,6 +86,15 @@ export const queryError = {
   oneModelOnly: (models: string, method: string) =>
     v('query.severalModels', models,
       `${method} names properties of one model, and this reads several: filter or pick fields in code, or read each model on its own.`),
+  filterOnKey: (model: string, property: string, target: string) =>
+    v('query.filterOnKey', model,
+      `the filter uses ${property}, a key of ${target}: DynamoDB refuses key attributes in a query's filter. Put the condition in the key condition.`,
+      property),
+  notProjected: (model: string, property: string, index: string, what: string) =>
+    v('query.notProjected', model,
+      `the ${what} uses ${property}, which global index "${index}" does not project: a read of a global index sees only what it projects. ` +
+        `Add ${property} to the index's projection (a new index), or read the table.`,
+      property),
   segmentsNotForQuery: (model: string) =>
     v('query.segmentsOnQuery', model, 'segments are for scans: a query reads one partition in key order. Use mapper.scan(Model).segments(n).'),
 };

@@ -41,7 +41,7 @@ export type {
   Operand,
 } from './ast';
 export { toCondition, toUpdate, isExpression, type ConditionInput } from './normalize';
-export { resolve, resolveCondition, resolveKeyCondition, resolveUpdate, resolveProjection } from './resolve';
+export { conditionRoots, resolve, resolveCondition, resolveKeyCondition, resolveUpdate, resolveProjection } from './resolve';
 export { resolvePath, type ResolvedPath, type ValueCategory } from './resolve-path';
 export { compile, type PlaceholderAllocator } from './compile';
 export { Placeholders } from './placeholders';

@@ -53,6 +53,34 @@ export function entityGuard(schema: ModelSchema): ResolvedCondition | undefined 
   return { type: 'or', conditions: [{ type: 'notExists', path: [schema.key.partitionKey.name] }, own] };
 }
 
+/** The top-level attribute names a resolved condition reads. */
+export function conditionRoots(node: ResolvedCondition, out: Set<string> = new Set()): Set<string> {
+  const add = (path: AttributePath) => {
+    if (typeof path[0] === 'string') out.add(path[0]);
+  };
+  switch (node.type) {
+    case 'and':
+    case 'or':
+      for (const c of node.conditions) conditionRoots(c, out);
+      break;
+    case 'not':
+      conditionRoots(node.condition, out);
+      break;
+    case 'compare':
+    case 'between':
+    case 'in':
+      add(node.left.path);
+      break;
+    case 'compareAttributes':
+      add(node.left.path);
+      add(node.right);
+      break;
+    default:
+      add(node.path);
+  }
+  return out;
+}
+
 /** `a AND b` of resolved conditions, flattened (the compiler expects an and's children not to be ands). */
 export function andResolved(a: ResolvedCondition, b: ResolvedCondition): ResolvedCondition {
   const parts = (c: ResolvedCondition) => (c.type === 'and' ? c.conditions : [c]);

@@ -5,7 +5,8 @@
  * No request is sent here; `buildQueryInput`/`buildScanInput` have exact-output tests.
  */
 import type { AttributeValue, QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
-import { and, ExpressionContext, resolvePath, type Condition } from '../../expressions';
+import { and, conditionRoots, ExpressionContext, resolveCondition, resolvePath, toCondition, type Condition } from '../../expressions';
+import { queryError } from '../../errors/query';
 import type { IndexSchema, ModelSchema, ScalarType } from '../../metadata/types';
 import type { StartKey } from './cursor';
 
@@ -74,6 +75,41 @@ function keyProperties(schema: ModelSchema, index?: IndexSchema): string[] {
   return out;
 }
 
+/** The attributes a global index's items hold, or undefined when they hold everything (ALL, or the table). */
+function projectedBy(state: ReadState): Set<string> | undefined {
+  const { schema, index } = state;
+  if (!index || index.type !== 'global' || index.projection.type === 'ALL') return undefined;
+  const names = new Set(index.projection.nonKeyAttributes ?? []);
+  for (const attr of [schema.key.partitionKey, schema.key.sortKey, index.partitionKey, index.sortKey]) if (attr) names.add(attr.name);
+  return names;
+}
+
+function propertyOf(state: ReadState, attribute: string): string {
+  return state.schema.byName.get(attribute)?.property ?? attribute;
+}
+
+/** Attributes a read of a global index cannot see (a local index fetches them from the table). */
+function checkProjected(state: ReadState, roots: ReadonlySet<string>, what: 'filter' | 'projection'): void {
+  const projected = projectedBy(state);
+  if (!projected) return;
+  for (const root of roots) {
+    if (!projected.has(root)) throw queryError.notProjected(state.schema.className, propertyOf(state, root), state.index!.name, what);
+  }
+}
+
+/** A query's filter may not use the keys of what it reads (DynamoDB: "non-primary key attributes" only). */
+function checkFilterTargets(state: ReadState, roots: ReadonlySet<string>): void {
+  if (state.operation === 'query') {
+    const keys = state.index ?? state.schema.key;
+    for (const attr of [keys.partitionKey, keys.sortKey]) {
+      if (attr && roots.has(attr.name)) {
+        throw queryError.filterOnKey(state.schema.className, attr.property, state.index ? `index "${state.index.name}"` : 'the table');
+      }
+    }
+  }
+  checkProjected(state, roots, 'filter');
+}
+
 function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: string, state: ReadState): Compiled<I> {
   const { schema, index } = state;
   // One context, fixed order: key condition, filter, projection — placeholders are numbered in
@@ -83,6 +119,7 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
   // Several .filter() calls are ANDed (and() keeps each one's meaning: a path in two filters is
   // two conditions, not one object overwriting the other).
   const filter = state.filters.length <= 1 ? state.filters[0] : and(...(state.filters as Condition<unknown>[]));
+  if (filter !== undefined) checkFilterTargets(state, conditionRoots(resolveCondition(schema, toCondition(filter, schema.className))));
   // A model with an entity type (single-table design) reads only its own items: the filter says so.
   const filterExpression = ex.readFilter(schema, filter, state.models);
   // Counting needs no projection; compile the count's names before the projection adds its own,
@@ -97,6 +134,7 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
     // its last item. The table key stays on the entity (a partial entity knows its item, as with
     // get's project); an index's own key attributes the caller did not ask for are dropped.
     const roots = new Set(state.projection.map((p) => resolvePath(schema, p).root.name));
+    checkProjected(state, roots, 'projection');
     const tableKeys = new Set(keyProperties(schema));
     const keys = keyProperties(schema, index);
     strip = keys.filter((p) => !tableKeys.has(p)).map((p) => schema.byProperty.get(p)!.name).filter((name) => !roots.has(name));

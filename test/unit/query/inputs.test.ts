@@ -107,6 +107,32 @@ describe('buildQueryInput', () => {
   });
 });
 
+describe('what DynamoDB would refuse in a read, refused before sending', () => {
+  const refused = (fn: () => unknown) => {
+    try { fn(); } catch (e) { return `${(e as { code: string }).code}: ${(e as Error).message}`; }
+    return 'nothing';
+  };
+
+  it('a query filter on a key of what it reads (put it in the key condition); a scan may filter on keys', () => {
+    expect(refused(() => mapper.query(Movie, { year: 1994 }).filter({ title: beginsWith('A') }).toInput())).toBe(
+      'query.filterOnKey: Movie: the filter uses title, a key of the table: DynamoDB refuses key attributes in a query\'s filter. Put the condition in the key condition.');
+    expect(refused(() => mapper.query(Movie, { genre: 'Drama' }, { index: 'byGenre' }).filter({ rating: gte(8) }).toInput())).toMatch(
+      /^query\.filterOnKey: Movie: the filter uses rating, a key of index "byGenre"/);
+    // The table's keys are not the index's: a filter on them is fine on an index query, as on a scan.
+    expect(refused(() => mapper.query(Movie, { genre: 'Drama' }, { index: 'byGenre' }).filter({ title: beginsWith('A') }).toInput())).toBe('nothing');
+    expect(refused(() => mapper.scan(Movie).filter({ year: lt(2000) }).toInput())).toBe('nothing');
+  });
+
+  it('a filter or projection of a global index on what it does not project; a local index reads the table for it', () => {
+    expect(refused(() => mapper.query(Movie, { director: 'X' }, { index: 'byDirector' }).project('genre').toInput())).toBe(
+      'query.notProjected: Movie: the projection uses genre, which global index "byDirector" does not project: a read of a global ' +
+        'index sees only what it projects. Add genre to the index\'s projection (a new index), or read the table.');
+    expect(refused(() => mapper.scan(Movie, { index: 'byDirector' }).filter({ genre: 'Drama' }).toInput())).toMatch(/^query\.notProjected: Movie: the filter uses genre/);
+    expect(refused(() => mapper.query(Movie, { director: 'X' }, { index: 'byDirector' }).project('title').toInput())).toBe('nothing');
+    expect(refused(() => mapper.query(Movie, { year: 1994 }, { index: 'byRating' }).project('info').toInput())).toBe('nothing');
+  });
+});
+
 describe('buildScanInput and requestInput', () => {
   it('a scan has no key condition; segment, limit and start key are added per request', () => {
     const compiled = buildScanInput('Movies', state({ operation: 'scan', filters: [{ rating: between(1, 2) }] }));
