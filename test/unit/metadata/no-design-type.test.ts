@@ -3,24 +3,13 @@
  * work there when every attribute has an explicit `type`, and say exactly what to add when not.
  * This compiles real model source with esbuild and runs it against dynamap.
  */
-import { transformSync } from 'esbuild';
 import * as dynamap from 'dynamap';
+import { runWithEsbuild } from '../../support/esbuild-module';
 
 function compileWithEsbuild(source: string): Record<string, unknown> {
-  const { code } = transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'es2022',
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } },
-  });
+  const { code, exports } = runWithEsbuild(source, { experimentalDecorators: true, emitDecoratorMetadata: true });
   expect(code).not.toContain('design:type'); // what makes this test meaningful
-  const module = { exports: {} as Record<string, unknown> };
-  const load = (name: string) => {
-    if (name === 'dynamap') return dynamap;
-    throw new Error(`unexpected import ${name}`);
-  };
-  new Function('require', 'module', 'exports', code)(load, module, module.exports);
-  return module.exports;
+  return exports;
 }
 
 describe('models compiled without design:type (esbuild)', () => {

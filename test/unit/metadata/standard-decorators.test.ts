@@ -4,24 +4,10 @@
  * compiled that way, a model must fail with a ModelError that says which setting to add — not a
  * TypeError from deep inside the registry. This compiles real model source with esbuild both ways.
  */
-import { transformSync } from 'esbuild';
 import * as dynamap from 'dynamap';
+import { runWithEsbuild } from '../../support/esbuild-module';
 
-function compileAndRun(source: string, experimentalDecorators: boolean): Record<string, unknown> {
-  const { code } = transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'es2022',
-    tsconfigRaw: { compilerOptions: { experimentalDecorators } },
-  });
-  const module = { exports: {} as Record<string, unknown> };
-  const load = (name: string) => {
-    if (name === 'dynamap') return dynamap;
-    throw new Error(`unexpected import ${name}`);
-  };
-  new Function('require', 'module', 'exports', code)(load, module, module.exports);
-  return module.exports;
-}
+const compileAndRun = (source: string, experimentalDecorators: boolean) => runWithEsbuild(source, { experimentalDecorators }).exports;
 
 const model = `
   import { Table, PartitionKey, Attribute } from 'dynamap';
