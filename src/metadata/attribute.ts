@@ -231,6 +231,8 @@ export function resolveAttribute(
     if (Buffer.byteLength(name, 'utf8') > 255) {
       problems.push(modelProblem.badAttributeName(className, property, name, 'key attribute names are 1 to 255 bytes'));
     }
+  } else if (Buffer.byteLength(name, 'utf8') > 65_535) {
+    problems.push(modelProblem.badAttributeName(className, property, `${name.slice(0, 20)}...`, 'attribute names are at most 64 KB'));
   }
   const hasDefault = 'default' in options && options.default !== undefined;
   const attr: AttributeSchema = {

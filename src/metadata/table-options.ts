@@ -63,6 +63,15 @@ export function resolveTableOptions(className: string, options: TableOptions, pr
   }
   if (options.tags !== undefined && (typeof options.tags !== 'object' || Object.values(options.tags).some((v) => typeof v !== 'string'))) {
     problems.push(modelProblem.badOption(className, undefined, 'tags', options.tags, 'an object of string values'));
+  } else if (options.tags !== undefined) {
+    // AWS's tag rules, so that CreateTable does not refuse the table after everything else was planned.
+    for (const [key, value] of Object.entries(options.tags)) {
+      if (key.length < 1 || key.length > 128 || key.startsWith('aws:')) {
+        problems.push(modelProblem.badOption(className, undefined, 'tags', key, 'tag keys of 1 to 128 characters, not starting with "aws:"'));
+      } else if (value.length > 256) {
+        problems.push(modelProblem.badOption(className, undefined, `tags.${key}`, `${value.slice(0, 20)}...`, 'a tag value of at most 256 characters'));
+      }
+    }
   }
   if (options.deletionProtection !== undefined && typeof options.deletionProtection !== 'boolean') {
     problems.push(modelProblem.badOption(className, undefined, 'deletionProtection', options.deletionProtection, 'true or false'));

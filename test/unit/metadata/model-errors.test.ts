@@ -171,6 +171,20 @@ describe('model definition errors', () => {
     expect(problems[2].message).toBe('Enums.label: @Attribute is on a method, which holds no value to store: put it on a property (or a get/set accessor).');
   });
 
+  it('refuses tags AWS refuses and an attribute name over 64 KB', () => {
+    @Table({ tags: { 'aws:owner': 'x', team: 'y'.repeat(257) } })
+    class Tagged {
+      @PartitionKey() id!: string;
+      @Attribute({ name: 'n'.repeat(65_536) }) huge?: string;
+    }
+    const messages = problemsOf(() => getModelSchema(Tagged)).map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Tagged\.huge: attribute name "n{20}\.\.\." is not allowed: attribute names are at most 64 KB\.$/),
+      'Tagged: option tags is "aws:owner"; expected tag keys of 1 to 128 characters, not starting with "aws:".',
+      'Tagged: option tags.team is "yyyyyyyyyyyyyyyyyyyy..."; expected a tag value of at most 256 characters.',
+    ]);
+  });
+
   it('says what to add when the type cannot be known (no design:type, no type)', () => {
     class NoMeta { id!: string; }
     defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
