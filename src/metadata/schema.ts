@@ -6,9 +6,8 @@ import type { ModelProblem } from '../errors/classes';
 import { modelError, modelProblem } from '../errors/model';
 import { resolveAttribute } from './attribute';
 import { buildIndexes } from './indexes';
-import { rawModelOf, registeredTables } from './registry';
+import { rawModelOf } from './registry';
 import { resolveTableOptions } from './table-options';
-import { sharedTableProblems } from './shared-table';
 import type {
   AttributeSchema,
   Constructor,
@@ -20,10 +19,7 @@ import type {
 } from './types';
 
 const documentCache = new WeakMap<Constructor, DocumentSchema>();
-/** Schemas checked against their table's other models (what getModelSchema returns). */
 const modelCache = new WeakMap<Constructor, ModelSchema>();
-/** Schemas built from their own definition (see buildModelSchema). */
-const builtCache = new WeakMap<Constructor, ModelSchema>();
 
 /** Raw facts of the class chain, root first; a child's fact for a property replaces its parent's. */
 function collect(target: Constructor): { properties: RawProperty[][]; indexes: RawIndex[]; table?: TableOptions } {
@@ -128,35 +124,10 @@ function single(attributes: AttributeSchema[], role: AttributeSchema['role']): A
   return attributes.filter((a) => a.role === role);
 }
 
-/**
- * The schema of a table model (a class with @Table itself or on a parent). Built once, then
- * cached; checked once against the other registered models that name its table (they must agree
- * on the table key and entity types, or the model's requests would reach DynamoDB wrong).
- */
+/** The schema of a table model (a class with @Table itself or on a parent). Built once, then cached. */
 export function getModelSchema(target: Constructor): ModelSchema {
   const cached = modelCache.get(target);
   if (cached) return cached;
-  const schema = buildModelSchema(target);
-  const sharing = registeredTables().filter((other) => other !== target && declaredTableName(other) === schema.table.name);
-  const problems = sharedTableProblems(schema, sharing, (other) => {
-    try {
-      return buildModelSchema(other);
-    } catch {
-      return undefined; // its own definition errors are reported when it is used
-    }
-  });
-  if (problems.length) throw modelError.of(problems);
-  modelCache.set(target, schema);
-  return schema;
-}
-
-/**
- * A model's schema from its own definition only (cached), without the check against the other
- * models of its table: for the table definition's own checks (and their tests).
- */
-export function buildModelSchema(target: Constructor): ModelSchema {
-  const built = builtCache.get(target);
-  if (built) return built;
   if (typeof target !== 'function') throw modelError.of([modelProblem.notAClass(target)]);
   const className = target.name || 'AnonymousClass';
   const problems: ModelProblem[] = [];
@@ -201,7 +172,7 @@ export function buildModelSchema(target: Constructor): ModelSchema {
     ...optional('updatedAt'),
     ...optional('ttl'),
   });
-  builtCache.set(target, schema);
+  modelCache.set(target, schema);
   return schema;
 }
 
@@ -222,5 +193,5 @@ export function isTableModel(target: Constructor): boolean {
 
 /** True if a schema for the class was already built (further definitions would be ignored). */
 export function isSchemaBuilt(target: Constructor): boolean {
-  return modelCache.has(target) || builtCache.has(target) || documentCache.has(target);
+  return modelCache.has(target) || documentCache.has(target);
 }

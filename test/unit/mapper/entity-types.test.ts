@@ -16,7 +16,6 @@ import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from
 import { buildQueryInput, buildScanInput, type ReadState } from '../../../src/mapper/query';
 import { requestLimit } from '../../../src/mapper/query/inputs';
 import { createTableInput } from '../../../src/table/definition';
-import { buildModelSchema } from '../../../src/metadata/schema';
 
 @Table({ name: 'App', entity: 'User' })
 @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'KEYS_ONLY' })
@@ -107,9 +106,8 @@ describe('inheritance', () => {
     class Copy extends Base { @Attribute() other?: string; }
     expect(getModelSchema(Special).table.entity).toEqual({ attribute: '_entity', value: 'Special' });
     expect(toItem(Object.assign(new Special(), { pk: 'p', sk: 's' }))._entity).toEqual({ S: 'Special' });
-    expect(buildModelSchema(Copy).table.entity).toEqual({ attribute: '_entity', value: 'Base' });
-    expect(() => getModelSchema(Copy)).toThrow(/Base and Copy share table "App" and both have the entity type "Base"/);
-    expect(() => createTableInput([buildModelSchema(Base), buildModelSchema(Copy)])).toThrow(/both have the entity type "Base"/);
+    expect(getModelSchema(Copy).table.entity).toEqual({ attribute: '_entity', value: 'Base' });
+    expect(() => createTableInput([getModelSchema(Base), getModelSchema(Copy)])).toThrow(/both have the entity type "Base"/);
   });
 });
 
@@ -152,12 +150,9 @@ describe('the table definition of models sharing a table', () => {
       @PartitionKey() pk!: string;
       @SortKey() sk!: string;
     }
-    // At first use: the other registered models of the table are checked (ModelError, before any request).
-    expect(modelError(() => getModelSchema(Admin)).message).toMatch(/User and Admin share table "App" and both have the entity type "User", so their reads cannot tell/);
-    // And by the table definition (sync, createTableInput), from the models' own schemas.
-    const same = modelError(() => createTableInput([buildModelSchema(Order), buildModelSchema(Admin), buildModelSchema(User)]));
+    const same = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Admin), getModelSchema(User)]));
     expect(same.message).toMatch(/Admin and User share table "App" and both have the entity type "User", so their reads cannot tell/);
-    const other = modelError(() => createTableInput([buildModelSchema(Order), buildModelSchema(Item)]));
+    const other = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Item)]));
     expect(other.message).toMatch(/Order and Item share table "App" but keep their entity types in different attributes \("_entity" in Order, "type" in Item\)/);
   });
 });
@@ -283,33 +278,28 @@ describe('a read of several entity types', () => {
   it('refuses models that cannot be read as one, naming them and the difference', () => {
     @Table({ name: 'Elsewhere', entity: 'Far' })
     class Far { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'Flat' })
+    class Flat { @PartitionKey() pk!: string; }
     @Table({ name: 'App', entity: 'Typed', entityAttribute: 'type' })
     class Typed { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'App', entity: 'User' })
+    class Twin { @PartitionKey() pk!: string; @SortKey() sk!: string; }
     @Table({ name: 'App', entity: 'Projected' })
     @GlobalIndex('byEmail', { partitionKey: 'email', projection: 'ALL' })
     class Projected { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() email?: string; }
     const cases: [() => unknown, string][] = [
       [() => mapper.scan([User, Far]), 'User, Far: a scan of several models reads one table (or one index of it) for all of them, but User is in table "App" and Far in "Elsewhere".'],
+      [() => mapper.scan([User, Flat]), 'their table keys differ (User: "pk" (S), "sk" (S); Flat: "pk" (S))'],
       [() => mapper.query([User, Order], { email: 'a' }, { index: 'byEmail' }), 'index "byEmail" differs (User: "email" (S), INCLUDE [_entity]; Order: no such index)'],
       [() => mapper.query([User, Projected], { email: 'a' }, { index: 'byEmail' }),
         'index "byEmail" differs (User: "email" (S), INCLUDE [_entity]; Projected: "email" (S), ALL)'],
       [() => mapper.scan([User, Typed]), 'User keeps its entity type in "_entity" and Typed in "type"'],
+      [() => mapper.scan([User, Twin]), 'User and Twin have the same entity type "User"'],
       [() => mapper.scan([User, Order], { filter: { pk: 'x' } } as never), 'the filter option names properties of one model'],
     ];
     for (const [read, message] of cases) {
       expect(read).toThrow(ValidationError);
       expect(read).toThrow(message);
     }
-  });
-
-  // Last in the file: a model that disagrees with the others of its table fails every later new model of that table too.
-  it('models of one table with another key, or the same entity type, fail at their first use (ModelError), whatever the read', async () => {
-    @Table({ name: 'App', entity: 'Flat' })
-    class Flat { @PartitionKey() pk!: string; }
-    @Table({ name: 'App', entity: 'User' })
-    class Twin { @PartitionKey() pk!: string; @SortKey() sk!: string; }
-    expect(() => mapper.scan([User, Flat])).toThrow(ModelError);
-    expect(() => mapper.scan([User, Flat])).toThrow(/share table "App" but declare different table keys \(\w+: "pk" \(S\), "sk" \(S\); Flat: "pk" \(S\)\)/);
-    await expect(mapper.get(Twin, { pk: 'a', sk: 'b' })).rejects.toThrow(/User and Twin share table "App" and both have the entity type "User"/);
   });
 });

@@ -12,13 +12,11 @@ import {
   Version,
 } from '../../../src/decorators';
 import { ModelError } from '../../../src/errors/classes';
-import { buildModelSchema, getModelSchema } from '../../../src/metadata/schema';
+import { getModelSchema } from '../../../src/metadata/schema';
 import type { Constructor } from '../../../src/metadata/types';
 import { createTableInput, groupByTable, tableDefinition } from '../../../src/table';
 
-// The table definition's own checks: schemas as each model defines itself (getModelSchema would
-// already refuse a model whose table key differs from another's of the same table).
-const input = (prefix: string, ...models: Constructor[]) => createTableInput(models.map((m) => buildModelSchema(m)), prefix);
+const input = (prefix: string, ...models: Constructor[]) => createTableInput(models.map((m) => getModelSchema(m)), prefix);
 
 /** The ModelError thrown by `fn`, so tests can look at its problems. */
 function modelErrorOf(fn: () => unknown): ModelError {
