@@ -94,6 +94,27 @@ function marshallObject(value: object, level: number): AttributeValue | undefine
   return fail(valueRule.unsupported(value));
 }
 
+/**
+ * Built-in objects whose own fields are not what they hold (a URL's, an Error's): a `map` or
+ * nested-class attribute given one refuses it rather than storing `{}`.
+ */
+export function isOpaqueBuiltIn(value: object): boolean {
+  return value instanceof Date || value instanceof Set || value instanceof WeakSet || value instanceof WeakMap ||
+    value instanceof Promise || value instanceof RegExp || value instanceof Error || ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer || (typeof URL !== 'undefined' && value instanceof URL);
+}
+
+/**
+ * An object as the fields of an M: through its class's codec when the class has @Attribute
+ * fields, else its own enumerable fields (a plain object, one from another realm, a DTO instance
+ * made by class-transformer).
+ */
+export function marshallFields(value: object, level: number): Record<string, AttributeValue> {
+  const proto = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
+  const codec = proto !== null && proto !== Object.prototype && typeof proto.constructor === 'function' ? documentOfClass(proto.constructor) : undefined;
+  return codec ? codec.encodeMap(value, level) : marshallPlainObject(value as Record<string, unknown>, level);
+}
+
 export function marshallSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
   if (set.size === 0) return undefined;
   const first: unknown = set.values().next().value;

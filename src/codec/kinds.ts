@@ -7,7 +7,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Constructor, Converter, ResolvedKind } from '../metadata/types';
 import { valueRule } from '../errors/value';
-import { checkContainerLevel, dateToIso, marshallAt, marshallList, marshallPlainObject, unmarshallAt, unmarshallList, unmarshallMap } from './any';
+import { checkContainerLevel, dateToIso, isOpaqueBuiltIn, marshallAt, marshallFields, marshallList, unmarshallAt, unmarshallList, unmarshallMap } from './any';
 import { timeFromIso } from './dates';
 import { CodecFailure, fail, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
@@ -98,33 +98,15 @@ function listOf(value: unknown, level: number, element: (value: unknown, level: 
   return out;
 }
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
 /**
- * A `map` attribute: a plain object or a Map, or an instance of a class with @Attribute fields
- * (written as that class's map, as `any` writes it). Other objects (a URL, an Error, an
- * undecorated class) are refused: their own fields are not what they hold.
+ * A `map` attribute: a plain object or a Map, or another object's fields (an instance of a class
+ * with @Attribute fields is written through that class's codec). Built-ins whose own fields are
+ * not what they hold (a URL, an Error, a Date) are refused instead of being stored as `{}`.
  */
 function mapOf(value: unknown, level: number): Record<string, AttributeValue> {
   if (value instanceof Map) return (marshallAt(value, level) as { M: Record<string, AttributeValue> }).M;
-  if (!isObjectLike(value)) return fail(valueRule.wrongType('a plain object or a Map', value));
-  if (isPlainObject(value)) return marshallPlainObject(value as Record<string, unknown>, level);
-  const av = value instanceof Set || value instanceof Date || value instanceof Uint8Array ? undefined : marshallAtOrUndefined(value, level);
-  if (av?.M === undefined) return fail(valueRule.wrongType('a plain object, a Map, or an instance of a class with @Attribute fields', value));
-  return av.M;
-}
-
-/** marshallAt, with undefined instead of the failure for a value it does not support. */
-function marshallAtOrUndefined(value: object, level: number): AttributeValue | undefined {
-  try {
-    return marshallAt(value, level);
-  } catch (error) {
-    if (error instanceof CodecFailure && error.rule.code === 'value.unsupported') return undefined;
-    throw error;
-  }
+  if (!isObjectLike(value) || isOpaqueBuiltIn(value)) return fail(valueRule.wrongType('a plain object or a Map', value));
+  return marshallFields(value, level);
 }
 
 function genericElement(value: unknown, level: number): AttributeValue {
@@ -234,8 +216,9 @@ function documentCodecs(spec: AttributeSpec, documents: DocumentCodecs): Base {
       meter.bound += 1; // a null element of a documentList (a null field is covered by the field)
       return NULL();
     }
-    // A plain object is written through the class's fields; an instance of another class is refused.
-    if (!isObjectLike(v) || (!(v instanceof cls) && !isPlainObject(v))) fail(valueRule.wrongType(`a ${name} (or a plain object of its fields)`, v));
+    // Any object is written through the class's fields (a plain object, a DTO); a built-in whose
+    // own fields are not what it holds (a Date, a URL) is refused instead of being stored as {}.
+    if (!isObjectLike(v) || isOpaqueBuiltIn(v)) fail(valueRule.wrongType(`a ${name} (or an object with its fields)`, v));
     return { M: doc().encodeMap(v, level) };
   };
   const decodeDoc = (av: AttributeValue): unknown =>
