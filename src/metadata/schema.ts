@@ -92,11 +92,13 @@ function checkNested(attributes: readonly AttributeSchema[], problems: ModelProb
 function buildDocumentUnchecked(target: Constructor, problems: ModelProblem[]): DocumentSchema {
   const { properties, table } = collect(target);
   const attributes = buildAttributes(target, target.name, properties, problems);
-  // Keys, versions, timestamps and TTL belong to items: in a nested document (a class that is not
-  // a table model) they would do nothing, silently.
+  // Keys, versions, timestamps and TTL belong to items: declared on a nested document class (not a
+  // table model) they would do nothing, silently. Inherited from a base class the models share,
+  // they are left alone (the base serves both).
   if (!table) {
+    const declaredHere = new Set((rawModelOf(target)?.properties ?? []).filter((f) => f.role !== 'attribute').map((f) => f.property));
     for (const a of attributes) {
-      if (a.role !== 'attribute') problems.push(modelProblem.roleInDocument(target.name, a.property, ROLE_DECORATORS[a.role]));
+      if (a.role !== 'attribute' && declaredHere.has(a.property)) problems.push(modelProblem.roleInDocument(target.name, a.property, ROLE_DECORATORS[a.role]));
     }
   }
   return documentOf(target, attributes);

@@ -59,6 +59,13 @@ describe('model definition errors', () => {
       'document class, where it would do nothing. Use @Attribute() here, or move the property to the model.');
   });
 
+  it('leaves alone a lifecycle decorator a nested document inherits from a base class it shares with models', () => {
+    abstract class Stamped { @CreatedAt() createdAt?: Date; }
+    class Comment extends Stamped { @Attribute({ type: 'string' }) text?: string; }
+    @Table() class Post extends Stamped { @PartitionKey() id!: string; @Attribute({ type: () => [Comment] }) comments?: Comment[]; }
+    expect(() => getModelSchema(Post)).not.toThrow();
+  });
+
   it('refuses misspelt decorator options instead of ignoring them', () => {
     @Table({ nmae: 'X' } as never) class Typo {
       @PartitionKey() id!: string;
