@@ -90,15 +90,18 @@ export function deleteAdditions(schema: ModelSchema, entity: object): WriteAddit
   return { assign: {}, conditions: [{ [schema.version.property]: current }], versioned: true };
 }
 
-/** Whether `entity[property] = value` would succeed (an own writable property or setter, an inherited setter, or room for a new one). */
+/**
+ * Whether `entity[property] = value` surely succeeds on an entity that is frozen, sealed or not
+ * extensible: an own writable data property, or room for a new one. A setter is not counted: it
+ * may store the value in another property the entity cannot take, which would fail after the write.
+ */
 function settable(entity: object, property: string): boolean {
   const own = Object.getOwnPropertyDescriptor(entity, property);
-  if (own) return own.set !== undefined || own.writable === true;
+  if (own) return own.set === undefined && own.get === undefined && own.writable === true;
   for (let o = Object.getPrototypeOf(entity) as object | null; o !== null; o = Object.getPrototypeOf(o) as object | null) {
     const inherited = Object.getOwnPropertyDescriptor(o, property);
     if (inherited) {
-      if (inherited.get !== undefined || inherited.set !== undefined) return inherited.set !== undefined;
-      if (inherited.writable !== true) return false;
+      if (inherited.get !== undefined || inherited.set !== undefined || inherited.writable !== true) return false;
       break;
     }
   }

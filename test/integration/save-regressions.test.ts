@@ -133,6 +133,18 @@ describe('frozen entities (regression: the write succeeded, then a TypeError)', 
     expect(await raw('SaveCounters', { id: 'frozen-2' })).toMatchObject({ big: { N: '1' }, version: { N: '1' } });
   });
 
+  it('a frozen entity whose version is an accessor is refused too (its setter would fail after the write)', async () => {
+    class Stamped extends Counter {}
+    Object.defineProperty(Stamped.prototype, 'version', {
+      get(this: { _v?: number }) { return this._v; },
+      set(this: { _v?: number }, v: number) { this._v = v; },
+      configurable: true,
+    });
+    const frozen = Object.freeze(Object.assign(new Stamped(), { id: 'frozen-3', big: 1 }));
+    await expect(mapper.put(frozen)).rejects.toMatchObject({ code: 'entity.notAssignable' });
+    expect(await raw('SaveCounters', { id: 'frozen-3' })).toBeUndefined();
+  });
+
   it('a frozen entity that the write does not change is written', async () => {
     const note = Object.freeze(Object.assign(new User(), { id: 'frozen-user', name: 'Ann' }));
     await expect(mapper.put(note)).resolves.toBe(note);
