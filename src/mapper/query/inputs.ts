@@ -97,14 +97,17 @@ function checkProjected(state: ReadState, roots: ReadonlySet<string>, what: 'fil
   }
 }
 
-/** A query's filter may not use the keys of what it reads (DynamoDB: "non-primary key attributes" only). */
+/**
+ * A query's filter may not use the keys of what it reads (DynamoDB: "non-primary key attributes"
+ * only), nor, on a global index, what the index does not project. (A scan's filter may: DynamoDB
+ * finds such items simply without the attribute.)
+ */
 function checkFilterTargets(state: ReadState, roots: ReadonlySet<string>): void {
-  if (state.operation === 'query') {
-    const keys = state.index ?? state.schema.key;
-    for (const attr of [keys.partitionKey, keys.sortKey]) {
-      if (attr && roots.has(attr.name)) {
-        throw queryError.filterOnKey(state.schema.className, attr.property, state.index ? `index "${state.index.name}"` : 'the table');
-      }
+  if (state.operation !== 'query') return;
+  const keys = state.index ?? state.schema.key;
+  for (const attr of [keys.partitionKey, keys.sortKey]) {
+    if (attr && roots.has(attr.name)) {
+      throw queryError.filterOnKey(state.schema.className, attr.property, state.index ? `index "${state.index.name}"` : 'the table');
     }
   }
   checkProjected(state, roots, 'filter');
