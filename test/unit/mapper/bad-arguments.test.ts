@@ -54,6 +54,10 @@ const options: [string, () => unknown, string][] = [
   ['sync misspelt', () => mapper.sync([Thing], { dryrun: true } as never), 'sync(): there is no option "dryrun"'],
   ['transaction token too long', () => mapper.transaction(() => undefined, { clientRequestToken: 'x'.repeat(37) }),
     'transaction(): option clientRequestToken is "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; expected a string of 1 to 36 characters'],
+  ['tx.put overwrite as a string', () => mapper.transaction((tx) => { tx.put(thing, { overwrite: 'false' as never }); }),
+    'tx.put(): option overwrite is "false"; expected true or false.'],
+  ['tx.update misspelt', () => mapper.transaction((tx) => { tx.update(Thing, { id: 'a' }, {}, { conditon: {} } as never); }),
+    'tx.update(): there is no option "conditon"'],
   ['get project as a string', () => mapper.get(Thing, { id: 'a' }, { project: 'id' as never }),
     'Thing: option project is "id"; expected an array of property paths'],
 ];
