@@ -28,6 +28,11 @@ function isCapacityThrottle(e: unknown): boolean {
   return THROTTLING.has((e as AwsErrorLike)?.name ?? '');
 }
 
+/** A server error (5xx): retried like throttling, but not reported as one. */
+export function isServerError(e: unknown): boolean {
+  return isThrottle(e) && !isCapacityThrottle(e);
+}
+
 export function isConditionalCheckFailed(e: unknown): boolean {
   return (e as AwsErrorLike)?.name === 'ConditionalCheckFailedException';
 }

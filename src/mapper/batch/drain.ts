@@ -4,7 +4,7 @@
  * up after `policy.attempts` calls in a row that made no progress — a call that wrote (or read)
  * some of its requests resets that count, since the table is keeping up, only slowly.
  */
-import { isThrottle } from '../../errors/operation';
+import { isServerError, isThrottle } from '../../errors/operation';
 import type { RetryPolicy } from '../context';
 import { backoffDelay, sleep } from '../retry';
 
@@ -31,11 +31,13 @@ export async function drain<R>(
   for (let retry = 0; pending.length > 0; retry++) {
     if (retry > 0) await sleep(backoffDelay(policy, retry - 1));
     let left: readonly R[];
+    let serverError = false;
     try {
       left = await send(pending);
     } catch (e) {
       if (!isThrottle(e)) return { status: 'failed', left: pending, cause: e };
       lastThrottle = e;
+      serverError = isServerError(e);
       left = pending;
     }
     if (left.length < pending.length) {
@@ -47,6 +49,8 @@ export async function drain<R>(
     }
     pending = left;
     if (pending.length > 0 && fruitless >= policy.attempts) {
+      // The last attempt failed with a server error: retried as throttling is, but reported as what it is (not "raise the capacity").
+      if (serverError) return { status: 'failed', left: pending, cause: lastThrottle };
       return lastThrottle === undefined ? { status: 'throttled', left: pending } : { status: 'throttled', left: pending, cause: lastThrottle };
     }
   }

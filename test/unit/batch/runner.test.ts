@@ -35,6 +35,18 @@ describe('drain', () => {
     expect((outcome as { cause: Error }).cause.name).toBe('ProvisionedThroughputExceededException');
   });
 
+  it('retries server errors (5xx) too, but a run that ends on one fails with it (not as throttling)', async () => {
+    const internal = () => Object.assign(new Error('internal'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+    let calls = 0;
+    const outcome = await drain(policy, [1], async () => {
+      calls++;
+      throw internal();
+    }, () => undefined);
+    expect(outcome).toMatchObject({ status: 'failed', left: [1] });
+    expect((outcome as { cause: Error }).cause.name).toBe('InternalServerError');
+    expect(calls).toBe(3);
+  });
+
   it('progress resets the count: a slow table that keeps writing some items is waited for', async () => {
     let left = Array.from({ length: 10 }, (_, i) => i);
     const outcome = await drain(policy, left, async (pending) => {
