@@ -34,6 +34,9 @@ export const KNOWN_OPTIONS = {
   get: ['consistent', 'project'],
   update: ['condition', 'returnOldOnFailure', 'returnValues'],
   delete: ['condition', 'returnOldOnFailure'],
+  /** tx.update: a transaction returns no values. */
+  txUpdate: ['condition', 'returnOldOnFailure'],
+  txCheck: ['returnOldOnFailure'],
   query: ['index', 'segments'], // segments: refused by createQuery with its own message (a scan option)
   scan: ['index', 'filter', 'segments'],
   batchWrite: ['concurrency', 'onProgress', 'retry', 'overwriteVersions'],

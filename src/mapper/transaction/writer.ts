@@ -27,7 +27,7 @@ export class TransactionWriter {
   /** One update of the item with this key (@Version incremented, @UpdatedAt set, as mapper.update). */
   update<T extends object>(Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: TransactUpdateOptions<T> = {}): this {
     this.#open('update');
-    options = optionsOf(options, 'tx.update()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']); // condition, returnOldOnFailure
+    options = optionsOf(options, 'tx.update()', KNOWN_OPTIONS.txUpdate, ['returnOldOnFailure']);
     objectOf(changes, `transaction update(${Model.name})`, 'changes', "an object of property paths ({ rating: 8 })");
     this.#actions.push({
       action: 'update', Model, key, changes: changes as UpdateChanges<object>, options: options as TransactUpdateOptions<object>,
@@ -73,7 +73,7 @@ export class TransactionWriter {
   /** Requires `condition` to hold for the item with this key; writes nothing. */
   check<T extends object>(Model: Constructor<T>, key: KeyOf<T>, condition: Condition<T>, options: TransactCheckOptions = {}): this {
     this.#open('check');
-    options = optionsOf(options, 'tx.check()', ['returnOldOnFailure'], ['returnOldOnFailure']);
+    options = optionsOf(options, 'tx.check()', KNOWN_OPTIONS.txCheck, ['returnOldOnFailure']);
     this.#actions.push({ action: 'check', Model, key, condition: condition as Condition<object>, options });
     return this;
   }
