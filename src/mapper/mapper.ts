@@ -15,8 +15,7 @@ import { codecFor } from '../codec';
 import type { KeyOf, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
-import { declaredTableName, getModelSchema } from '../metadata/schema';
-import { registeredTables } from '../metadata/registry';
+import { declaredTableName, getModelSchema, registeredModels } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
 import type { MapperContext, RetryPolicy } from './context';
@@ -108,7 +107,7 @@ export class Mapper {
     const schema = getModelSchema(Model);
     // In single-table design every registered model on the same table contributes its indexes.
     // Only models that name this table are built: another model's definition errors are not this one's.
-    const sharing = registeredTables()
+    const sharing = registeredModels()
       .filter((M) => M !== Model && declaredTableName(M) === schema.table.name)
       .map((M) => getModelSchema(M))
       .filter((s) => s !== schema);

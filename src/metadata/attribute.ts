@@ -164,7 +164,8 @@ export function resolveAttribute(
 ): AttributeSchema | undefined {
   const { options, property } = raw;
   if (options === null || typeof options !== 'object') {
-    problems.push(modelProblem.badOption(className, property, 'options', options, 'an options object'));
+    problems.push(modelProblem.badOption(className, property, 'options', options,
+      typeof options === 'string' ? `an options object: for the attribute name, { name: ${JSON.stringify(options)} }` : 'an options object'));
     return undefined;
   }
   if (isMethod(target, property)) {
@@ -209,6 +210,8 @@ export function resolveAttribute(
   const converter = options.converter;
   if (converter !== undefined && (typeof converter !== 'object' || typeof converter.toDynamo !== 'function' || typeof converter.fromDynamo !== 'function')) {
     problems.push(modelProblem.badOption(className, property, 'converter', typeof converter, 'an object with toDynamo and fromDynamo functions'));
+  } else if (converter?.keyType !== undefined && !['S', 'N', 'B'].includes(converter.keyType)) {
+    problems.push(modelProblem.badOption(className, property, 'converter.keyType', converter.keyType, "'S', 'N' or 'B' (the type a key is stored as)"));
   }
   if (options.required !== undefined && typeof options.required !== 'boolean') {
     problems.push(modelProblem.badOption(className, property, 'required', options.required, 'true or false'));

@@ -66,7 +66,9 @@ function projectionOf(
   for (const prop of p) {
     const attr = typeof prop === 'string' ? doc.byProperty.get(prop) : undefined;
     if (!attr) problems.push(modelProblem.indexUnknownProperty(className, index.name, 'projected property', prop));
-    else if (!names.includes(attr.name)) names.push(attr.name);
+    else if (Buffer.byteLength(attr.name, 'utf8') > 255) {
+      problems.push(modelProblem.badAttributeName(className, attr.property, attr.name, `attributes projected into an index (here "${index.name}") have names of 1 to 255 bytes`));
+    } else if (!names.includes(attr.name)) names.push(attr.name);
   }
   if (entityAttribute !== undefined) names.push(entityAttribute);
   return { type: 'INCLUDE', nonKeyAttributes: Object.freeze(names) };

@@ -22,6 +22,11 @@ function designTypeOf(prototype: object, property: string): unknown {
   return typeof reflect.getMetadata === 'function' ? reflect.getMetadata('design:type', prototype, property) : undefined;
 }
 
+/** A copy of decorator options; anything else as given (spreading a string would make an object of its characters). */
+function copyOptions(options: AttributeOptions): AttributeOptions {
+  return options !== null && typeof options === 'object' ? { ...options } : options;
+}
+
 export function recordPropertyDecorator(
   prototype: object,
   property: string,
@@ -30,7 +35,7 @@ export function recordPropertyDecorator(
   source: string,
 ): void {
   const target = (prototype as { constructor: Constructor }).constructor;
-  recordProperty(target, { property, role, options: { ...options }, designType: designTypeOf(prototype, property), source });
+  recordProperty(target, { property, role, options: copyOptions(options), designType: designTypeOf(prototype, property), source });
 }
 
 export function recordPropertyDefinition(
@@ -40,7 +45,7 @@ export function recordPropertyDefinition(
   options: AttributeOptions,
   source: string,
 ): void {
-  recordProperty(target, { property, role, options: { ...options }, source });
+  recordProperty(target, { property, role, options: copyOptions(options), source });
 }
 
 export function recordTableDecorator(target: Constructor, options: TableOptions): void {

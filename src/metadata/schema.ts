@@ -6,7 +6,7 @@ import type { ModelProblem } from '../errors/classes';
 import { modelError, modelProblem } from '../errors/model';
 import { resolveAttribute } from './attribute';
 import { buildIndexes } from './indexes';
-import { rawModelOf } from './registry';
+import { rawModelOf, registeredTables } from './registry';
 import { resolveTableOptions } from './table-options';
 import type {
   AttributeSchema,
@@ -186,6 +186,19 @@ export function declaredTableName(target: Constructor): string | undefined {
   const table = collect(target).table;
   if (!table) return undefined;
   return typeof table.name === 'string' ? table.name : target.name;
+}
+
+/**
+ * The registered table models, without bases: a class another registered model extends while
+ * naming the same table (an abstract base holding the partition key, say) is a template of those
+ * models, not a model of the table, and may be incomplete (no sort key yet).
+ */
+export function registeredModels(): Constructor[] {
+  const all = registeredTables();
+  return all.filter((base) => {
+    const table = declaredTableName(base);
+    return !all.some((other) => other !== base && other.prototype instanceof base && declaredTableName(other) === table);
+  });
 }
 
 /** True if the class or a parent carries @Table (it is a table model, not only a document class). */

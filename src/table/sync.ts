@@ -12,8 +12,7 @@ import {
   type TimeToLiveDescription,
 } from '@aws-sdk/client-dynamodb';
 import { syncError } from '../errors/sync';
-import { registeredTables } from '../metadata/registry';
-import { getModelSchema } from '../metadata/schema';
+import { getModelSchema, registeredModels } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { groupByTable, tableDefinition, type TableDefinition } from './definition';
 import { describeTable, describeTtl, errorName } from './describe';
@@ -38,7 +37,7 @@ export async function syncModels(
   models: readonly Constructor[] | undefined,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
-  const schemas = (models ?? registeredTables()).map((model) => getModelSchema(model));
+  const schemas = (models ?? registeredModels()).map((model) => getModelSchema(model));
   const definitions = [...groupByTable(schemas, ctx.tablePrefix).values()].map((group) => tableDefinition(group, ctx.tablePrefix));
   const wait: WaitOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, pollMs: options.pollMs ?? DEFAULT_POLL_MS };
 

@@ -102,7 +102,8 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** DynamoDB's Limit: items read per request (before the filter). A page is one request. */
   pageSize(n: number): this {
-    return this.derive({ pageSize: checkCount(this.state.schema, 'pageSize', n) });
+    // DynamoDB's Limit is a 32-bit integer.
+    return this.derive({ pageSize: checkCount(this.state.schema, 'pageSize', n, 2 ** 31 - 1) });
   }
 
   /** Strongly consistent reads; refused on a global index, which DynamoDB reads eventually consistently only. */

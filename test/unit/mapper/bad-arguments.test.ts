@@ -3,7 +3,7 @@
  * and nothing is sent (the client here fails the test if anything reaches it).
  */
 import 'reflect-metadata';
-import { Attribute, Mapper, PartitionKey, Table, ValidationError } from 'dynamap';
+import { Attribute, Mapper, PartitionKey, SortKey, Table, ValidationError } from 'dynamap';
 
 @Table({ name: 'Things' })
 class Thing { @PartitionKey() id!: string; }
@@ -80,6 +80,11 @@ describe('bad options', () => {
     });
   });
 
+  it('a page size beyond DynamoDB\'s 32-bit Limit is refused', () => {
+    expect(() => mapper.query(Thing, { id: 'a' }).pageSize(2 ** 31)).toThrow(ValidationError);
+    expect(() => mapper.query(Thing, { id: 'a' }).pageSize(2 ** 31 - 1)).not.toThrow();
+  });
+
   it('an option set to undefined is no option', async () => {
     await expect(mapper.put(thing, { overwrite: undefined, unknownButUndefined: undefined } as never)).rejects.toMatchObject({
       cause: new Error('a request was sent'),
@@ -113,5 +118,16 @@ describe('mapper.createTableInput', () => {
     void Broken;
     expect(mapper.createTableInput(Thing).TableName).toBe('Things');
     expect(() => mapper.createTableInput(Broken)).toThrow(/Broken has no partition key/);
+  });
+
+  it('leaves out a base class the table\'s models extend (an abstract base with the partition key only)', () => {
+    @Table({ name: 'Based' })
+    abstract class Base { @PartitionKey() pk!: string; }
+    @Table({ name: 'Based', entity: 'U' })
+    class U extends Base { @SortKey() sk!: string; }
+    @Table({ name: 'Based', entity: 'V' })
+    class V extends Base { @SortKey() sk!: string; }
+    void V;
+    expect(mapper.createTableInput(U).KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
   });
 });

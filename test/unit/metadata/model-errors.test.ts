@@ -178,6 +178,24 @@ describe('model definition errors', () => {
     expect(problems[2].message).toBe('Enums.label: @Attribute is on a method, which holds no value to store: put it on a property (or a get/set accessor).');
   });
 
+  it('refuses a name given where options belong, a converter keyType that is not S/N/B, a projected name over 255 bytes', () => {
+    @Table()
+    @GlobalIndex('byX', { partitionKey: 'x', projection: ['long'] })
+    class Odd {
+      @PartitionKey() id!: string;
+      @Attribute('title' as never) title?: string;
+      @Attribute({ type: 'string' }) x?: string;
+      @Attribute({ converter: { toDynamo: () => ({ S: '' }), fromDynamo: () => '', keyType: 'X' as never } }) conv?: string;
+      @Attribute({ type: 'string', name: 'l'.repeat(300) }) long?: string;
+    }
+    const messages = problemsOf(() => getModelSchema(Odd)).map((p) => p.message);
+    expect(messages).toEqual([
+      'Odd.title: option options is "title"; expected an options object: for the attribute name, { name: "title" }.',
+      'Odd.conv: option converter.keyType is "X"; expected \'S\', \'N\' or \'B\' (the type a key is stored as).',
+      expect.stringMatching(/^Odd\.long: attribute name "l{300}" is not allowed: attributes projected into an index \(here "byX"\) have names of 1 to 255 bytes\.$/),
+    ]);
+  });
+
   it('refuses tags AWS refuses and an attribute name over 64 KB', () => {
     @Table({ tags: { 'aws:owner': 'x', team: 'y'.repeat(257) } })
     class Tagged {
