@@ -4,46 +4,53 @@
  */
 import { optionError } from '../errors/operation';
 
+/** The options a method takes, and which of them are true/false flags (see optionsOf). */
+export interface OptionSpec {
+  readonly known: readonly string[];
+  readonly flags?: readonly string[];
+}
+
 /**
  * `undefined` and `null` mean "no options"; anything else must be a plain options object, with
- * only the `known` options when they are given (a misspelt option would otherwise be ignored
- * without a word: `{ overwirte: false }` would overwrite), booleans where `flags` says so.
+ * only the `spec`'s options when one is given (a misspelt option would otherwise be ignored
+ * without a word: `{ overwirte: false }` would overwrite), and booleans for its flags.
  */
-export function optionsOf<O extends object>(
-  value: O | null | undefined, where: string, known?: readonly string[], flags: readonly string[] = [],
-): O {
+export function optionsOf<O extends object>(value: O | null | undefined, where: string, spec?: OptionSpec): O {
   if (value === undefined || value === null) return {} as O;
   if (typeof value !== 'object' || Array.isArray(value)) throw optionError.invalid(where, 'options', value, 'an options object');
-  if (known !== undefined) {
-    for (const option in value) {
-      if (!known.includes(option) && (value as Record<string, unknown>)[option] !== undefined) throw optionError.unknown(where, option, known);
-    }
+  if (spec === undefined) return value;
+  const options = value as Record<string, unknown>;
+  for (const option in options) {
+    if (!spec.known.includes(option) && options[option] !== undefined) throw optionError.unknown(where, option, spec.known);
   }
-  for (const flag of flags) {
-    const v = (value as Record<string, unknown>)[flag];
+  for (const flag of spec.flags ?? []) {
+    const v = options[flag];
     if (v !== undefined && typeof v !== 'boolean') throw optionError.invalid(where, flag, v, 'true or false');
   }
   return value;
 }
 
-/** The options each public method takes (see optionsOf). */
-export const KNOWN_OPTIONS = {
-  mapper: ['client', 'tablePrefix', 'validate', 'retry', 'cursorSecret'],
-  sync: ['dryRun', 'timeoutMs', 'pollMs'],
-  put: ['condition', 'returnOldOnFailure', 'overwrite'],
-  get: ['consistent', 'project'],
-  update: ['condition', 'returnOldOnFailure', 'returnValues'],
-  delete: ['condition', 'returnOldOnFailure'],
-  /** tx.update: a transaction returns no values. */
-  txUpdate: ['condition', 'returnOldOnFailure'],
-  txCheck: ['returnOldOnFailure'],
-  query: ['index', 'segments'], // segments: refused by createQuery with its own message (a scan option)
-  scan: ['index', 'filter', 'segments'],
-  batchWrite: ['concurrency', 'onProgress', 'retry', 'overwriteVersions'],
-  batchDelete: ['concurrency', 'onProgress', 'retry'],
-  batchGet: ['concurrency', 'onProgress', 'retry', 'consistent', 'project'],
-  transaction: ['clientRequestToken', 'returnOldOnFailure'],
-} as const;
+const CONDITION: OptionSpec = { known: ['condition', 'returnOldOnFailure'], flags: ['returnOldOnFailure'] };
+const BATCH = ['concurrency', 'onProgress', 'retry'];
+
+/** The options of each public method. */
+export const OPTIONS = {
+  mapper: { known: ['client', 'tablePrefix', 'validate', 'retry', 'cursorSecret'], flags: ['validate'] },
+  sync: { known: ['dryRun', 'timeoutMs', 'pollMs'], flags: ['dryRun'] },
+  put: { known: ['condition', 'returnOldOnFailure', 'overwrite'], flags: ['overwrite', 'returnOldOnFailure'] },
+  get: { known: ['consistent', 'project'], flags: ['consistent'] },
+  update: { known: ['condition', 'returnOldOnFailure', 'returnValues'], flags: ['returnOldOnFailure'] },
+  /** delete, and in transactions update and delete (a transaction returns no values). */
+  condition: CONDITION,
+  check: { known: ['returnOldOnFailure'], flags: ['returnOldOnFailure'] },
+  // segments: refused by createQuery with its own message (a scan option).
+  query: { known: ['index', 'segments'] },
+  scan: { known: ['index', 'filter', 'segments'] },
+  batchWrite: { known: [...BATCH, 'overwriteVersions'], flags: ['overwriteVersions'] },
+  batchDelete: { known: BATCH },
+  batchGet: { known: [...BATCH, 'consistent', 'project'], flags: ['consistent'] },
+  transaction: { known: ['clientRequestToken', 'returnOldOnFailure'], flags: ['returnOldOnFailure'] },
+} satisfies Record<string, OptionSpec>;
 
 export function arrayOf<V>(value: readonly V[] | null | undefined, where: string, what: string): readonly V[] {
   if (!Array.isArray(value)) throw optionError.invalid(where, what, value === undefined ? 'undefined' : value, 'an array');

@@ -21,7 +21,7 @@ import { createTableInput, syncModels, type SyncOptions, type SyncResult } from 
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, KNOWN_OPTIONS, objectOf, optionsOf } from './arguments';
+import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -91,7 +91,7 @@ export class Mapper {
   readonly context: MapperContext;
 
   constructor(options: MapperOptions = {}) {
-    options = optionsOf(options, 'new Mapper()', KNOWN_OPTIONS.mapper, ['validate']);
+    options = optionsOf(options, 'new Mapper()', OPTIONS.mapper);
     checkOptions(options);
     this.context = createContext({ ...options, client: options.client ?? new DynamoDBClient({}) });
   }
@@ -99,7 +99,7 @@ export class Mapper {
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
   sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
     if (models !== undefined) arrayOf(models, 'sync()', 'models');
-    return syncModels(this.context, models, optionsOf(options, 'sync()', KNOWN_OPTIONS.sync, ['dryRun']));
+    return syncModels(this.context, models, optionsOf(options, 'sync()', OPTIONS.sync));
   }
 
   /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */
@@ -124,7 +124,7 @@ export class Mapper {
     let prepared: PreparedPut<T>;
     try {
       plan = this.planOf(entity, 'put');
-      prepared = buildPutInput(plan, entity, optionsOf(options, 'put()', KNOWN_OPTIONS.put, ['overwrite', 'returnOldOnFailure']));
+      prepared = buildPutInput(plan, entity, optionsOf(options, 'put()', OPTIONS.put));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -145,7 +145,7 @@ export class Mapper {
     let partial: boolean;
     try {
       plan = this.context.plan(Model);
-      options = optionsOf(options, 'get()', KNOWN_OPTIONS.get, ['consistent']);
+      options = optionsOf(options, 'get()', OPTIONS.get);
       // objectOf only when the key is bad: its message names the model, a string built per call otherwise.
       if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
       input = buildGetInput(plan, key, options);
@@ -176,7 +176,7 @@ export class Mapper {
     Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: UpdateOptions<T> = {},
   ): Promise<T | undefined> {
     const schema = getModelSchema(Model);
-    options = optionsOf(options, 'update()', KNOWN_OPTIONS.update, ['returnOldOnFailure']);
+    options = optionsOf(options, 'update()', OPTIONS.update);
     if (options.returnValues !== undefined && !['ALL_NEW', 'ALL_OLD', 'NONE'].includes(options.returnValues)) {
       throw optionError.invalid('update()', 'returnValues', options.returnValues, "'ALL_NEW', 'ALL_OLD' or 'NONE'");
     }
@@ -217,14 +217,14 @@ export class Mapper {
     if (typeof modelOrEntity === 'function') {
       const schema = getModelSchema(modelOrEntity);
       const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', 'a key object');
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']));
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', OPTIONS.condition));
     } else {
       const entity = modelOrEntity;
       const { schema } = this.planOf(entity, 'delete');
       const s = entity as Record<string, unknown>;
       const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']), entity);
+      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', OPTIONS.condition), entity);
     }
     await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
     // Only once it is gone: after a failed delete, the entity still saves as a read entity.
@@ -248,7 +248,7 @@ export class Mapper {
    */
   query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): MultiQuery<InstanceOf<M[number]>>;
   query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
-    return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()', KNOWN_OPTIONS.query));
+    return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()', OPTIONS.query));
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
@@ -256,7 +256,7 @@ export class Mapper {
   /** Single-table design: one Scan of several entity types of one table, each item an instance of its own model (no filter). */
   scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): MultiScan<InstanceOf<M[number]>>;
   scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> | MultiScan<object> {
-    return createScan(this.context, models, optionsOf(options, 'scan()', KNOWN_OPTIONS.scan));
+    return createScan(this.context, models, optionsOf(options, 'scan()', OPTIONS.scan));
   }
 
   // --- batches and transactions (issue 6): methods below this line ---
@@ -268,17 +268,17 @@ export class Mapper {
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
   batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
-    return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', KNOWN_OPTIONS.batchWrite, ['overwriteVersions']));
+    return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', OPTIONS.batchWrite));
   }
 
   /** Deletes the items with these keys (BatchWriteItem, as batchPut). */
   batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()', KNOWN_OPTIONS.batchDelete));
+    return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()', OPTIONS.batchDelete));
   }
 
   /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
   batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
-    return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()', KNOWN_OPTIONS.batchWrite, ['overwriteVersions']));
+    return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()', OPTIONS.batchWrite));
   }
 
   /**
@@ -292,9 +292,9 @@ export class Mapper {
     modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOneOptions<object>,
   ): Promise<object[] | object[][]> {
     if (typeof modelOrRequests === 'function') {
-      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()', KNOWN_OPTIONS.batchGet, ['consistent']));
+      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()', OPTIONS.batchGet));
     }
-    return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()', KNOWN_OPTIONS.batchGet, ['consistent']));
+    return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()', OPTIONS.batchGet));
   }
 
   /**
@@ -303,7 +303,7 @@ export class Mapper {
    * Resolves to what the callback returned.
    */
   transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
-    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()', KNOWN_OPTIONS.transaction, ['returnOldOnFailure']));
+    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()', OPTIONS.transaction));
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */

@@ -7,7 +7,7 @@ import type { Condition, UpdateChanges } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { KeyOf } from '../../expressions';
 import { writeError } from '../../errors/write';
-import { KNOWN_OPTIONS, objectOf, optionsOf } from '../arguments';
+import { objectOf, OPTIONS, optionsOf } from '../arguments';
 import type {
   TransactCheckOptions, TransactDeleteOptions, TransactionAction, TransactPutOptions, TransactUpdateOptions,
 } from './types';
@@ -19,7 +19,7 @@ export class TransactionWriter {
   /** Writes the whole entity (a new versioned entity must not exist; a read one must keep its version). */
   put<T extends object>(entity: T, options: TransactPutOptions<T> = {}): this {
     this.#open('put');
-    options = optionsOf(options, 'tx.put()', KNOWN_OPTIONS.put, ['overwrite', 'returnOldOnFailure']);
+    options = optionsOf(options, 'tx.put()', OPTIONS.put);
     this.#actions.push({ action: 'put', entity, options: options as TransactPutOptions<object> });
     return this;
   }
@@ -27,7 +27,7 @@ export class TransactionWriter {
   /** One update of the item with this key (@Version incremented, @UpdatedAt set, as mapper.update). */
   update<T extends object>(Model: Constructor<T>, key: KeyOf<T>, changes: UpdateChanges<T>, options: TransactUpdateOptions<T> = {}): this {
     this.#open('update');
-    options = optionsOf(options, 'tx.update()', KNOWN_OPTIONS.txUpdate, ['returnOldOnFailure']);
+    options = optionsOf(options, 'tx.update()', OPTIONS.condition);
     objectOf(changes, `transaction update(${Model.name})`, 'changes', "an object of property paths ({ rating: 8 })");
     this.#actions.push({
       action: 'update', Model, key, changes: changes as UpdateChanges<object>, options: options as TransactUpdateOptions<object>,
@@ -43,7 +43,7 @@ export class TransactionWriter {
   ): this {
     this.#open('delete');
     if (typeof modelOrEntity === 'function') {
-      const options = optionsOf(maybeOptions, 'tx.delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']);
+      const options = optionsOf(maybeOptions, 'tx.delete()', OPTIONS.condition);
       this.#actions.push({
         action: 'delete', Model: modelOrEntity, key: (keyOrOptions ?? {}) as object, options: options as TransactDeleteOptions<object>,
       });
@@ -52,7 +52,7 @@ export class TransactionWriter {
       const entity = modelOrEntity as object;
       this.#actions.push({
         action: 'delete', Model: entity.constructor as Constructor, key: entity, entity,
-        options: optionsOf(keyOrOptions as TransactDeleteOptions<object> | undefined, 'tx.delete()', KNOWN_OPTIONS.delete, ['returnOldOnFailure']),
+        options: optionsOf(keyOrOptions as TransactDeleteOptions<object> | undefined, 'tx.delete()', OPTIONS.condition),
       });
     }
     return this;
@@ -73,7 +73,7 @@ export class TransactionWriter {
   /** Requires `condition` to hold for the item with this key; writes nothing. */
   check<T extends object>(Model: Constructor<T>, key: KeyOf<T>, condition: Condition<T>, options: TransactCheckOptions = {}): this {
     this.#open('check');
-    options = optionsOf(options, 'tx.check()', KNOWN_OPTIONS.txCheck, ['returnOldOnFailure']);
+    options = optionsOf(options, 'tx.check()', OPTIONS.check);
     this.#actions.push({ action: 'check', Model, key, condition: condition as Condition<object>, options });
     return this;
   }
