@@ -11,9 +11,9 @@ import { valueError, valueRule } from '../errors/value';
 import { isDocumentClass } from '../metadata/attribute';
 import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/schema';
 import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema } from '../metadata/types';
-import { checkContainerLevel, setDocumentLookup } from './any';
+import { checkContainerLevel, isOpaqueBuiltIn, setDocumentLookup } from './any';
 import { keySegment, toPublicError } from './failure';
-import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder } from './fields';
+import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
 import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
 import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length } from './size';
@@ -65,6 +65,24 @@ function keyFactsOf(schema: ModelSchema): Map<string, KeyFacts> {
 
 const NOT_EXCLUDED = Object.freeze({ write: false, read: false });
 
+const PLAIN_KINDS: ReadonlySet<string> = new Set<PlainKind>(['string', 'boolean', 'number', 'date', 'stringSet', 'list', 'map', 'document']);
+
+/** The kind, when the attribute's codec is exactly its kind's (no converter, no enum): see PlainKind. */
+function plainKindOf(spec: AttributeSpec): PlainKind | undefined {
+  return !spec.converter && !spec.enumValues && PLAIN_KINDS.has(spec.kind) ? (spec.kind as PlainKind) : undefined;
+}
+
+/**
+ * A plain nested-document attribute's class, for the generated encoder to recognize its instances
+ * without the built-in checks (see isOpaqueBuiltIn); none for a class extending a built-in (such an
+ * instance is refused, as before).
+ */
+function plainDocumentOf(spec: AttributeSpec): PlainDocument | undefined {
+  const cls = spec.documentClass;
+  if (plainKindOf(spec) !== 'document' || cls === undefined || isOpaqueBuiltIn(Object.create(cls.prototype as object) as object)) return undefined;
+  return { proto: cls.prototype as object, codec: () => documentCodecFor(cls) };
+}
+
 class CompiledCodec<T extends object> implements DocumentCodec<T> {
   readonly schema: DocumentSchema;
   private readonly proto: object;
@@ -103,7 +121,8 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
         segment: keySegment(attr.property),
         encode: codec.encode,
         decode: codec.decode,
-        plain: !spec.converter && !spec.enumValues && (spec.kind === 'string' || spec.kind === 'boolean') ? spec.kind : undefined,
+        plain: plainKindOf(spec),
+        document: plainDocumentOf(spec),
         required: attr.required,
         missing: tableKey ? valueRule.keyMissing(attr.property, key!.role, keyNames) : valueRule.required(),
         hasDefault: attr.hasDefault,
