@@ -92,8 +92,11 @@ export const queryError = {
       property),
   notProjected: (model: string, property: string, index: string, what: string) =>
     v('query.notProjected', model,
-      `the ${what} uses ${property}, which global index "${index}" does not project: a read of a global index sees only what it projects. ` +
-        `Add ${property} to the index's projection (a new index), or read the table.`,
+      what === 'filter'
+        ? `the filter uses ${property}, which index "${index}" does not project: a query of an index filters only on what it projects. ` +
+          `Add ${property} to the index's projection (a new index), filter the results yourself, or read the table.`
+        : `the projection uses ${property}, which global index "${index}" does not project: a read of a global index sees only what it projects. ` +
+          `Add ${property} to the index's projection (a new index), or read the table.`,
       property),
   segmentsNotForQuery: (model: string) =>
     v('query.segmentsOnQuery', model, 'segments are for scans: a query reads one partition in key order. Use mapper.scan(Model).segments(n).'),

@@ -6,7 +6,7 @@ import {
   Attribute, GlobalIndex, LocalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError,
   beginsWith, between, gt, gte, lt, lte, eq,
 } from 'dynamap';
-import { testClient, uniquePrefix } from '../support/engine';
+import { itOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
 
 @Table({ name: 'QueryMovies' })
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating', projection: 'ALL' })
@@ -140,6 +140,17 @@ describe('query on indexes', () => {
     const movies = await mapper.query(Movie, { year: 1994, rating: gt(8.7) }, { index: 'byRating' }).all();
     expect(movies.map((m) => m.title)).toEqual(['Forrest Gump', 'Pulp Fiction', 'The Shawshank Redemption']);
     expect({ ...movies[0] }).toEqual({ year: 1994, title: 'Forrest Gump', rating: 8.8, genre: 'Drama' });
+  });
+
+  // dynalite does not fetch from the table for a local index (it answers with what the index holds).
+  itOnDynamoDBLocal('a local index fetches from the table what a projection asks for beyond its own projection', async () => {
+    const movies = await mapper.query(Movie, { year: 1994, rating: gt(8.7) }, { index: 'byRating' }).project('plot').all();
+    expect(movies.map((m) => m.plot)).toEqual(['Forrest Gump plot', 'Pulp Fiction plot', 'The Shawshank Redemption plot']);
+  });
+
+  itOnDynamoDBLocal('a scan of a local index may filter on what the index does not project', async () => {
+    const movies = await mapper.scan(Movie, { index: 'byRating' }).filter({ plot: 'Pulp Fiction plot' }).all();
+    expect(movies.map((m) => m.title)).toEqual(['Pulp Fiction']);
   });
 
   it('a KEYS_ONLY global index yields the keys only', async () => {

@@ -75,10 +75,10 @@ function keyProperties(schema: ModelSchema, index?: IndexSchema): string[] {
   return out;
 }
 
-/** The attributes a global index's items hold, or undefined when they hold everything (ALL, or the table). */
+/** The attributes an index's items hold, or undefined when they hold everything (ALL, or the table). */
 function projectedBy(state: ReadState): Set<string> | undefined {
   const { schema, index } = state;
-  if (!index || index.type !== 'global' || index.projection.type === 'ALL') return undefined;
+  if (!index || index.projection.type === 'ALL') return undefined;
   const names = new Set(index.projection.nonKeyAttributes ?? []);
   for (const attr of [schema.key.partitionKey, schema.key.sortKey, index.partitionKey, index.sortKey]) if (attr) names.add(attr.name);
   return names;
@@ -88,8 +88,13 @@ function propertyOf(state: ReadState, attribute: string): string {
   return state.schema.byName.get(attribute)?.property ?? attribute;
 }
 
-/** Attributes a read of a global index cannot see (a local index fetches them from the table). */
+/**
+ * Attributes a query of an index cannot use: a filter only what the index projects (global or
+ * local: DynamoDB refuses "does not project one or more filter attributes"); a projection only
+ * what a global index projects (a local index fetches the rest from the table).
+ */
 function checkProjected(state: ReadState, roots: ReadonlySet<string>, what: 'filter' | 'projection'): void {
+  if (what === 'projection' && state.index?.type !== 'global') return;
   const projected = projectedBy(state);
   if (!projected) return;
   for (const root of roots) {
@@ -99,8 +104,8 @@ function checkProjected(state: ReadState, roots: ReadonlySet<string>, what: 'fil
 
 /**
  * A query's filter may not use the keys of what it reads (DynamoDB: "non-primary key attributes"
- * only), nor, on a global index, what the index does not project. (A scan's filter may: DynamoDB
- * finds such items simply without the attribute.)
+ * only), nor, on an index, what the index does not project. (A scan's filter may: DynamoDB finds
+ * such items simply without the attribute.)
  */
 function checkFilterTargets(state: ReadState, roots: ReadonlySet<string>): void {
   if (state.operation !== 'query') return;

@@ -123,7 +123,7 @@ describe('what DynamoDB would refuse in a read, refused before sending', () => {
     expect(refused(() => mapper.scan(Movie).filter({ year: lt(2000) }).toInput())).toBe('nothing');
   });
 
-  it('a filter or projection of a global index on what it does not project; a local index reads the table for it', () => {
+  it('a filter of an index, or a projection of a global index, on what it does not project; a local index reads the table for a projection', () => {
     expect(refused(() => mapper.query(Movie, { director: 'X' }, { index: 'byDirector' }).project('genre').toInput())).toBe(
       'query.notProjected: Movie: the projection uses genre, which global index "byDirector" does not project: a read of a global ' +
         'index sees only what it projects. Add genre to the index\'s projection (a new index), or read the table.');
@@ -133,6 +133,13 @@ describe('what DynamoDB would refuse in a read, refused before sending', () => {
     expect(refused(() => mapper.scan(Movie, { index: 'byDirector' }).filter({ genre: 'Drama' }).toInput())).toBe('nothing');
     expect(refused(() => mapper.query(Movie, { director: 'X' }, { index: 'byDirector' }).project('title').toInput())).toBe('nothing');
     expect(refused(() => mapper.query(Movie, { year: 1994 }, { index: 'byRating' }).project('info').toInput())).toBe('nothing');
+    // A local index's query cannot filter on what it does not project (DynamoDB Local: "Secondary index
+    // byRating does not project one or more filter attributes"); on what it projects, it can.
+    expect(refused(() => mapper.query(Movie, { year: 1994 }, { index: 'byRating' }).filter({ info: { plot: 'x' } }).toInput())).toBe(
+      'query.notProjected: Movie: the filter uses info, which index "byRating" does not project: a query of an index filters only on ' +
+        'what it projects. Add info to the index\'s projection (a new index), filter the results yourself, or read the table.');
+    expect(refused(() => mapper.query(Movie, { year: 1994 }, { index: 'byRating' }).filter({ genre: 'Drama' }).toInput())).toBe('nothing');
+    expect(refused(() => mapper.scan(Movie, { index: 'byRating' }).filter({ info: { plot: 'x' } }).toInput())).toBe('nothing');
   });
 });
 
