@@ -87,7 +87,7 @@ export const expressionError = {
       `the ${which} expression is ${bytes} bytes long; DynamoDB allows 4 KB (4096 bytes). Split the request or simplify the ${which}.`),
   attributeNotAllowed: (model: string, path: string, where: string) =>
     v('attributeNotAllowed', model, path,
-      `${path}: attribute() compares two attributes with eq, ne, lt, lte, gt or gte in a condition or filter; it cannot be used in ${where}.`),
+      `${path}: attribute() compares two attributes with eq, ne, lt, lte, gt, gte, between or isIn in a condition or filter; it cannot be used in ${where}.`),
   attributeMismatch: (model: string, left: string, leftKind: string, right: string, rightKind: string) =>
     v('attributeMismatch', model, left,
       `${left} (${leftKind}) is compared with ${right} (${rightKind}): DynamoDB finds such a comparison false for every item. Compare attributes of the same kind.`),

@@ -116,8 +116,11 @@ export function gt<V extends Comparable | AttributeRef>(value: V): CompareOperat
 export function gte<V extends Comparable | AttributeRef>(value: V): CompareOperator<V, '>='> {
   return { [EXPRESSION]: 'operator', type: 'compare', comparator: '>=', value };
 }
-/** Inclusive on both ends, like DynamoDB's BETWEEN. */
-export function between<V extends Comparable>(low: V, high: V): BetweenOperator<V> {
+/**
+ * Inclusive on both ends, like DynamoDB's BETWEEN. A bound may be another attribute of the item
+ * (`between(attribute('min'), attribute('max'))`; not in key conditions, where DynamoDB takes values only).
+ */
+export function between<L extends Comparable | AttributeRef, H extends Comparable | AttributeRef>(low: L, high: H): BetweenOperator<L | H> {
   return { [EXPRESSION]: 'operator', type: 'between', low, high };
 }
 /** `begins_with`: strings and binaries only (DynamoDB's rule). */
@@ -140,8 +143,8 @@ export function notExists(): ExistsOperator {
 export function isType(attributeType: AttributeTypeName): IsTypeOperator {
   return { [EXPRESSION]: 'operator', type: 'isType', attributeType };
 }
-/** `IN (...)`: equal to one of the values (DynamoDB allows up to 100). */
-export function isIn<V>(...values: V[]): InOperator<V> {
+/** `IN (...)`: equal to one of the values (DynamoDB allows up to 100); a candidate may be another attribute (`attribute('x')`). */
+export function isIn<const V extends readonly unknown[]>(...values: V): InOperator<V[number]> {
   return { [EXPRESSION]: 'operator', type: 'in', values };
 }
 

@@ -61,6 +61,14 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
     case 'between': {
       const { path, resolved } = operand(model, at, node.left);
       if (node.left.type === 'path') checkFits(model, path, 'between');
+      if (isAttributeRef(node.low) || isAttributeRef(node.high)) {
+        // DynamoDB's BETWEEN is `>= low AND <= high`; with another attribute as a bound the two
+        // comparisons are written out, each bound a value or an attribute.
+        const bound = (value: unknown, comparator: '>=' | '<='): ResolvedCondition => isAttributeRef(value)
+          ? compareAttributes(model, at, path, resolved, comparator, value.path)
+          : { type: 'compare', left: resolved, comparator, value: operandValue(model, path, node.left, value, 'between()') };
+        return { type: 'and', conditions: [bound(node.low, '>='), bound(node.high, '<=')] };
+      }
       const low = operandValue(model, path, node.left, node.low, 'between()');
       const high = operandValue(model, path, node.left, node.high, 'between()');
       const order = compareAttributeValues(low, high);
@@ -71,6 +79,13 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
       const { path, resolved } = operand(model, at, node.left);
       if (!Array.isArray(node.values) || node.values.length === 0) throw expressionError.emptyIn(model, path.source);
       if (node.values.length > MAX_IN_VALUES) throw expressionError.tooManyIn(model, path.source, node.values.length);
+      if (node.values.some((v) => isAttributeRef(v))) {
+        // `IN (a, b)` is `= a OR = b`: with attributes among the candidates, the equalities are written out.
+        const conditions = node.values.map((v): ResolvedCondition => isAttributeRef(v)
+          ? compareAttributes(model, at, path, resolved, '=', v.path)
+          : { type: 'compare', left: resolved, comparator: '=', value: operandValue(model, path, node.left, v, 'isIn()') });
+        return conditions.length === 1 ? conditions[0] : { type: 'or', conditions };
+      }
       return { type: 'in', left: resolved, values: node.values.map((v) => operandValue(model, path, node.left, v, 'isIn()')) };
     }
     case 'beginsWith': {

@@ -73,7 +73,9 @@ export function resolveKeyCondition(schema: ModelSchema, index: string | undefin
   if (ast.type === 'and' && ast.conditions.length === 0) throw expressionError.keyMissingPartition(model, target, pk.property);
   for (const leaf of leaves(model, ast, [])) {
     const { path, size } = pathOf(leaf);
-    if (leaf.type === 'compare' && isAttributeRef(leaf.value)) throw expressionError.attributeNotAllowed(model, path, 'a key condition');
+    const refersToAttribute = (leaf.type === 'compare' && isAttributeRef(leaf.value)) ||
+      (leaf.type === 'between' && (isAttributeRef(leaf.low) || isAttributeRef(leaf.high)));
+    if (refersToAttribute) throw expressionError.attributeNotAllowed(model, path, 'a key condition');
     if (path === pk.property) {
       if (partition) throw expressionError.keyTwice(model, path);
       if (size || leaf.type !== 'compare' || leaf.comparator !== '=') {

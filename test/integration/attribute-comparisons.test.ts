@@ -4,12 +4,19 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, ConditionError, Mapper, PartitionKey, Table, ValidationError, attribute, between, gt, gte, lt, ne,
+  Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, ValidationError, attribute, beginsWith, between, gt, gte, isIn, lt, ne,
 } from 'dynamap';
 import { testClient, uniquePrefix } from '../support/engine';
 
 class Limits {
   @Attribute() max?: number;
+}
+
+@Table({ name: 'AttrBins' })
+class Bin {
+  @PartitionKey() zone!: string;
+  @SortKey() slot!: number;
+  @Attribute() low?: number;
 }
 
 @Table({ name: 'AttrStock' })
@@ -54,6 +61,20 @@ describe('attribute(): one attribute compared with another', () => {
     expect(overMax.map((s) => s.sku)).toEqual(['a']);
   });
 
+  it("between's bounds and isIn's candidates may be attributes, mixed with values", async () => {
+    // Before the 'copy' item exists (without name or alias: dynalite, unlike DynamoDB, finds two missing attributes equal).
+    // a: stock 5 (4 after the first test), reserved 3, max 4; b: stock 2, reserved 7, max 9; c: stock 9, reserved 9.
+    const within = await mapper.scan(Stock).filter({ stock: between(attribute('reserved'), attribute('limits.max')) }).all();
+    expect(within.map((s) => s.sku)).toEqual(['a']);
+    const fromReserved = await mapper.scan(Stock).filter({ stock: between(attribute('reserved'), 100) }).all();
+    expect(fromReserved.map((s) => s.sku).sort()).toEqual(['a', 'c']);
+    const either = await mapper.scan(Stock).filter({ name: isIn('bean', attribute('alias')) }).all();
+    expect(either.map((s) => s.sku).sort()).toEqual(['a', 'b']);
+    const input = mapper.scan(Stock).filter({ stock: between(attribute('reserved'), 100), name: isIn('bean', attribute('alias')) }).toInput();
+    expect(input.FilterExpression).toBe('(#n0 >= #n1 AND #n0 <= :v0) AND (#n2 = :v1 OR #n2 = #n3)');
+    expect(input.ExpressionAttributeNames).toEqual({ '#n0': 'stock', '#n1': 'held', '#n2': 'name', '#n3': 'alias' });
+  });
+
   it('an update copies one attribute into another, reading the item as it was before the update', async () => {
     await mapper.put(stock('copy', { stock: 7, reserved: 2, limits: Object.assign(new Limits(), { max: 3 }) }));
     const after = await mapper.update(Stock, { sku: 'copy' }, { reserved: attribute('stock'), stock: 0, 'limits.max': attribute('reserved') });
@@ -77,8 +98,10 @@ describe('attribute(): one attribute compared with another', () => {
       const refusals = [
         () => mapper.scan(Stock).filter({ stock: gt(attribute('name')) }).all(),
         () => mapper.scan(Stock).filter({ stock: gt(attribute('nope' as 'name')) }).all(),
-        () => mapper.scan(Stock).filter({ stock: between(attribute('reserved') as unknown as number, 9) }).all(),
+        () => mapper.scan(Stock).filter({ name: beginsWith(attribute('alias') as unknown as string) }).all(),
         () => mapper.query(Stock, { sku: attribute('name') as unknown as string }).all(),
+        () => mapper.query(Bin, { zone: 'z', slot: between(attribute('low'), 9) as unknown as number }).all(),
+        () => mapper.scan(Stock).filter({ stock: between(attribute('name'), 9) as unknown as number }).all(),
       ];
       const messages: string[] = [];
       for (const run of refusals) {
@@ -88,8 +111,10 @@ describe('attribute(): one attribute compared with another', () => {
       }
       expect(messages[0]).toMatch(/stock \(number\) is compared with name \(string\): DynamoDB finds such a comparison false for every item/);
       expect(messages[1]).toMatch(/nope/);
-      expect(messages[2]).toMatch(/attribute\(\) compares two attributes .* it cannot be used in between\(\)/);
+      expect(messages[2]).toMatch(/attribute\(\) compares two attributes .* it cannot be used in beginsWith\(\)/);
       expect(messages[3]).toMatch(/it cannot be used in a key condition/);
+      expect(messages[4]).toMatch(/slot: attribute\(\) .* it cannot be used in a key condition/);
+      expect(messages[5]).toMatch(/stock \(number\) is compared with name \(string\)/);
       expect(sent).not.toHaveBeenCalled();
     } finally {
       sent.mockRestore();

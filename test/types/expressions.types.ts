@@ -96,6 +96,15 @@ filter({ genre: gte(8) });
 filter({ rating: gte(attribute('info.rating')), title: ne(attribute('genre')) });
 // @ts-expect-error attribute() of a path the model does not have
 filter({ rating: gte(attribute('info.ratin')) });
+// Attributes as between's bounds and among isIn's candidates, mixed with values.
+filter({ rating: between(attribute('info.rating'), 10), year: isIn(1994, attribute('rating')) });
+filter({ rating: between(0, attribute('info.rating')) });
+// @ts-expect-error a bound that is a path the model does not have
+filter({ rating: between(attribute('info.ratin'), 10) });
+// @ts-expect-error an isIn candidate that is a path the model does not have
+filter({ year: isIn(1994, attribute('ratin')) });
+// @ts-expect-error a value bound of the wrong type next to an attribute bound
+filter({ rating: between(attribute('info.rating'), 'ten') });
 // @ts-expect-error a misspelt path in a condition object
 filter({ 'info.ratin': gte(8) });
 // @ts-expect-error a literal of the wrong type
