@@ -11,6 +11,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
+import { copyBytes, copyByteSet } from './bytes';
 import { isoFromTime } from './dates';
 import { fail, keySegment, setKey, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
@@ -79,13 +80,13 @@ function marshallObject(value: object, level: number): AttributeValue | undefine
   }
   if (value instanceof Uint8Array) {
     meter.bound += value.byteLength;
-    return { B: value };
+    return { B: copyBytes(value) };
   }
   if (value instanceof Set) return marshallSet(value);
   if (value instanceof Map) return { M: marshallMapEntries(value, level) };
   if (value instanceof ArrayBuffer) {
     meter.bound += value.byteLength;
-    return { B: new Uint8Array(value) };
+    return { B: copyBytes(value) };
   }
   const proto = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
   if (proto === Object.prototype || proto === null) return { M: marshallPlainObject(value as Record<string, unknown>, level) };
@@ -211,14 +212,14 @@ export function unmarshallAt(av: AttributeValue): unknown {
   if (v.M !== undefined) return unmarshallMap(v.M as Record<string, AttributeValue>);
   if (v.L !== undefined) return unmarshallList(v.L as AttributeValue[]);
   if (v.NULL !== undefined) return null;
-  if (v.B !== undefined) return v.B;
+  if (v.B !== undefined) return copyBytes(v.B as Uint8Array);
   if (v.SS !== undefined) return new Set(v.SS as string[]);
   if (v.NS !== undefined) {
     const out = new Set<number | bigint>();
     for (const text of v.NS as string[]) out.add(unmarshallNumber(text));
     return out;
   }
-  if (v.BS !== undefined) return new Set(v.BS as Uint8Array[]);
+  if (v.BS !== undefined) return copyByteSet(v.BS as Uint8Array[]);
   return fail(valueRule.badAttributeValue(av));
 }
 

@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Constructor, Converter, ResolvedKind } from '../metadata/types';
 import { valueRule } from '../errors/value';
 import { checkContainerLevel, dateToIso, isOpaqueBuiltIn, marshallAt, marshallFields, marshallList, unmarshallAt, unmarshallList, unmarshallMap } from './any';
+import { copyBytes, copyByteSet, withOwnBytes } from './bytes';
 import { timeFromIso } from './dates';
 import { CodecFailure, fail, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
@@ -62,8 +63,7 @@ function isObjectLike(value: unknown): value is object {
 }
 
 function encodeBinary(value: unknown): AttributeValue {
-  if (value instanceof Uint8Array) return { B: value };
-  if (value instanceof ArrayBuffer) return { B: new Uint8Array(value) };
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return { B: copyBytes(value) };
   return fail(valueRule.wrongType('a Uint8Array or Buffer', value));
 }
 
@@ -155,7 +155,7 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
     case 'binary':
       return {
         encode: (v) => (v === null ? NULL() : encodeBinary(v)),
-        decode: (av) => (av.B !== undefined ? av.B : other(av, 'B (binary)')),
+        decode: (av) => (av.B !== undefined ? copyBytes(av.B) : other(av, 'B (binary)')),
       };
     case 'date':
       return {
@@ -183,7 +183,7 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
     case 'binarySet':
       return {
         encode: (v) => (v instanceof Set ? encodeBinarySet(v) : v === null ? NULL() : fail(valueRule.wrongType('a Set of Uint8Arrays', v))),
-        decode: (av) => (av.BS !== undefined ? new Set(av.BS as Uint8Array[]) : other(av, 'BS (a binary set)')),
+        decode: (av) => (av.BS !== undefined ? copyByteSet(av.BS) : other(av, 'BS (a binary set)')),
         element: (v) => ({ B: encodeBinaryMember(v) }),
       };
     case 'list':
@@ -290,11 +290,11 @@ function withConverter(converter: Converter, spec: AttributeSpec): Base {
       if (out === undefined) return undefined;
       if (out === null || typeof out !== 'object' || Array.isArray(out)) fail(valueRule.converterResult(out));
       // dynamap did not build it: check it as DynamoDB would, before sending.
-      return checkAttributeValue(out, level);
+      return withOwnBytes(checkAttributeValue(out, level));
     },
     decode: (av) => {
       try {
-        return converter.fromDynamo(av);
+        return converter.fromDynamo(withOwnBytes(av));
       } catch (error) {
         if (error instanceof CodecFailure) throw error;
         return fail(valueRule.converterThrew('fromDynamo', error), error);

@@ -9,6 +9,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
 import { fail } from './failure';
 import { bigintToN, canonicalNumber, exactNumber, numberToN } from './numbers';
+import { copyBytes } from './bytes';
 import { meter } from './size';
 
 export function encodeStringSet(set: ReadonlySet<unknown>): AttributeValue | undefined {
@@ -60,8 +61,7 @@ export function encodeNumberSet(set: ReadonlySet<unknown>, readAsNumbers = false
 }
 
 export function encodeBinaryMember(member: unknown): Uint8Array {
-  if (member instanceof Uint8Array) return member;
-  if (member instanceof ArrayBuffer) return new Uint8Array(member);
+  if (member instanceof Uint8Array || member instanceof ArrayBuffer) return copyBytes(member);
   return fail(valueRule.wrongType('a Uint8Array or Buffer (a member of a binary set)', member));
 }
 

@@ -38,4 +38,21 @@ export const writeError = {
         'or use Object.assign(new Model(), data).',
     );
   },
+  /** save() of an attribute read in part (a projection of a path inside it): writing it whole would lose the rest. */
+  partlyRead(className: string, property: string): ValidationError {
+    return new ValidationError(
+      'save.partlyRead',
+      `save of ${className}: ${property} was read in part (the projection named paths inside it) and has changed; writing it ` +
+        `whole would delete what was not read. Read ${property} whole (project '${property}'), or write the change with ` +
+        `update(${className}, key, { '${property}.<path>': value }). Nothing was written.`,
+    );
+  },
+  /** delete(entity) of a versioned entity read with a projection that left the version out. */
+  versionNotRead(operation: string, className: string, property: string): ValidationError {
+    return new ValidationError(
+      `${operation}.versionNotRead`,
+      `${operation} of ${className}: the entity was read with a projection that left out its @Version property ${property}, ` +
+        `so ${operation}() cannot check it. Include '${property}' in the projection.`,
+    );
+  },
 };

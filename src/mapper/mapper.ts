@@ -28,7 +28,8 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { forget, remember, snapshotOf } from './snapshots';
+import { forget, remember, snapshotOf, type ReadShape } from './snapshots';
+import { readShapeOf } from './projection';
 import { hasValidationRules, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { KeyCondition } from '../expressions';
@@ -142,14 +143,14 @@ export class Mapper {
   get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
     let plan: ModelPlan<T>;
     let input: GetItemCommandInput;
-    let partial: boolean;
+    let read: ReadShape;
     try {
       plan = this.context.plan(Model);
       options = optionsOf(options, 'get()', OPTIONS.get);
       // objectOf only when the key is bad: its message names the model, a string built per call otherwise.
       if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
       input = buildGetInput(plan, key, options);
-      partial = !!options.project?.length;
+      read = readShapeOf(plan.schema, options.project as readonly string[] | undefined);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -159,7 +160,7 @@ export class Mapper {
       // Another entity's item at the key (single-table design) is not one of Model's: not found.
       if (!out.Item || !plan.codec.owns(out.Item)) return undefined;
       const entity = plan.codec.fromItem(out.Item);
-      remember(entity, out.Item, partial);
+      remember(entity, out.Item, read);
       return entity;
     });
   }

@@ -4,9 +4,10 @@
  * key; batchGet matches DynamoDB's answers to the keys by it). Paths are checked against the
  * model here, before any request.
  */
-import { ExpressionContext } from '../expressions';
+import { ExpressionContext, resolvePath } from '../expressions';
 import { optionError } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
+import type { ReadShape } from './snapshots';
 
 export interface ProjectionInput {
   readonly ProjectionExpression: string;
@@ -24,4 +25,19 @@ export function projectionInput(schema: ModelSchema, paths: readonly string[]): 
   const expression = ex.projection(schema, all, entity ? [entity.attribute] : []);
   const names = ex.names();
   return { ProjectionExpression: expression, ...(names ? { ExpressionAttributeNames: names } : {}) };
+}
+
+/**
+ * How a read with these projection paths leaves its entities, for save(): whole (no paths), or
+ * partial, with the attributes read only in part (a path inside them: `info.rating`, `tags[0]`)
+ * named, since their stored value is not all there is. Paths are checked by the projection itself.
+ */
+export function readShapeOf(schema: ModelSchema, paths: readonly string[] | undefined): ReadShape {
+  if (!paths?.length) return false;
+  let inPart: Set<string> | undefined;
+  for (const path of paths) {
+    const resolved = resolvePath(schema, path);
+    if (resolved.attributePath.length > 1) (inPart ??= new Set()).add(resolved.root.name);
+  }
+  return inPart ?? true;
 }

@@ -82,6 +82,9 @@ export function buildSaveInput<T extends object>(
       if (attr.hasDefault) value = assign[attr.property] = defaultOf(attr);
     }
     const wanted = encodeAttribute(attr, value, path(attr));
+    // Read in part (`info.rating`): the stored value holds more than was read, so writing it
+    // whole (or removing it) would delete the rest.
+    if (snapshot.partlyRead?.has(attr.name) && !sameValue(wanted, before)) throw writeError.partlyRead(schema.className, attr.property);
     if (wanted === undefined && before !== undefined) {
       changes[attr.property] = remove();
       delete item[attr.name];

@@ -16,14 +16,21 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export interface Snapshot {
   readonly item: Record<string, AttributeValue>;
   readonly partial: boolean;
+  /** Attribute names read in part (a projection of paths inside them, `info.rating`): their stored value is not all of it. */
+  readonly partlyRead?: ReadonlySet<string>;
 }
+
+/** How an item was read: whole, or with a projection (and which attributes it read only in part). */
+export type ReadShape = false | true | ReadonlySet<string>;
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * What is stored: the item itself for a complete read (no wrapper to allocate on every get and
  * put), a Partial for a read with a projection.
  */
 class Partial {
-  constructor(readonly item: Record<string, AttributeValue>) {}
+  constructor(readonly item: Record<string, AttributeValue>, readonly partlyRead: ReadonlySet<string>) {}
 }
 type Stored = Record<string, AttributeValue> | Partial;
 
@@ -62,8 +69,9 @@ class Slot extends Adopt {
 /** Snapshots of entities that were not extensible when first remembered. */
 const elsewhere = new WeakMap<object, Stored>();
 
-export function remember(entity: object, item: Record<string, AttributeValue>, partial = false): void {
-  const stored: Stored = partial ? new Partial(item) : item;
+/** `read`: false for a whole item, else the read was a projection (a set: the attributes it read only in part). */
+export function remember(entity: object, item: Record<string, AttributeValue>, read: ReadShape = false): void {
+  const stored: Stored = read === false ? item : new Partial(item, read === true ? NONE : read);
   if (!Slot.write(entity, stored)) elsewhere.set(entity, stored);
 }
 
@@ -71,7 +79,8 @@ export function snapshotOf(entity: object): Snapshot | undefined {
   const own = Slot.read(entity);
   const stored = own === null ? elsewhere.get(entity) : own;
   if (stored === undefined) return undefined;
-  return stored instanceof Partial ? { item: stored.item, partial: true } : { item: stored, partial: false };
+  if (!(stored instanceof Partial)) return { item: stored, partial: false };
+  return stored.partlyRead.size === 0 ? { item: stored.item, partial: true } : { item: stored.item, partial: true, partlyRead: stored.partlyRead };
 }
 
 export function forget(entity: object): void {

@@ -5,6 +5,8 @@
  * per-feature branches.
  */
 import { notExists } from '../expressions';
+import { writeError } from '../errors/write';
+import { snapshotOf } from './snapshots';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
 
 /** A condition contributed by a hook, in the object form the expression layer takes. */
@@ -83,11 +85,21 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
   return { assign, conditions, versioned };
 }
 
-/** Additions for deleting an entity that was read: its version must still be the stored one. */
-export function deleteAdditions(schema: ModelSchema, entity: object): WriteAdditions {
-  const current = schema.version ? valueOf(entity, schema.version) : undefined;
-  if (!schema.version || current === undefined || current === null) return { assign: {}, conditions: [], versioned: false };
-  return { assign: {}, conditions: [{ [schema.version.property]: current }], versioned: true };
+/**
+ * Additions for deleting an entity: the version it holds must still be the stored one. An entity
+ * that was read without a version (the item had none) requires that there still is none, as save()
+ * does; one read with a projection that left the version out cannot be checked and is refused.
+ * An entity never read, without a version, is deleted by its key.
+ */
+export function deleteAdditions(schema: ModelSchema, entity: object, operation = 'delete'): WriteAdditions {
+  const version = schema.version;
+  if (!version) return { assign: {}, conditions: [], versioned: false };
+  const current = valueOf(entity, version);
+  if (current !== undefined && current !== null) return { assign: {}, conditions: [{ [version.property]: current }], versioned: true };
+  const snapshot = snapshotOf(entity);
+  if (snapshot === undefined) return { assign: {}, conditions: [], versioned: false };
+  if (snapshot.partial && snapshot.item[version.name] === undefined) throw writeError.versionNotRead(operation, schema.className, version.property);
+  return { assign: {}, conditions: [{ [version.property]: notExists() }], versioned: true };
 }
 
 /**

@@ -10,10 +10,10 @@ import { batchError } from '../../errors/batch';
 import { getModelSchema } from '../../metadata/schema';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
-import { remember } from '../snapshots';
+import { remember, type ReadShape } from '../snapshots';
 import { chunk, GET_CHUNK } from './chunk';
 import { firstOfEach } from './dedupe';
-import { projectionInput, type ProjectionInput } from '../projection';
+import { projectionInput, readShapeOf, type ProjectionInput } from '../projection';
 import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
 import { itemIdentity } from './keys';
 import type { ResolvedBatchOptions } from './options';
@@ -74,12 +74,12 @@ export async function runBatchGet(
     },
   });
 
-  return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found, !!group.project?.length));
+  return groups.map((group, g) => hydrate(group.Model, firstOfEach(perGroup[g]), found, readShapeOf(getModelSchema(group.Model), group.project)));
 }
 
 /** The found items of one model, in the order of its keys, each a fresh instance. */
 function hydrate(
-  Model: Constructor, requests: readonly KeyRequest[], found: Map<string, Record<string, AttributeValue>>, partial: boolean,
+  Model: Constructor, requests: readonly KeyRequest[], found: Map<string, Record<string, AttributeValue>>, read: ReadShape,
 ): object[] {
   const codec = codecFor(Model);
   const out: object[] = [];
@@ -88,7 +88,7 @@ function hydrate(
     // Another entity's item at the key (single-table design) is not one of Model's: not found.
     if (!item || !codec.owns(item)) continue;
     const entity = codec.fromItem(item);
-    remember(entity, item, partial);
+    remember(entity, item, read);
     out.push(entity);
   }
   return out;

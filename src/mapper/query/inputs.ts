@@ -9,6 +9,8 @@ import { and, conditionRoots, ExpressionContext, resolveCondition, resolvePath, 
 import { queryError } from '../../errors/query';
 import type { IndexSchema, ModelSchema, ScalarType } from '../../metadata/types';
 import type { StartKey } from './cursor';
+import { readShapeOf } from '../projection';
+import type { ReadShape } from '../snapshots';
 
 /** Everything a Query or Scan builder was told, frozen; every builder method returns a new one. */
 export interface ReadState {
@@ -46,6 +48,8 @@ export interface Compiled<I extends QueryCommandInput | ScanCommandInput> {
   readonly strip: readonly string[];
   /** True when items hold every attribute (no projection, and the table or an ALL index). */
   readonly complete: boolean;
+  /** How the entities were read (false: whole), for their snapshots. */
+  readonly read: ReadShape;
 }
 
 /**
@@ -178,7 +182,9 @@ function compile<I extends QueryCommandInput | ScanCommandInput>(tableName: stri
     Select: 'COUNT',
   } as I;
   const complete = state.projection === undefined && (!index || index.projection.type === 'ALL');
-  return { base, countBase, strip, complete };
+  // What save() needs of a partial entity: which attributes the projection read only in part.
+  const read: ReadShape = complete ? false : (state.projection !== undefined ? readShapeOf(schema, state.projection) || true : true);
+  return { base, countBase, strip, complete, read };
 }
 
 export function buildQueryInput(tableName: string, state: ReadState): Compiled<QueryCommandInput> {

@@ -123,13 +123,13 @@ export class ReadRun<T extends object> {
 
   /** Raw items → instances of the model, remembered (as partial when projected) so save() writes only changes. */
   hydrate(items: readonly Item[]): T[] {
-    const { strip, complete } = this.compiled;
+    const { strip, read } = this.compiled;
     const out = new Array<T>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       for (const name of strip) delete item[name];
       const entity = this.codecOf(item).fromItem(item);
-      remember(entity, item, !complete);
+      remember(entity, item, read);
       out[i] = entity;
     }
     return out;

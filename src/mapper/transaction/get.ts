@@ -11,9 +11,9 @@ import type { Constructor, ModelSchema } from '../../metadata/types';
 import { itemIdentity } from '../batch/keys';
 import type { MapperContext } from '../context';
 import { keyObject } from '../item-inputs';
-import { projectionInput, type ProjectionInput } from '../projection';
+import { projectionInput, readShapeOf, type ProjectionInput } from '../projection';
 import { backoffDelay, sleep } from '../retry';
-import { remember } from '../snapshots';
+import { remember, type ReadShape } from '../snapshots';
 import { isTransientTransactionError, transactionFailure, type ReasonSubject } from './cancellation';
 import { MAX_TRANSACTION_ACTIONS } from './write-input';
 
@@ -23,8 +23,8 @@ export interface PreparedTransactGet {
   readonly slots: readonly number[];
   /** One per read, for cancellation reasons. */
   readonly subjects: readonly ReasonSubject[];
-  /** For each request, whether it was read with a projection (a partial entity). */
-  readonly partial: readonly boolean[];
+  /** For each request, how it was read: whole, or with a projection (a partial entity; see readShapeOf). */
+  readonly partial: readonly ReadShape[];
 }
 
 /** The projection of request i, checked; undefined for whole items. */
@@ -46,7 +46,7 @@ function projectionOf(schema: ModelSchema, options: unknown, i: number): Project
 
 export function buildTransactGetInput(ctx: MapperContext, requests: readonly (readonly [Constructor, unknown, unknown?])[]): PreparedTransactGet {
   const reads = new Map<string, { slot: number; request: number; projection: string }>();
-  const partial: boolean[] = [];
+  const partial: ReadShape[] = [];
   const items: NonNullable<TransactGetItemsCommandInput['TransactItems']> = [];
   const subjects: ReasonSubject[] = [];
   const slots = requests.map((request, i) => {
@@ -56,7 +56,7 @@ export function buildTransactGetInput(ctx: MapperContext, requests: readonly (re
     const [Model, key, options] = request;
     const schema = getModelSchema(Model);
     const projection = projectionOf(schema, options, i);
-    partial.push(projection !== undefined);
+    partial.push(projection === undefined ? false : readShapeOf(schema, (options as { project?: readonly string[] }).project));
     let encoded: Record<string, AttributeValue>;
     try {
       encoded = encodeKey(schema, key as object);
