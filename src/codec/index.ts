@@ -14,6 +14,7 @@ import { toPublicError } from './failure';
 export { codecFor, type ModelCodec } from './document';
 export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
+export { canonicalNumber } from './numbers';
 
 /**
  * Encodes one property value with that attribute's own codec (for condition and update values).

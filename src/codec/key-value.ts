@@ -11,7 +11,7 @@ export const SORT_KEY_LIMIT = 1024;
 export function checkKeyValue(av: AttributeValue, scalarType: string | undefined, role: string, limit: number): void {
   const v = av as unknown as Record<string, unknown>;
   if (scalarType !== undefined && v[scalarType] === undefined) {
-    fail(valueRule.keyType(role, `stored as ${scalarType}`, av));
+    fail(valueRule.keyType(role, `stored as ${scalarType}`, v.NULL !== undefined ? null : av));
   }
   if (typeof v.S === 'string') {
     const s = v.S;

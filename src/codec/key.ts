@@ -204,9 +204,10 @@ export function checkIndexKeyValue(schema: ModelSchema, attr: AttributeSchema, a
 }
 
 /** A value a key condition compares a key with: not empty, not longer than a key value can be (DynamoDB refuses both). */
-export function checkKeyConditionValue(av: AttributeValue, role: 'partition key' | 'sort key', path: string): void {
+export function checkKeyConditionValue(av: AttributeValue, role: 'partition key' | 'sort key', path: string, scalarType?: string): void {
   try {
-    checkKeyValue(av, undefined, role, role === 'partition key' ? PARTITION_KEY_LIMIT : SORT_KEY_LIMIT);
+    // The key's type too: null (NULL) or a converter's other type would reach DynamoDB otherwise.
+    checkKeyValue(av, scalarType, role, role === 'partition key' ? PARTITION_KEY_LIMIT : SORT_KEY_LIMIT);
   } catch (error) {
     throw toPublicError(error, path);
   }

@@ -73,6 +73,13 @@ function dateFromText(text: string): Date {
   return new Date(ms);
 }
 
+/** Epoch seconds → Date; a number beyond a Date's range (±8.64e12 s, e.g. a TTL written in microseconds) is refused. */
+function dateFromSeconds(text: string): Date {
+  const date = new Date(nToNumber(text) * 1000);
+  if (Number.isNaN(date.getTime())) fail(valueRule.invalidStoredDate(text));
+  return date;
+}
+
 function secondsOf(value: unknown): string {
   if (value instanceof Date) {
     const ms = value.getTime();
@@ -165,7 +172,7 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
     case 'epochSeconds':
       return {
         encode: (v) => (v === null ? NULL() : { N: secondsOf(v) }),
-        decode: (av) => (av.N !== undefined ? new Date(nToNumber(av.N as string) * 1000) : other(av, 'N (epoch seconds)')),
+        decode: (av) => (av.N !== undefined ? dateFromSeconds(av.N as string) : other(av, 'N (epoch seconds)')),
       };
     case 'stringSet':
       return {

@@ -4,6 +4,7 @@
  * is ever silently dropped and the caller can retry exactly the rest.
  */
 import { BatchError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
+import { shown } from './operation';
 
 export { BatchError };
 
@@ -42,7 +43,7 @@ export const batchError = {
     );
   },
   badOption(operation: string, option: string, value: unknown, expected: string): ValidationError {
-    return new ValidationError('option.invalid', `${operation}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`);
+    return new ValidationError('option.invalid', `${operation}: option ${option} is ${shown(value)}; expected ${expected}.`);
   },
   throttled(operation: string, total: number, unprocessed: readonly unknown[], attempts: number, cause: unknown): ThrottledError {
     return new ThrottledError(

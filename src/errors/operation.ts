@@ -109,7 +109,12 @@ export const operationError = {
 
 export const optionError = {
   invalid: (where: string, option: string, value: unknown, expected: string) =>
-    new ValidationError('option.invalid', `${where}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+    new ValidationError('option.invalid', `${where}: option ${option} is ${shown(value)}; expected ${expected}.`),
   unknown: (where: string, option: string, known: readonly string[]) =>
     new ValidationError('option.unknown', `${where}: there is no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
 };
+
+/** A value in a message: JSON, except what JSON cannot show (Infinity and NaN would read as null). */
+export function shown(value: unknown): string {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
+}

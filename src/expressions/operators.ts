@@ -198,7 +198,8 @@ function flatten(type: 'and' | 'or', inputs: readonly unknown[]): PropertyCondit
   const out: PropertyCondition[] = [];
   for (const input of inputs) {
     const c = toCondition(input as ConditionInput);
-    if (c.type === type) out.push(...c.conditions);
+    // An empty and()/or()/{} is kept, not merged away, so that it is refused (emptyLogical) as it is on its own.
+    if (c.type === type && c.conditions.length > 0) out.push(...c.conditions);
     else out.push(c);
   }
   return out;

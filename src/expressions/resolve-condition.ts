@@ -34,6 +34,23 @@ function operandValue(model: string, path: ResolvedPath, left: Operand<string>, 
   return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value);
 }
 
+/** The type letter of an AttributeValue (S, N, B, BOOL, NULL, M, L, SS...). */
+function typeOf(av: AttributeValue): string {
+  for (const key in av) if ((av as unknown as Record<string, unknown>)[key] !== undefined) return key;
+  return '?';
+}
+
+/**
+ * DynamoDB orders strings, numbers and binaries only: `<`, `<=`, `>`, `>=` and BETWEEN with a
+ * null, a boolean, a map, a list or a set fail ("Incorrect operand type"). A path whose kind is
+ * known was checked already (checkFits); this catches values at untyped paths (`any`, `map`).
+ */
+function orderable(model: string, path: ResolvedPath, operator: string, value: unknown, av: AttributeValue): AttributeValue {
+  const type = typeOf(av);
+  if (type !== 'S' && type !== 'N' && type !== 'B') throw expressionError.badOperand(model, path.source, operator, 'a string, number, Date or binary (what DynamoDB orders)', value);
+  return av;
+}
+
 function operand(model: string, at: Resolver, left: Operand<string>): { path: ResolvedPath; resolved: Operand<ResolvedPath['attributePath']> } {
   const path = at(left.path);
   if (left.type === 'size') checkFits(model, path, 'size');
@@ -54,7 +71,9 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
       const { path, resolved } = operand(model, at, node.left);
       if (node.comparator !== '=' && node.comparator !== '<>' && node.left.type === 'path') checkFits(model, path, node.comparator);
       if (isAttributeRef(node.value)) return compareAttributes(model, at, path, resolved, node.comparator, node.value.path);
-      return { type: 'compare', left: resolved, comparator: node.comparator, value: operandValue(model, path, node.left, node.value, 'a comparison') };
+      const value = operandValue(model, path, node.left, node.value, 'a comparison');
+      if (node.comparator !== '=' && node.comparator !== '<>') orderable(model, path, node.comparator, node.value, value);
+      return { type: 'compare', left: resolved, comparator: node.comparator, value };
     }
     case 'compareAttributes':
       throw expressionError.notACondition(model, node);
@@ -66,11 +85,14 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
         // comparisons are written out, each bound a value or an attribute.
         const bound = (value: unknown, comparator: '>=' | '<='): ResolvedCondition => isAttributeRef(value)
           ? compareAttributes(model, at, path, resolved, comparator, value.path)
-          : { type: 'compare', left: resolved, comparator, value: operandValue(model, path, node.left, value, 'between()') };
+          : { type: 'compare', left: resolved, comparator, value: orderable(model, path, 'between()', value, operandValue(model, path, node.left, value, 'between()')) };
         return { type: 'and', conditions: [bound(node.low, '>='), bound(node.high, '<=')] };
       }
-      const low = operandValue(model, path, node.left, node.low, 'between()');
-      const high = operandValue(model, path, node.left, node.high, 'between()');
+      const low = orderable(model, path, 'between()', node.low, operandValue(model, path, node.left, node.low, 'between()'));
+      const high = orderable(model, path, 'between()', node.high, operandValue(model, path, node.left, node.high, 'between()'));
+      if (typeOf(low) !== typeOf(high)) {
+        throw expressionError.badOperand(model, path.source, 'between()', `bounds of one type (DynamoDB refuses ${typeOf(low)} and ${typeOf(high)})`, node.high);
+      }
       const order = compareAttributeValues(low, high);
       if (order !== undefined && order > 0) throw expressionError.betweenOrder(model, path.source, node.low, node.high);
       return { type: 'between', left: resolved, low, high };

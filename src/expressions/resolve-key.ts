@@ -96,10 +96,10 @@ export function resolveKeyCondition(schema: ModelSchema, index: string | undefin
   const resolvedPartition = resolveCondition(schema, partition);
   if (resolvedPartition.type !== 'compare') throw expressionError.keyPartitionOperator(model, pk.property, resolvedPartition.type);
   const resolvedSort = sort ? (resolveCondition(schema, sort) as KeySortCondition<AttributePath, AttributeValue>) : undefined;
-  checkKeyConditionValue(resolvedPartition.value, 'partition key', `${model}.${pk.property}`);
+  checkKeyConditionValue(resolvedPartition.value, 'partition key', `${model}.${pk.property}`, pk.scalarType);
   if (resolvedSort) {
     const values = resolvedSort.type === 'between' ? [resolvedSort.low, resolvedSort.high] : [resolvedSort.value];
-    for (const value of values) checkKeyConditionValue(value, 'sort key', `${model}.${sk!.property}`);
+    for (const value of values) checkKeyConditionValue(value, 'sort key', `${model}.${sk!.property}`, sk!.scalarType);
   }
   return {
     partitionKey: { path: [pk.name], value: resolvedPartition.value },

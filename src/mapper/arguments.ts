@@ -3,6 +3,7 @@
  * missing callback is a ValidationError naming the method — never a TypeError from deep inside.
  */
 import { optionError } from '../errors/operation';
+import type { RetryPolicy } from './context';
 
 /** The options a method takes, and which of them are true/false flags (see optionsOf). */
 export interface OptionSpec {
@@ -50,11 +51,37 @@ export const OPTIONS = {
   batchDelete: { known: BATCH },
   batchGet: { known: [...BATCH, 'consistent', 'project'], flags: ['consistent'] },
   transaction: { known: ['clientRequestToken', 'returnOldOnFailure'], flags: ['returnOldOnFailure'] },
+  retry: { known: ['attempts', 'baseDelayMs', 'maxDelayMs', 'jitter'] },
 } satisfies Record<string, OptionSpec>;
+
+/** A `retry` option (of new Mapper() or of a batch call), checked: an object of known, valid settings. */
+export function retryOf(value: unknown, where: string): Partial<RetryPolicy> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw optionError.invalid(where, 'retry', value, '{ attempts?, baseDelayMs?, maxDelayMs?, jitter? }');
+  }
+  const r = optionsOf(value as Partial<RetryPolicy>, `${where} retry`, OPTIONS.retry);
+  for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const v = r[k];
+    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
+      throw optionError.invalid(where, `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
+    }
+  }
+  if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') throw optionError.invalid(where, 'retry.jitter', r.jitter, "'full' or 'none'");
+  return r;
+}
 
 export function arrayOf<V>(value: readonly V[] | null | undefined, where: string, what: string): readonly V[] {
   if (!Array.isArray(value)) throw optionError.invalid(where, what, value === undefined ? 'undefined' : value, 'an array');
+  const hole = firstHole(value);
+  if (hole >= 0) throw optionError.invalid(where, `${what}[${hole}]`, 'a hole (a sparse array)', 'an element');
   return value;
+}
+
+/** The index of the first missing element of a sparse array (`[, x]`), which map/forEach skip; -1 if none. */
+export function firstHole(value: readonly unknown[]): number {
+  for (let i = 0; i < value.length; i++) if (!(i in value)) return i;
+  return -1;
 }
 
 export function functionOf<F extends (...args: never[]) => unknown>(value: F, where: string, what: string): F {

@@ -122,7 +122,8 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
 export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object, options: GetOptions<T>): GetItemCommandInput {
   const input: GetItemCommandInput = { TableName: plan.tableName, Key: plan.encodeKey(key) };
   if (options.consistent) input.ConsistentRead = true;
-  if (!options.project?.length) return input;
+  // An empty list is refused by the projection (as .project() with no paths is), not read as "everything".
+  if (options.project === undefined) return input;
   return { ...input, ...projectionInput(plan.schema, options.project as readonly string[]) };
 }
 

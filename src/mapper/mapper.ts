@@ -21,7 +21,7 @@ import { createTableInput, syncModels, type SyncOptions, type SyncResult } from 
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf } from './arguments';
+import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -68,22 +68,10 @@ function checkOptions(options: MapperOptions): void {
   if (options.client !== undefined && (options.client === null || typeof (options.client as { send?: unknown }).send !== 'function')) {
     throw optionError.invalid('new Mapper()', 'client', typeof options.client, 'a DynamoDBClient');
   }
-  if (options.retry !== undefined && options.retry !== null && typeof options.retry !== 'object') {
-    throw optionError.invalid('new Mapper()', 'retry', options.retry, '{ attempts?, baseDelayMs?, maxDelayMs?, jitter? }');
-  }
-  const r = options.retry ?? {};
-  for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
-    const v = r[k];
-    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
-      throw optionError.invalid('new Mapper()', `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
-    }
-  }
+  retryOf(options.retry, 'new Mapper()');
   if (options.cursorSecret !== undefined && (typeof options.cursorSecret !== 'string' || options.cursorSecret.length < 16)) {
     throw optionError.invalid('new Mapper()', 'cursorSecret', typeof options.cursorSecret === 'string' ? '(too short)' : options.cursorSecret,
       'a string of at least 16 characters');
-  }
-  if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') {
-    throw optionError.invalid('new Mapper()', 'retry.jitter', r.jitter, "'full' or 'none'");
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { ExpressionContext, resolvePath } from '../expressions';
 import { optionError } from '../errors/operation';
+import { expressionError } from '../errors/expression';
 import type { ModelSchema } from '../metadata/types';
 import type { ReadShape } from './snapshots';
 
@@ -17,6 +18,8 @@ export interface ProjectionInput {
 export function projectionInput(schema: ModelSchema, paths: readonly string[]): ProjectionInput {
   // A string would be spread into its characters below: 'genre' is not ['genre'].
   if (!Array.isArray(paths)) throw optionError.invalid(schema.className, 'project', paths, "an array of property paths (['genre'])");
+  // The key is added below: an empty list would silently read only the key, not "everything".
+  if (paths.length === 0) throw expressionError.emptyProjection(schema.className);
   const keys = [schema.key.partitionKey.property, ...(schema.key.sortKey ? [schema.key.sortKey.property] : [])];
   const all = [...new Set([...paths, ...keys])];
   const ex = new ExpressionContext();

@@ -11,6 +11,7 @@
  * a WeakMap; one frozen after it was remembered keeps its field, which stays writable.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { canonicalNumber } from '../codec';
 
 /** The item as read; `partial` when it was read with a projection (attributes may be missing). */
 export interface Snapshot {
@@ -86,25 +87,6 @@ export function snapshotOf(entity: object): Snapshot | undefined {
 export function forget(entity: object): void {
   if (!Slot.write(entity, undefined)) elsewhere.delete(entity);
 }
-
-/**
- * A number in one canonical form, so that '1e+21' (how JavaScript writes it) and
- * '1000000000000000000000' (how DynamoDB returns it) compare equal: sign, significant digits
- * without leading/trailing zeros, exponent.
- */
-export function canonicalNumber(n: string): string {
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(n.trim());
-  if (!m) return n;
-  const [, sign, int = '', frac = '', exp = '0'] = m;
-  let digits = (int + frac).replace(/^0+/, '');
-  let exponent = Number(exp) - frac.length;
-  if (digits === '') return '0';
-  const trailing = digits.length - digits.replace(/0+$/, '').length;
-  digits = digits.slice(0, digits.length - trailing);
-  exponent += trailing;
-  return `${sign === '-' ? '-' : ''}${digits}e${exponent}`;
-}
-
 
 /** Deep equality of two AttributeValues (sets compared as sets). */
 export function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {

@@ -42,7 +42,7 @@ export async function runBatchGet(
     const table = ctx.tableName(schema);
     let projection: ProjectionInput | undefined;
     try {
-      projection = group.project?.length ? projectionInput(schema, group.project) : undefined;
+      projection = group.project !== undefined ? projectionInput(schema, group.project) : undefined;
     } catch (e) {
       throw batchError.atItem(operation, groups.length > 1 ? `request ${g} (${schema.className})` : 'project', e);
     }

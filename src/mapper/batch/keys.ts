@@ -4,11 +4,13 @@
  * ISO string, say) are one item, exactly as DynamoDB would see them.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { canonicalNumber } from '../../codec';
 import type { ModelSchema } from '../../metadata/types';
 
 function scalarText(value: AttributeValue): string {
   if (value.S !== undefined) return `S${value.S}`;
-  if (value.N !== undefined) return `N${value.N}`;
+  // DynamoDB answers with its own form of a number (1e-7 comes back as 0.0000001): compare canonically.
+  if (value.N !== undefined) return `N${canonicalNumber(value.N)}`;
   if (value.B !== undefined) return `B${Buffer.from(value.B).toString('base64')}`;
   // Key attributes are S, N or B; the codec refuses anything else before we get here.
   return `?${JSON.stringify(value)}`;

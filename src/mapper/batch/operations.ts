@@ -9,12 +9,15 @@ import type { MapperContext } from '../context';
 import { hasValidationRules, validateEntity } from '../validation';
 import { runBatchGet, type GetGroup } from './get-runner';
 import { resolveBatchOptions } from './options';
+import { firstHole } from '../arguments';
 import type { BatchGetOneOptions, BatchGetOptions, BatchWriteOperation, BatchWriteOptions } from './types';
 import { prepareDelete, prepareOperation, preparePut, type PreparedBatchWrite } from './write-requests';
 import { runBatchWrite } from './write-runner';
 
 function listOf(operation: string, what: string, value: unknown): readonly unknown[] {
   if (!Array.isArray(value)) throw batchError.badOption(operation, what, typeof value, 'an array');
+  const hole = firstHole(value);
+  if (hole >= 0) throw batchError.badOption(operation, `${what}[${hole}]`, 'a hole (a sparse array)', 'an element');
   return value;
 }
 

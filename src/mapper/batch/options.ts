@@ -2,6 +2,7 @@
 import { batchError } from '../../errors/batch';
 import type { RetryPolicy } from '../context';
 import type { BatchOptions } from './types';
+import { retryOf } from '../arguments';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -19,15 +20,6 @@ export function resolveBatchOptions(operation: string, base: RetryPolicy, option
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw batchError.badOption(operation, 'onProgress', typeof options.onProgress, 'a function ({ done, total }) => void');
   }
-  const r = options.retry ?? {};
-  for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs'] as const) {
-    const v = r[k];
-    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'attempts' ? 1 : 0))) {
-      throw batchError.badOption(operation, `retry.${k}`, v, k === 'attempts' ? 'a whole number of at least 1' : 'a whole number of milliseconds');
-    }
-  }
-  if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') {
-    throw batchError.badOption(operation, 'retry.jitter', r.jitter, "'full' or 'none'");
-  }
+  const r = retryOf(options.retry, operation);
   return { concurrency, retry: { ...base, ...r }, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
 }

@@ -15,7 +15,7 @@ import type { Condition, Path } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import type { Position, StartKey } from './cursor';
-import { requestInput, requestLimit, type ReadState } from './inputs';
+import { MAX_REQUEST_LIMIT, requestInput, requestLimit, type ReadState } from './inputs';
 import { parallelCount, parallelPages, SegmentTracker } from './parallel-scan';
 import { ReadRun, sequentialPages, type RawPage } from './paging';
 import { checkConsistent, checkCount } from './targets';
@@ -34,8 +34,12 @@ export interface ReadSetup<T extends object> {
   readonly ctx: MapperContext;
   readonly Model: Constructor<T>;
   readonly state: ReadState;
-  /** Where to start (from `.startAfter(cursor)`); undefined: the beginning. */
-  readonly start?: Position;
+  /**
+   * Where to start: the cursor given to `.startAfter()`; undefined: the beginning. Kept as text and
+   * decoded by each builder against its own target, so a builder derived later (`.reverse()`,
+   * another segment count) cannot take a cursor that is not its own.
+   */
+  readonly start?: string;
 }
 
 abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanCommandInput> implements AsyncIterable<T> {
@@ -52,7 +56,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
    * A new builder of the same kind with some state changed, and the start replaced when `start` is
    * given (a wrapper, since `undefined` — from the beginning — is a start of its own).
    */
-  protected derive(patch: Partial<ReadState>, start?: { readonly from: Position | undefined }): this {
+  protected derive(patch: Partial<ReadState>, start?: { readonly from: string | undefined }): this {
     const setup = this.#setup;
     const Kind = this.constructor as new (setup: ReadSetup<T>) => this;
     return new Kind({ ...setup, state: Object.freeze({ ...setup.state, ...patch }), start: start ? start.from : setup.start });
@@ -62,9 +66,10 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
     return this.#setup.state;
   }
 
-  /** Where to start, checked against this builder's segments. */
+  /** Where to start, checked against this builder's target and segments. */
   private get start(): Position | undefined {
-    return this.run.checkStart(this.#setup.start);
+    const cursor = this.#setup.start;
+    return cursor === undefined ? undefined : this.run.checkStart(this.run.decode(cursor));
   }
 
   /** The runner of this builder, made on first use (the input is compiled then, once). */
@@ -103,7 +108,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
   /** DynamoDB's Limit: items read per request (before the filter). A page is one request. */
   pageSize(n: number): this {
     // DynamoDB's Limit is a 32-bit integer.
-    return this.derive({ pageSize: checkCount(this.state.schema, 'pageSize', n, 2 ** 31 - 1) });
+    return this.derive({ pageSize: checkCount(this.state.schema, 'pageSize', n, MAX_REQUEST_LIMIT) });
   }
 
   /** Strongly consistent reads; refused on a global index, which DynamoDB reads eventually consistently only. */
@@ -114,7 +119,9 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** Continues after the page that returned `cursor` (undefined: from the beginning). */
   startAfter(cursor: string | undefined): this {
-    return this.derive({}, { from: cursor === undefined ? undefined : this.run.decode(cursor) });
+    // Checked now, so a bad cursor fails here; decoded again by the builder that runs (see ReadSetup.start).
+    if (cursor !== undefined) this.run.decode(cursor);
+    return this.derive({}, { from: cursor });
   }
 
   /** The exact input of the first request (for inspection and tests); a copy the caller may change. */

@@ -231,5 +231,9 @@ export function requestInput<I extends QueryCommandInput | ScanCommandInput>(bas
 export function requestLimit(state: ReadState, remaining: number | undefined, round = 0): number | undefined {
   if (remaining === undefined || state.filters.length > 0) return state.pageSize;
   const wanted = state.schema.table.entity === undefined ? remaining : remaining * 2 ** Math.min(round, 20);
-  return state.pageSize === undefined ? wanted : Math.min(state.pageSize, wanted);
+  // `.limit(n)` counts across pages and may exceed what one request's Limit takes (2^31 - 1).
+  return Math.min(state.pageSize ?? MAX_REQUEST_LIMIT, wanted, MAX_REQUEST_LIMIT);
 }
+
+/** The largest Limit DynamoDB takes in one Query or Scan. */
+export const MAX_REQUEST_LIMIT = 2 ** 31 - 1;

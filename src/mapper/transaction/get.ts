@@ -36,7 +36,6 @@ function projectionOf(schema: ModelSchema, options: unknown, i: number): Project
   const project = (options as { project?: unknown }).project;
   if (project === undefined) return undefined;
   if (!Array.isArray(project)) throw batchError.badOption('transactGet', `requests[${i}][2].project`, typeof project, 'an array of property paths');
-  if (project.length === 0) return undefined;
   try {
     return projectionInput(schema, project as string[]);
   } catch (e) {

@@ -7,7 +7,7 @@ import type { MapperContext } from '../../../src/mapper/context';
 import { createContext } from '../../../src/mapper/create-context';
 import { buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput } from '../../../src/mapper/item-inputs';
 import { buildSaveInput } from '../../../src/mapper/save-input';
-import { canonicalNumber } from '../../../src/mapper/snapshots';
+import { canonicalNumber } from '../../../src/codec';
 
 @Table({ name: 'Movies' })
 class Movie {

@@ -1,0 +1,115 @@
+/**
+ * What an adversarial probe of the read and batch side found (and a few write-side leftovers),
+ * each pinned on a real engine: results that were wrong, requests DynamoDB refused that dynamap
+ * now refuses before sending, and misuse that was silently accepted.
+ */
+import 'reflect-metadata';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  Attribute, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte, or,
+} from 'dynamap';
+import { testClient, uniquePrefix } from '../support/engine';
+
+@Table({ name: 'ProbeNums' })
+class Num {
+  @PartitionKey() pk!: string;
+  @SortKey() sk!: number;
+  @Attribute({ type: 'any' }) anything?: unknown;
+  @Attribute() n?: number;
+}
+
+@Table({ name: 'ProbeTtl' })
+class Expiring {
+  @PartitionKey() id!: string;
+  @TimeToLive() expiresAt?: Date;
+}
+
+const client = testClient();
+const mapper = new Mapper({ client, tablePrefix: uniquePrefix() });
+const num = (sk: number) => Object.assign(new Num(), { pk: 'p', sk });
+
+beforeAll(async () => {
+  await mapper.sync([Num]);
+  await mapper.batchPut([1e-7, 1e21, 0.5, 1, 2, 3].map(num));
+}, 60_000);
+
+/** Runs `fn`, expecting a ValidationError before any request; returns its code. */
+async function refusedBeforeSending(fn: () => unknown): Promise<string> {
+  const send = jest.spyOn(client, 'send');
+  try {
+    const error = await Promise.resolve().then(fn).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(send).not.toHaveBeenCalled();
+    return (error as ValidationError).code;
+  } finally {
+    send.mockRestore();
+  }
+}
+
+describe('reads', () => {
+  it('batchGet finds items whose number keys DynamoDB writes in another form (1e-7 comes back as 0.0000001)', async () => {
+    const found = await mapper.batchGet(Num, [{ pk: 'p', sk: 1e-7 }, { pk: 'p', sk: 1e21 }, { pk: 'p', sk: 0.5 }]);
+    expect(found.map((n) => n.sk)).toEqual([1e-7, 1e21, 0.5]);
+  });
+
+  it('a limit beyond what one request takes (2^31 - 1) is a total, and the reads succeed', async () => {
+    const all = await mapper.query(Num, { pk: 'p' }).limit(2 ** 31).all();
+    expect(all).toHaveLength(6);
+    expect(await mapper.scan(Num).limit(Number.MAX_SAFE_INTEGER).count()).toBe(6);
+  });
+
+  it('a cursor given before .reverse() is refused by the reversed query, as one given after it', async () => {
+    const query = mapper.query(Num, { pk: 'p' }).pageSize(2);
+    const first = await query.page();
+    expect(await refusedBeforeSending(() => query.reverse().startAfter(first.cursor).all())).toBe('cursor.otherTarget');
+    expect(await refusedBeforeSending(() => query.startAfter(first.cursor).reverse().all())).toBe('cursor.otherTarget');
+  });
+
+  it('null in a key condition is refused before sending', async () => {
+    expect(await refusedBeforeSending(() => mapper.query(Num, { pk: null as unknown as string }).all())).toBe('key.type');
+    expect(await refusedBeforeSending(() => mapper.query(Num, { pk: 'p', sk: null as unknown as number }).all())).toBe('key.type');
+  });
+
+  it('ordering comparisons need values DynamoDB orders (S, N, B), and between bounds of one type', async () => {
+    // The types refuse these already (gt takes strings, numbers, Dates, binaries); JavaScript callers get the same answer at run time.
+    for (const filter of [{ anything: gt(true as never) }, { anything: gt({ x: 1 } as never) }, { anything: between('a', 1) }, { n: gte(null as never) }]) {
+      expect(await refusedBeforeSending(() => mapper.scan(Num).filter(filter).all())).toBe('expression.badOperand');
+    }
+    // Strings, numbers, Dates and binaries at an untyped path still compare.
+    expect(await mapper.scan(Num).filter({ anything: gt('a') }).all()).toEqual([]);
+  });
+
+  it('an epoch-seconds value beyond what a Date holds (a TTL written in microseconds) is refused, not an Invalid Date', () => {
+    expect(() => fromItem(Expiring, { id: { S: 'a' }, expiresAt: { N: '1e20' } })).toThrow(expect.objectContaining({ code: 'value.invalidDate' }));
+    expect(fromItem(Expiring, { id: { S: 'a' }, expiresAt: { N: '1700000000' } }).expiresAt).toEqual(new Date(1_700_000_000_000));
+  });
+
+  it('an empty projection is refused everywhere, not read as "everything"', async () => {
+    expect(await refusedBeforeSending(() => mapper.get(Num, { pk: 'p', sk: 1 }, { project: [] }))).toBe('expression.emptyProjection');
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { project: [] }))).toBe('expression.emptyProjection');
+  });
+});
+
+describe('arguments', () => {
+  it('sparse arrays (holes) are refused before sending, not a TypeError after it', async () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [, { pk: 'p', sk: 1 }] as { pk: string; sk: number }[]))).toBe('option.invalid');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(await refusedBeforeSending(() => mapper.batchPut([, num(9)] as Num[]))).toBe('option.invalid');
+  });
+
+  it('retry settings are checked like options: misspelt, or not an object', async () => {
+    expect(() => new Mapper({ client: new DynamoDBClient({ region: 'local' }), retry: { attempt: 5 } as never })).toThrow(expect.objectContaining({ code: 'option.unknown' }));
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: { bogus: 1 } as never }))).toBe('option.unknown');
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: 'x' as never }))).toBe('option.invalid');
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })))
+      .toBe('option.invalid');
+    await expect(mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })).rejects.toThrow(/concurrency is Infinity/);
+  });
+
+  it('an empty and() / or() / {} inside another is refused, as it is on its own', () => {
+    for (const condition of [and({ n: 1 }, and()), and({ n: 1 }, {}), or({ n: 1 }, or())]) {
+      expect(() => compileCondition(Num, condition)).toThrow(expect.objectContaining({ code: 'expression.emptyLogical' }));
+    }
+  });
+});
