@@ -85,6 +85,10 @@ export const expressionError = {
   tooLong: (model: string, which: string, bytes: number) =>
     v('tooLong', model, undefined,
       `the ${which} expression is ${bytes} bytes long; DynamoDB allows 4 KB (4096 bytes). Split the request or simplify the ${which}.`),
+  tooManyOperators: (model: string, which: string, count: number) =>
+    v('tooManyOperators', model, undefined,
+      `the ${which} expression has ${count} operators and functions; DynamoDB allows 300. Simplify the ${which} ` +
+        '(isIn() counts as one, where a chain of or() counts every = and OR) or split the request.'),
   attributeNotAllowed: (model: string, path: string, where: string) =>
     v('attributeNotAllowed', model, path,
       `${path}: attribute() compares two attributes with eq, ne, lt, lte, gt, gte, between or isIn in a condition or filter; it cannot be used in ${where}.`),

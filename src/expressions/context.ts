@@ -13,6 +13,8 @@ import { toCondition, toUpdate, type ConditionInput } from './normalize';
 import { Placeholders } from './placeholders';
 import { andResolved, entityCondition, entityGuard, resolveCondition, resolveKeyCondition, resolveProjection, resolveUpdate } from './resolve';
 
+import { MAX_EXPRESSION_OPERATORS, operatorCount } from './operator-count';
+
 /** DynamoDB's limit on each expression string. */
 export const MAX_EXPRESSION_BYTES = 4096;
 /** DynamoDB's limit on ExpressionAttributeNames and ExpressionAttributeValues together. */
@@ -100,10 +102,17 @@ export class ExpressionContext implements PlaceholderAllocator {
     return this.checked(schema, 'projection', compileProjectionAst(all, this));
   }
 
-  /** The expression, once within DynamoDB's limits: 4 KB for it, 2 MB for the request's names and values. */
+  /**
+   * The expression, once within DynamoDB's limits: 4 KB for it, 300 operators for a condition
+   * (an update or projection cannot reach that many within 4 KB), 2 MB for the request's names and values.
+   */
   private checked(schema: ModelSchema, which: string, expression: string): string {
     const bytes = Buffer.byteLength(expression, 'utf8');
     if (bytes > MAX_EXPRESSION_BYTES) throw expressionError.tooLong(schema.className, which, bytes);
+    if (which !== 'update' && which !== 'projection') {
+      const operators = operatorCount(expression);
+      if (operators > MAX_EXPRESSION_OPERATORS) throw expressionError.tooManyOperators(schema.className, which, operators);
+    }
     if (this.placeholders.bytes > MAX_EXPRESSION_ATTRIBUTES_BYTES) {
       throw expressionError.attributesTooLarge(schema.className, which, this.placeholders.bytes);
     }

@@ -6,7 +6,8 @@
 import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte, or,
+  Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
+  not, or,
 } from 'dynamap';
 import { testClient, uniquePrefix } from '../support/engine';
 
@@ -113,3 +114,25 @@ describe('arguments', () => {
     }
   });
 });
+
+describe('expressions', () => {
+  // Each {n: i} is one '=', each OR between them one more: or() of k of them is 2k - 1 operators.
+  const equalities = (k: number) => Array.from({ length: k }, (_, i) => ({ n: i + 100 }));
+
+  it('a condition of at most 300 operators is sent, and DynamoDB takes it', async () => {
+    // 150 '=' + 149 OR + NOT = 300: DynamoDB evaluates it (true: n is none of 100..249).
+    const updated = await mapper.update(Num, { pk: 'p', sk: 1 }, { n: 1 }, { condition: not(or(...equalities(150))) });
+    expect(updated.n).toBe(1);
+    const failed = await mapper.update(Num, { pk: 'p', sk: 1 }, { n: 2 }, { condition: or(...equalities(150)) }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(ConditionError);
+  });
+
+  it('a condition or filter of more than 300 operators is refused before sending', async () => {
+    // 151 '=' + 150 OR = 301 (DynamoDB: "The expression contains too many operators; operator count: 301").
+    expect(await refusedBeforeSending(() => mapper.update(Num, { pk: 'p', sk: 1 }, { n: 3 }, { condition: or(...equalities(151)) })))
+      .toBe('expression.tooManyOperators');
+    expect(await refusedBeforeSending(() => mapper.scan(Num).filter(and(not(or(...equalities(150))), { n: 1 })).all()))
+      .toBe('expression.tooManyOperators');
+  });
+});
+
