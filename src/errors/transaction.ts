@@ -24,6 +24,13 @@ function causeText(cause: unknown): string {
 }
 
 export const transactionError = {
+  tooLarge(operation: string, bytes: number): ValidationError {
+    return new ValidationError(
+      'transaction.tooLarge',
+      `${operation} carries ${bytes} bytes of items and values; DynamoDB allows 4 MB (4194304 bytes) in one transaction. ` +
+        'Split it into several transactions (each is atomic on its own). Nothing was written.',
+    );
+  },
   tooMany(operation: string, count: number): ValidationError {
     return new ValidationError(
       'transaction.tooManyActions',
