@@ -32,10 +32,11 @@ export const batchError = {
       `batchWrite item ${index}: expected { put: entity } or { delete: Model, key: {...} }, got ${JSON.stringify(value) ?? String(value)}; nothing was written.`,
     );
   },
-  versionedEntity(operation: string, index: number, className: string, version: unknown): ValidationError {
+  /** Thrown inside the item's build: atItem adds `${operation} item ${index}: ` in front. */
+  versionedEntity(className: string, version: unknown): ValidationError {
     return new ValidationError(
       'batch.versionedEntity',
-      `${operation} item ${index}: this ${className} was read with @Version ${String(version)}, but BatchWriteItem cannot ` +
+      `this ${className} was read with @Version ${String(version)}, but BatchWriteItem cannot ` +
         'check a version, so writing it could silently overwrite a newer change; nothing was written. Use ' +
         'mapper.transaction() (up to 100 items, versions checked) or put()/save() per item, or pass ' +
         '{ overwriteVersions: true } to write it with version + 1 without the check (last writer wins).',

@@ -84,7 +84,10 @@ export const operationError = {
   throttled(op: OperationDescription, attempts: number, cause: unknown, unprocessed: readonly unknown[] = []): ThrottledError {
     return new ThrottledError(
       `${op.operation} of ${op.model}${describeKey(op.key)} was still throttled after ${attempts} attempts: ` +
-        'raise the table capacity or the mapper retry policy, and retry what is listed in `unprocessed`.',
+        'raise the table capacity or the mapper retry policy, then ' +
+        (unprocessed.length > 0 ? 'retry what is listed in `unprocessed`.'
+          : op.operation === 'query' || op.operation === 'scan' ? 'retry (a traversal resumes from the cursor of the last page it returned).'
+          : 'retry the call.'),
       unprocessed,
       cause,
     );

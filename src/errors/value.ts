@@ -170,4 +170,9 @@ export const valueError = {
         'Store large values elsewhere (e.g. S3) and keep a reference, or split the item.',
       size,
     ),
+  /** A read item the model refuses, with the item's key, so it can be found among many (a query or scan of a large table). */
+  inItem: (error: unknown, key: string): unknown =>
+    error instanceof ValidationError
+      ? new ValidationError(error.code, `${error.message} (the item with key ${key})`, { issues: error.issues, cause: error })
+      : error,
 };

@@ -4,7 +4,7 @@
  * now refuses before sending, and misuse that was silently accepted.
  */
 import 'reflect-metadata';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
   not, or,
@@ -26,7 +26,8 @@ class Expiring {
 }
 
 const client = testClient();
-const mapper = new Mapper({ client, tablePrefix: uniquePrefix() });
+const prefix = uniquePrefix();
+const mapper = new Mapper({ client, tablePrefix: prefix });
 const num = (sk: number) => Object.assign(new Num(), { pk: 'p', sk });
 
 beforeAll(async () => {
@@ -83,6 +84,13 @@ describe('reads', () => {
   it('an epoch-seconds value beyond what a Date holds (a TTL written in microseconds) is refused, not an Invalid Date', () => {
     expect(() => fromItem(Expiring, { id: { S: 'a' }, expiresAt: { N: '1e20' } })).toThrow(expect.objectContaining({ code: 'value.invalidDate' }));
     expect(fromItem(Expiring, { id: { S: 'a' }, expiresAt: { N: '1700000000' } }).expiresAt).toEqual(new Date(1_700_000_000_000));
+  });
+
+  it('an item the model refuses (written by other code) is named by its key in a query (a scan alike) and a batchGet', async () => {
+    await client.send(new PutItemCommand({ TableName: `${prefix}ProbeNums`, Item: { pk: { S: 'bad' }, sk: { N: '77' }, n: { S: 'seven' } } }));
+    const named = { message: expect.stringMatching(/^Num\.n: is stored as S.*\(the item with key \{ pk: "bad", sk: 77 \}\)$/s) };
+    await expect(mapper.query(Num, { pk: 'bad' }).all()).rejects.toMatchObject(named);
+    await expect(mapper.batchGet(Num, [{ pk: 'bad', sk: 77 }])).rejects.toMatchObject(named);
   });
 
   it('an empty projection is refused everywhere, not read as "everything"', async () => {

@@ -15,7 +15,9 @@ import { chunk, GET_CHUNK } from './chunk';
 import { firstOfEach } from './dedupe';
 import { projectionInput, readShapeOf, type ProjectionInput } from '../projection';
 import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from './get-input';
-import { itemIdentity } from './keys';
+import { itemIdentity, itemKeyText } from './keys';
+import { valueError } from '../../errors/value';
+import type { ModelSchema } from '../../metadata/types';
 import type { ResolvedBatchOptions } from './options';
 import { runChunks } from './run-chunks';
 import { progressReporter } from './progress';
@@ -87,7 +89,12 @@ function hydrate(
     const item = found.get(r.id);
     // Another entity's item at the key (single-table design) is not one of Model's: not found.
     if (!item || !codec.owns(item)) continue;
-    const entity = codec.fromItem(item);
+    let entity: object;
+    try {
+      entity = codec.fromItem(item);
+    } catch (error) {
+      throw valueError.inItem(error, itemKeyText(codec.schema as ModelSchema, item));
+    }
     remember(entity, item, read);
     out.push(entity);
   }

@@ -30,3 +30,15 @@ export function keyOfItem(schema: ModelSchema, item: Record<string, AttributeVal
   if (schema.key.sortKey) key[schema.key.sortKey.name] = item[schema.key.sortKey.name];
   return key;
 }
+
+/** The table key of an item in property terms, for messages: `{ pk: "CUSTOMER#1", sk: 3 }`. */
+export function itemKeyText(schema: ModelSchema, item: Record<string, AttributeValue>): string {
+  const parts: string[] = [];
+  for (const attr of [schema.key.partitionKey, schema.key.sortKey]) {
+    if (!attr) continue;
+    const v = item[attr.name];
+    const text = v?.S !== undefined ? JSON.stringify(v.S) : v?.N !== undefined ? v.N : v?.B !== undefined ? `<${v.B.byteLength} bytes>` : 'missing';
+    parts.push(`${attr.property}: ${text}`);
+  }
+  return `{ ${parts.join(', ')} }`;
+}

@@ -54,7 +54,7 @@ export function preparePut(
     const schema = plan.schema;
     const version = schema.version ? (entity as Record<string, unknown>)[schema.version.property] : undefined;
     if (version !== undefined && version !== null && !options.overwriteVersions) {
-      throw batchError.versionedEntity(operation, index, schema.className, version);
+      throw batchError.versionedEntity(schema.className, version);
     }
     // The single put's builder, so defaults, timestamps and version numbers are exactly a put's;
     // its condition is dropped: BatchWriteItem has none (see docs/batch.md).

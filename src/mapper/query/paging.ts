@@ -15,6 +15,8 @@ import type { Constructor, ScalarType } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { execute } from '../execute';
 import { remember } from '../snapshots';
+import { itemKeyText } from '../batch/keys';
+import { valueError } from '../../errors/value';
 import { CursorCodec, type CursorTarget, type Position, type StartKey } from './cursor';
 import { buildQueryInput, buildScanInput, requestInput, requestLimit, startKeyOf, startKeyTypes, type Compiled, type ReadState } from './inputs';
 
@@ -128,7 +130,12 @@ export class ReadRun<T extends object> {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       for (const name of strip) delete item[name];
-      const entity = this.codecOf(item).fromItem(item);
+      let entity: T;
+      try {
+        entity = this.codecOf(item).fromItem(item);
+      } catch (error) {
+        throw valueError.inItem(error, itemKeyText(this.state.schema, item));
+      }
       remember(entity, item, read);
       out[i] = entity;
     }

@@ -39,7 +39,7 @@ describe('preparePut', () => {
 
   it('refuses an entity read with @Version, unless overwriteVersions', () => {
     const m = Object.assign(new Movie(), { year: 1985, title: 'A', version: 3 });
-    expect(() => preparePut(ctx, 'batchPut', 4, m, m, now, {})).toThrow(/batchPut item 4: this Movie was read with @Version 3/);
+    expect(() => preparePut(ctx, 'batchPut', 4, m, m, now, {})).toThrow(/^batchPut item 4: this Movie was read with @Version 3/);
     const p = preparePut(ctx, 'batchPut', 4, m, m, now, { overwriteVersions: true });
     expect(p.request.PutRequest!.Item!.version).toEqual({ N: '4' });
   });
