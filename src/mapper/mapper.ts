@@ -123,7 +123,7 @@ export class Mapper {
       remember(entity, prepared.input.Item!);
       return entity;
     });
-    if (!ctx.validate || !hasValidationRules(entity.constructor)) return send();
+    if (!ctx.validate || !plan.hasValidationRules) return send();
     return validateEntity(prepared.staged, plan.schema.className).then(send);
   }
 

@@ -11,6 +11,7 @@ import { codecFor, tableKeyEncoder, type ModelCodec } from '../codec';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor, ModelSchema } from '../metadata/types';
 import { putAddsNothing } from './write-hooks';
+import { hasValidationRules } from './validation';
 
 export interface ModelPlan<T extends object = object> {
   readonly schema: ModelSchema;
@@ -21,6 +22,8 @@ export interface ModelPlan<T extends object = object> {
   readonly encodeKey: (key: object) => Record<string, AttributeValue>;
   /** No default, timestamp or version: a put writes the entity as it is and changes nothing on it. */
   readonly putAddsNothing: boolean;
+  /** class-validator has rules for the model (else its writes skip validation, which would find nothing). */
+  readonly hasValidationRules: boolean;
 }
 
 /**
@@ -39,6 +42,7 @@ export function modelPlans(tableName: (schema: ModelSchema) => string): <T exten
         tableName: tableName(schema),
         encodeKey: tableKeyEncoder(schema),
         putAddsNothing: putAddsNothing(schema),
+        hasValidationRules: hasValidationRules(Model),
       });
       plans.set(Model, plan);
     }
