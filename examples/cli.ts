@@ -29,7 +29,9 @@ function realCommand(endpoint: string): DynamapCommand {
   const env = { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   return (argv) => new Promise((resolve) => {
     execFile(process.execPath, [bin, ...argv, '--endpoint', endpoint], { env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr });
+      // An exit code is a number; a spawn failure has a string code (ENOENT): count it as 1.
+      const code = (error as { code?: unknown } | null)?.code;
+      resolve({ code: error ? (typeof code === 'number' ? code : 1) : 0, out: stdout + stderr });
     });
   });
 }

@@ -25,11 +25,22 @@ export function copyByteSet(members: readonly Uint8Array[]): Set<Uint8Array> {
 export function withOwnBytes(av: AttributeValue): AttributeValue {
   if (av.B !== undefined) return { B: copyBytes(av.B) };
   if (av.BS !== undefined) return { BS: av.BS.map((m) => copyBytes(m)) };
-  if (av.L !== undefined) return { L: av.L.map(withOwnBytes) };
+  if (av.L !== undefined) {
+    // Rebuilt only when an element changed (held binaries): most converter values hold none.
+    let out: AttributeValue[] | undefined;
+    for (let i = 0; i < av.L.length; i++) {
+      const element = withOwnBytes(av.L[i]);
+      if (element !== av.L[i]) (out ??= av.L.slice())[i] = element;
+    }
+    return out ? { L: out } : av;
+  }
   if (av.M !== undefined) {
-    const out: Record<string, AttributeValue> = {};
-    for (const key of Object.keys(av.M)) setKey(out, key, withOwnBytes(av.M[key]));
-    return { M: out };
+    let out: Record<string, AttributeValue> | undefined;
+    for (const key of Object.keys(av.M)) {
+      const value = withOwnBytes(av.M[key]);
+      if (value !== av.M[key]) setKey((out ??= { ...av.M }), key, value);
+    }
+    return out ? { M: out } : av;
   }
   return av;
 }

@@ -47,12 +47,15 @@ export const writeError = {
         `update(${className}, key, { '${property}.<path>': value }). Nothing was written.`,
     );
   },
-  /** delete(entity) of a versioned entity read with a projection that left the version out. */
-  versionNotRead(operation: string, className: string, property: string): ValidationError {
+  /** save() or delete(entity) of a versioned entity read with a projection that left the version out (or of an item without one). */
+  versionNotRead(operation: 'save' | 'delete', className: string, property: string): ValidationError {
+    const instead = operation === 'delete'
+      ? ` (an index that does not project it cannot: read the item with get() first, or delete(${className}, key) deletes without the check)`
+      : ` (an index that does not project it cannot: read the item with get() first)`;
     return new ValidationError(
       `${operation}.versionNotRead`,
-      `${operation} of ${className}: the entity was read with a projection that left out its @Version property ${property}, ` +
-        `so ${operation}() cannot check it. Include '${property}' in the projection.`,
+      `${operation} of ${className}: the entity was read with a projection that left out its @Version property ${property} ` +
+        `(or from an item without one), so ${operation}() cannot check it. Include '${property}' in the projection${instead}.`,
     );
   },
 };

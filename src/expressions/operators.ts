@@ -120,7 +120,7 @@ export function gte<V extends Comparable | AttributeRef>(value: V): CompareOpera
  * Inclusive on both ends, like DynamoDB's BETWEEN. A bound may be another attribute of the item
  * (`between(attribute('min'), attribute('max'))`; not in key conditions, where DynamoDB takes values only).
  */
-export function between<L extends Comparable | AttributeRef, H extends Comparable | AttributeRef>(low: L, high: H): BetweenOperator<L | H> {
+export function between<L extends Comparable | AttributeRef, H extends Comparable | AttributeRef = L>(low: L, high: H): BetweenOperator<L | H> {
   return { [EXPRESSION]: 'operator', type: 'between', low, high };
 }
 /** `begins_with`: strings and binaries only (DynamoDB's rule). */
@@ -144,7 +144,10 @@ export function isType(attributeType: AttributeTypeName): IsTypeOperator {
   return { [EXPRESSION]: 'operator', type: 'isType', attributeType };
 }
 /** `IN (...)`: equal to one of the values (DynamoDB allows up to 100); a candidate may be another attribute (`attribute('x')`). */
-export function isIn<const V extends readonly unknown[]>(...values: V): InOperator<V[number]> {
+export function isIn<const V extends readonly unknown[]>(...values: V): InOperator<V[number]>;
+/** With the value type given: `isIn<Genre>(...genres)`. */
+export function isIn<V>(...values: V[]): InOperator<V>;
+export function isIn(...values: unknown[]): InOperator<unknown> {
   return { [EXPRESSION]: 'operator', type: 'in', values };
 }
 
@@ -198,8 +201,10 @@ function flatten(type: 'and' | 'or', inputs: readonly unknown[]): PropertyCondit
   const out: PropertyCondition[] = [];
   for (const input of inputs) {
     const c = toCondition(input as ConditionInput);
-    // An empty and()/or()/{} is kept, not merged away, so that it is refused (emptyLogical) as it is on its own.
-    if (c.type === type && c.conditions.length > 0) out.push(...c.conditions);
+    // An empty and() (or {}) inside and(), an empty or() inside or(), is the operator's identity
+    // and merges away (so `and(base, extra ?? {})` composes); on its own, or inside the other
+    // operator, it is refused when resolved (emptyLogical).
+    if (c.type === type) out.push(...c.conditions);
     else out.push(c);
   }
   return out;

@@ -56,8 +56,8 @@ export const OPTIONS = {
 
 /** A `retry` option (of new Mapper() or of a batch call), checked: an object of known, valid settings. */
 export function retryOf(value: unknown, where: string): Partial<RetryPolicy> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
     throw optionError.invalid(where, 'retry', value, '{ attempts?, baseDelayMs?, maxDelayMs?, jitter? }');
   }
   const r = optionsOf(value as Partial<RetryPolicy>, `${where} retry`, OPTIONS.retry);

@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { encodeAttribute, type ModelCodec } from '../codec';
+import { decodeAttribute, encodeAttribute, type ModelCodec } from '../codec';
 import { remove, notExists, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
@@ -64,9 +64,7 @@ export function buildSaveInput<T extends object>(
   if (version && snapshot.partial && stored[version.name] === undefined && e[version.property] === undefined) {
     // Without the version read, the check could only be "no version yet", which fails for every
     // versioned item: say what to do instead of reporting a conflict that did not happen.
-    throw new ValidationError('save.versionNotRead',
-      `save of ${schema.className}: the entity was read with a projection that left out its @Version property ` +
-      `${version.property}, so save() cannot check it. Include '${version.property}' in the projection.`);
+    throw writeError.versionNotRead('save', schema.className, version.property);
   }
 
   const assign: Record<string, unknown> = {};
@@ -82,9 +80,14 @@ export function buildSaveInput<T extends object>(
       if (attr.hasDefault) value = assign[attr.property] = defaultOf(attr);
     }
     const wanted = encodeAttribute(attr, value, path(attr));
-    // Read in part (`info.rating`): the stored value holds more than was read, so writing it
-    // whole (or removing it) would delete the rest.
-    if (snapshot.partlyRead?.has(attr.name) && !sameValue(wanted, before)) throw writeError.partlyRead(schema.className, attr.property);
+    if (snapshot.partlyRead?.has(attr.name)) {
+      // Read in part (`info.rating`): the stored value holds more than was read, so writing it
+      // whole (or removing it) would delete the rest. Unchanged means equal to what reading gave
+      // (decoded and encoded again, so a nested class's defaults count as read).
+      const read = before === undefined ? undefined : encodeAttribute(attr, decodeAttribute(attr, before), path(attr));
+      if (!sameValue(wanted, read)) throw writeError.partlyRead(schema.className, attr.property);
+      continue;
+    }
     if (wanted === undefined && before !== undefined) {
       changes[attr.property] = remove();
       delete item[attr.name];

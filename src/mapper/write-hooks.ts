@@ -91,14 +91,14 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
  * does; one read with a projection that left the version out cannot be checked and is refused.
  * An entity never read, without a version, is deleted by its key.
  */
-export function deleteAdditions(schema: ModelSchema, entity: object, operation = 'delete'): WriteAdditions {
+export function deleteAdditions(schema: ModelSchema, entity: object): WriteAdditions {
   const version = schema.version;
   if (!version) return { assign: {}, conditions: [], versioned: false };
   const current = valueOf(entity, version);
   if (current !== undefined && current !== null) return { assign: {}, conditions: [{ [version.property]: current }], versioned: true };
   const snapshot = snapshotOf(entity);
   if (snapshot === undefined) return { assign: {}, conditions: [], versioned: false };
-  if (snapshot.partial && snapshot.item[version.name] === undefined) throw writeError.versionNotRead(operation, schema.className, version.property);
+  if (snapshot.partial && snapshot.item[version.name] === undefined) throw writeError.versionNotRead('delete', schema.className, version.property);
   return { assign: {}, conditions: [{ [version.property]: notExists() }], versioned: true };
 }
 

@@ -65,6 +65,11 @@ describe('reads', () => {
     const first = await query.page();
     expect(await refusedBeforeSending(() => query.reverse().startAfter(first.cursor).all())).toBe('cursor.otherTarget');
     expect(await refusedBeforeSending(() => query.startAfter(first.cursor).reverse().all())).toBe('cursor.otherTarget');
+    // A reversed query's cursor, given before .reverse(), continues the reversed query.
+    const reversed = query.reverse();
+    const back = await reversed.page();
+    const rest = await query.startAfter(back.cursor).reverse().all();
+    expect(rest.map((n) => n.sk)).toEqual((await reversed.all()).slice(2).map((n) => n.sk));
   });
 
   it('null in a key condition is refused before sending', async () => {
@@ -111,13 +116,20 @@ describe('arguments', () => {
     expect(() => new Mapper({ client: new DynamoDBClient({ region: 'local' }), retry: { attempt: 5 } as never })).toThrow(expect.objectContaining({ code: 'option.unknown' }));
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: { bogus: 1 } as never }))).toBe('option.unknown');
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: 'x' as never }))).toBe('option.invalid');
+    // null means "no retry settings", as undefined does.
+    expect(new Mapper({ client: new DynamoDBClient({ region: 'local' }), retry: null as never }).context.retry.attempts).toBeGreaterThan(0);
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })))
       .toBe('option.invalid');
     await expect(mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })).rejects.toThrow(/concurrency is Infinity/);
   });
 
-  it('an empty and() / or() / {} inside another is refused, as it is on its own', () => {
+  it('an empty and() / or() / {} is its operator\'s identity inside the same operator, and refused elsewhere', () => {
+    // and(base, extra ?? {}) composes; an empty or() inside or() adds no alternative.
     for (const condition of [and({ n: 1 }, and()), and({ n: 1 }, {}), or({ n: 1 }, or())]) {
+      expect(compileCondition(Num, condition)).toEqual(compileCondition(Num, { n: 1 }));
+    }
+    // {} inside or() would be "or true": refused, as and(), or() and {} on their own.
+    for (const condition of [or({ n: 1 }, {}), and(), {}]) {
       expect(() => compileCondition(Num, condition)).toThrow(expect.objectContaining({ code: 'expression.emptyLogical' }));
     }
   });

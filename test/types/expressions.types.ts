@@ -99,6 +99,8 @@ filter({ rating: gte(attribute('info.ratin')) });
 // Attributes as between's bounds and among isIn's candidates, mixed with values.
 filter({ rating: between(attribute('info.rating'), 10), year: isIn(1994, attribute('rating')) });
 filter({ rating: between(0, attribute('info.rating')) });
+// The value type given explicitly, as before attribute() bounds and candidates existed.
+filter({ rating: between<number>(1, 5), genre: isIn<'Drama' | 'Comedy'>('Drama') });
 // @ts-expect-error a bound that is a path the model does not have
 filter({ rating: between(attribute('info.ratin'), 10) });
 // @ts-expect-error an isIn candidate that is a path the model does not have

@@ -119,8 +119,9 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** Continues after the page that returned `cursor` (undefined: from the beginning). */
   startAfter(cursor: string | undefined): this {
-    // Checked now, so a bad cursor fails here; decoded again by the builder that runs (see ReadSetup.start).
-    if (cursor !== undefined) this.run.decode(cursor);
+    // Checked now, so a bad cursor fails here, in either direction (a .reverse() may follow); the
+    // builder that runs decodes it again against its own target (see ReadSetup.start).
+    if (cursor !== undefined) this.run.decode(cursor, true);
     return this.derive({}, { from: cursor });
   }
 

@@ -113,10 +113,11 @@ export class CursorCodec {
 
   /**
    * The position a cursor holds, or a ValidationError: malformed (`cursor.invalid`), edited
-   * (`cursor.tampered`), made for another target (`cursor.otherTarget`). `keyTypes` are the
+   * (`cursor.tampered`), made for another target (`cursor.otherTarget`; with `eitherDirection`, a
+   * query in the other direction counts as this target). `keyTypes` are the
    * attribute names and types of the target's LastEvaluatedKey (table keys, plus index keys).
    */
-  decode(cursor: unknown, target: CursorTarget, keyTypes: ReadonlyMap<string, ScalarType>, model: string): Position {
+  decode(cursor: unknown, target: CursorTarget, keyTypes: ReadonlyMap<string, ScalarType>, model: string, eitherDirection = false): Position {
     if (typeof cursor !== 'string') throw cursorError.invalid(model, `expected a string, got ${cursor === null ? 'null' : typeof cursor}`);
     if (cursor.length > MAX_LENGTH) throw cursorError.invalid(model, 'it is far too long');
     const dot = cursor.indexOf('.');
@@ -138,7 +139,9 @@ export class CursorCodec {
     }
     if (!isRecord(body)) throw cursorError.invalid(model, 'its content is not an object');
     if (body.v !== VERSION) throw cursorError.invalid(model, `version ${JSON.stringify(body.v)} is not one this dynamap reads`);
-    if (body.t !== fingerprint(target)) throw cursorError.otherTarget(model, target.operation);
+    // `eitherDirection`: a check made before the direction is final (startAfter, then maybe .reverse()).
+    const ours = body.t === fingerprint(target) || (eitherDirection && body.t === fingerprint({ ...target, reverse: !target.reverse }));
+    if (!ours) throw cursorError.otherTarget(model, target.operation);
 
     if (body.k !== undefined) return { kind: 'key', key: parseKey(body.k, keyTypes, model) };
     return parseSegments(body, keyTypes, model);

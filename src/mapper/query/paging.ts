@@ -146,9 +146,12 @@ export class ReadRun<T extends object> {
     return cursorsOf(this.ctx).encode(position, this.target);
   }
 
-  /** A cursor → where to start; refused unless this query or scan could have made it. */
-  decode(cursor: unknown): Position {
-    const position = cursorsOf(this.ctx).decode(cursor, this.target, this.keyTypes, this.model);
+  /**
+   * A cursor → where to start; refused unless this query or scan could have made it (with
+   * `eitherDirection`, this query or the same one reversed: see the builder's startAfter).
+   */
+  decode(cursor: unknown, eitherDirection = false): Position {
+    const position = cursorsOf(this.ctx).decode(cursor, this.target, this.keyTypes, this.model, eitherDirection);
     if (position.kind === 'key' && this.state.keyCondition !== undefined) this.checkPartition(position.key);
     return position;
   }

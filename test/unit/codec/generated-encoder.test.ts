@@ -173,7 +173,7 @@ describe('the generated encoder', () => {
     );
   });
 
-  it('takes the inline path for ordinary values, and the same items come out as before', () => {
+  it('writes ordinary values (the inline branches) as the loop does, and as DynamoDB expects', () => {
     const fields: Record<string, Spec> = {
       id: { kind: 'value', value: 'k' }, n: { kind: 'value', value: 1e-130 }, title: { kind: 'value', value: '' },
       flag: { kind: 'value', value: false }, num: { kind: 'value', value: -0 }, when: { kind: 'value', value: new Date(0) },
