@@ -91,6 +91,9 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
   const popular = mapper.scan(Venue).filter({ views: gte(attribute('seats')) });
   log(`filter on two attributes: ${popular.toInput().FilterExpression}  names ${JSON.stringify(popular.toInput().ExpressionAttributeNames)}; ` +
     `days with at least as many views as seats: ${(await popular.all()).map((v) => v.day).join(', ')}`);
+  // An attribute as a bound of between (written out as >= AND <=, what BETWEEN means).
+  const busy = mapper.scan(Venue).filter({ views: between(attribute('seats'), 5000) });
+  log(`views between the seat count and 5000: ${busy.toInput().FilterExpression}; ${(await busy.all()).map((v) => v.day).join(', ')}`);
 }
 
 if (require.main === module) {
