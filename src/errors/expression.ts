@@ -28,11 +28,19 @@ export const expressionError = {
   notACondition: (model: string | undefined, input: unknown) =>
     v('notACondition', model, undefined,
       `a condition must be an object of property paths ({ rating: gte(8) }) or a node from and/or/not/size; got ${show(input)}.`),
+  operatorWithoutPath: (model: string | undefined, operator: string) =>
+    v('notACondition', model, undefined,
+      `a ${operator === 'compare' ? 'comparison' : `${operator}()`} operator where a condition belongs: an operator needs the ` +
+        `path it applies to ({ rating: gte(8) }); and(), or() and not() take conditions: and({ year: gte(1990) }, { year: lt(2000) }).`),
   notAnUpdate: (model: string, input: unknown) =>
     v('notAnUpdate', model, undefined, `changes must be an object of property paths ({ rating: 8 }); got ${show(input)}.`),
   conditionInUpdate: (model: string, path: string) =>
     v('conditionInUpdate', model, path,
       `${path}: a condition operator or node is not an update. Use a value (SET) or increment, add, append, prepend, ifNotExists, deleteFromSet, remove.`),
+  conditionAsValue: (model: string, path: string) =>
+    v('conditionAsValue', model, path,
+      `${path}: and(), or() and not() combine whole conditions; they are not a value of one path. Write ` +
+        `and({ ${path}: gte(low) }, { ${path}: lt(high) }), or between(low, high) for a range.`),
   updateInCondition: (model: string, path: string) =>
     v('updateInCondition', model, path,
       `${path}: an update operator (add, remove, increment...) or a node is not a condition value. Use a value (equality) or eq, lt, between, contains...`),

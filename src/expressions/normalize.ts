@@ -63,6 +63,8 @@ function entry(path: string, value: unknown): PropertyCondition {
 /** A condition object or node as one AST node (an object with one key is that key's node). */
 export function toCondition(input: ConditionInput, model?: string): PropertyCondition {
   if (isConditionNode(input)) return input;
+  // gte(1) where a condition belongs (`and(gte(1), lt(3))`): an operator needs its path.
+  if (isConditionOperator(input)) throw expressionError.operatorWithoutPath(model, input.type);
   if (typeof input !== 'object' || input === null || Array.isArray(input) || isExpression(input)) {
     throw expressionError.notACondition(model, input);
   }

@@ -15,7 +15,7 @@ import {
 } from './ast';
 import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
 import { checkFits } from './fitness';
-import { isAttributeRef, isExpression } from './normalize';
+import { isAttributeRef, isConditionNode, isExpression } from './normalize';
 import { compareAttributeValues } from './order';
 import { resolvePath, type ResolvedPath } from './resolve-path';
 
@@ -30,6 +30,7 @@ export function resolveCondition(schema: ModelSchema, ast: PropertyCondition): R
 
 function operandValue(model: string, path: ResolvedPath, left: Operand<string>, value: unknown, operator: string): AttributeValue {
   if (isAttributeRef(value)) throw expressionError.attributeNotAllowed(model, path.source, operator);
+  if (isConditionNode(value)) throw expressionError.conditionAsValue(model, path.source);
   if (isExpression(value)) throw expressionError.updateInCondition(model, path.source);
   return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value);
 }

@@ -106,6 +106,12 @@ describe('operators that do not fit the attribute kind', () => {
   it('operators in the wrong place', () => {
     expect(refusal(cond({ rating: add(1) }))).toMatch(/^expression\.updateInCondition: Movie: rating: an update operator/);
     expect(refusal(upd({ rating: gt(1) }))).toMatch(/^expression\.conditionInUpdate: Movie: rating: a condition operator/);
+    // and() where a value belongs, and operators without their path inside and().
+    expect(refusal(cond({ rating: and({ rating: gt(1) }) as never }))).toBe(
+      'expression.conditionAsValue: Movie: rating: and(), or() and not() combine whole conditions; they are not a value of one path. ' +
+        'Write and({ rating: gte(low) }, { rating: lt(high) }), or between(low, high) for a range.');
+    expect(refusal(() => and(gte(1) as never, lt(3) as never))).toMatch(
+      /^expression\.notACondition: a comparison operator where a condition belongs: an operator needs the path it applies to/);
   });
 });
 
