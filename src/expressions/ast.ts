@@ -64,7 +64,11 @@ export type UpdateActionAst<P, V> =
   | { readonly type: 'deleteFromSet'; readonly path: P; readonly value: V }
   | { readonly type: 'remove'; readonly path: P }
   /** `SET path = from`: the value of another attribute of the item, as it was before the update. */
-  | { readonly type: 'copy'; readonly path: P; readonly from: P };
+  | { readonly type: 'copy'; readonly path: P; readonly from: P }
+  /** `SET path = if_not_exists(path, 0) ± from`: increment by another attribute of the item. */
+  | { readonly type: 'incrementFrom'; readonly path: P; readonly sign: '+' | '-'; readonly from: P }
+  /** `SET path = if_not_exists(path, from)`: another attribute's value, if the attribute is missing. */
+  | { readonly type: 'copyIfNotExists'; readonly path: P; readonly from: P };
 
 export type UpdateActionType = UpdateActionAst<unknown, unknown>['type'];
 

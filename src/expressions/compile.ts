@@ -103,6 +103,15 @@ function setItem(action: ResolvedUpdateAction, p: PlaceholderAllocator): string 
     }
     case 'copy':
       return `${p.path(action.path)} = ${p.path(action.from)}`;
+    case 'incrementFrom': {
+      const path = p.path(action.path);
+      const zero = p.value(ZERO);
+      return `${path} = if_not_exists(${path}, ${zero}) ${action.sign} ${p.path(action.from)}`;
+    }
+    case 'copyIfNotExists': {
+      const path = p.path(action.path);
+      return `${path} = if_not_exists(${path}, ${p.path(action.from)})`;
+    }
     case 'append': {
       const path = p.path(action.path);
       if (action.position === 'end') {

@@ -91,7 +91,14 @@ export function toUpdate(changes: object, model: string): PropertyUpdate {
     if (!isUpdateOperator(value)) throw expressionError.conditionInUpdate(model, path);
     switch (value.type) {
       case 'increment':
-        actions.push({ type: 'increment', path, sign: value.sign, by: value.by });
+        actions.push(isAttributeRef(value.by)
+          ? { type: 'incrementFrom', path, sign: value.sign, from: value.by.path }
+          : { type: 'increment', path, sign: value.sign, by: value.by });
+        break;
+      case 'ifNotExists':
+        actions.push(isAttributeRef(value.value)
+          ? { type: 'copyIfNotExists', path, from: value.value.path }
+          : { type: 'ifNotExists', path, value: value.value });
         break;
       case 'append':
         actions.push({ type: 'append', path, position: value.position, values: value.values });

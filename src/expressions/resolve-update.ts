@@ -26,12 +26,23 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
   const model = schema.className;
   const at = path.attributePath;
   switch (action.type) {
-    case 'copy': {
+    case 'copy':
+    case 'copyIfNotExists': {
       const from = resolvePath(schema, action.from);
       if (path.category !== 'unknown' && from.category !== 'unknown' && path.category !== from.category) {
         throw expressionError.copyMismatch(model, path.source, path.kindLabel, from.source, from.kindLabel);
       }
-      return { type: 'copy', path: at, from: from.attributePath };
+      return { type: action.type, path: at, from: from.attributePath };
+    }
+    case 'incrementFrom': {
+      const operator = action.sign === '+' ? 'increment' : 'decrement';
+      checkFits(model, path, operator);
+      const from = resolvePath(schema, action.from);
+      // DynamoDB adds numbers only ("Incorrect operand type for operator or function").
+      if (from.category !== 'number' && from.category !== 'unknown') {
+        throw expressionError.copyMismatch(model, path.source, path.kindLabel, from.source, from.kindLabel);
+      }
+      return { type: 'incrementFrom', path: at, sign: action.sign, from: from.attributePath };
     }
     case 'set': {
       // A value whose stored form is "nothing" (an empty set: DynamoDB has none) removes the attribute.

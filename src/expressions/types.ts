@@ -182,8 +182,15 @@ type UpdateOperatorFor<V> =
  * operator (`increment`, `add`, `append`, `remove`...) another action.
  */
 export type UpdateChanges<T> = {
-  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | AttributeRef<Path<T>>;
+  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown
+    : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, Path<T>>;
 };
+
+/** Another attribute `P` of the item as the value: copied, copied if missing, or (numbers) added or subtracted. */
+type UpdateFromAttribute<V, P extends string> =
+  | AttributeRef<P>
+  | IfNotExistsOperator<AttributeRef<P>>
+  | ([V] extends [number | bigint] ? IncrementOperator<AttributeRef<P>> : never);
 
 /** The paths to read (a ProjectionExpression). */
 export type Projection<T> = readonly Path<T>[];

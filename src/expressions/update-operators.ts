@@ -2,9 +2,10 @@
  * The update helpers: the value side of an update object (`{ views: increment(1) }`). A literal
  * value is a SET; these are the other actions. Like the condition helpers they only build data.
  */
+import type { AttributeRef } from './operators';
 import { EXPRESSION } from './ast';
 
-export interface IncrementOperator<V extends number | bigint> {
+export interface IncrementOperator<V extends number | bigint | AttributeRef> {
   readonly [EXPRESSION]: 'update';
   readonly type: 'increment';
   readonly sign: '+' | '-';
@@ -48,16 +49,27 @@ export type AnyUpdateOperator =
  * `SET #p = if_not_exists(#p, :zero) + :by`: a missing attribute counts as 0, as with ADD, so a
  * counter needs no initialisation.
  */
-export function increment<V extends number | bigint = number>(by?: V): IncrementOperator<V> {
-  return { [EXPRESSION]: 'update', type: 'increment', sign: '+', by: (by ?? 1) as V };
+export function increment(): IncrementOperator<number>;
+export function increment<V extends number | bigint>(by: V): IncrementOperator<V>;
+/** `SET #p = if_not_exists(#p, :zero) + #other`: by another attribute of the item. */
+export function increment<P extends string>(by: AttributeRef<P>): IncrementOperator<AttributeRef<P>>;
+export function increment(by?: number | bigint | AttributeRef): IncrementOperator<number | bigint | AttributeRef> {
+  return { [EXPRESSION]: 'update', type: 'increment', sign: '+', by: by ?? 1 };
 }
 
 /** `SET #p = if_not_exists(#p, :zero) - :by`. */
-export function decrement<V extends number | bigint = number>(by?: V): IncrementOperator<V> {
-  return { [EXPRESSION]: 'update', type: 'increment', sign: '-', by: (by ?? 1) as V };
+export function decrement(): IncrementOperator<number>;
+export function decrement<V extends number | bigint>(by: V): IncrementOperator<V>;
+/** `SET #p = if_not_exists(#p, :zero) - #other`: by another attribute of the item. */
+export function decrement<P extends string>(by: AttributeRef<P>): IncrementOperator<AttributeRef<P>>;
+export function decrement(by?: number | bigint | AttributeRef): IncrementOperator<number | bigint | AttributeRef> {
+  return { [EXPRESSION]: 'update', type: 'increment', sign: '-', by: by ?? 1 };
 }
 
-/** `SET #p = if_not_exists(#p, :v)`: sets the value only if the attribute is missing. */
+/**
+ * `SET #p = if_not_exists(#p, :v)`: sets the value only if the attribute is missing. The value may
+ * be another attribute of the item: `ifNotExists(attribute('createdAt'))`.
+ */
 export function ifNotExists<V>(value: V): IfNotExistsOperator<V> {
   return { [EXPRESSION]: 'update', type: 'ifNotExists', value };
 }

@@ -4,7 +4,8 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, ValidationError, attribute, beginsWith, between, gt, gte, isIn, lt, ne,
+  Attribute, ConditionError, Mapper, compileUpdate, PartitionKey, SortKey, Table, ValidationError, attribute, beginsWith, between, decrement, gt, gte,
+  ifNotExists, increment, isIn, lt, ne,
 } from 'dynamap';
 import { testClient, uniquePrefix } from '../support/engine';
 
@@ -83,6 +84,29 @@ describe('attribute(): one attribute compared with another', () => {
     const refused = await mapper.update(Stock, { sku: 'copy' }, { stock: attribute('name') }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as Error).message).toMatch(/stock \(number\) cannot take the value of name \(string\)/);
+  });
+
+  it('increment/decrement by another attribute, and ifNotExists from another attribute', async () => {
+    await mapper.put(stock('arith', { stock: 10, reserved: 3, name: 'n', limits: Object.assign(new Limits(), { max: 7 }) }));
+    const after = await mapper.update(Stock, { sku: 'arith' }, {
+      stock: decrement(attribute('reserved')), 'limits.max': increment(attribute('reserved')), alias: ifNotExists(attribute('name')),
+    });
+    expect(after).toMatchObject({ stock: 7, reserved: 3, alias: 'n' });
+    expect(after.limits!.max).toBe(10);
+    // A missing counter counts as 0; an attribute that is there is kept by ifNotExists.
+    const again = await mapper.update(Stock, { sku: 'arith' }, { reserved: increment(attribute('stock')), alias: ifNotExists(attribute('sku')) });
+    expect(again).toMatchObject({ reserved: 10, alias: 'n' });
+    expect(compileUpdate(Stock, { stock: decrement(attribute('reserved')), alias: ifNotExists(attribute('name')) }).expression)
+      .toBe('SET #n0 = if_not_exists(#n0, :v0) - #n1, #n2 = if_not_exists(#n2, #n3)');
+    // Refused before sending: adding a string, and increment on a string path.
+    const sent = jest.spyOn(client, 'send');
+    try {
+      await expect(mapper.update(Stock, { sku: 'arith' }, { stock: increment(attribute('name')) as never })).rejects.toMatchObject({ code: 'expression.copyMismatch' });
+      await expect(mapper.update(Stock, { sku: 'arith' }, { name: increment(attribute('stock')) as never })).rejects.toMatchObject({ code: 'expression.operatorKind' });
+      expect(sent).not.toHaveBeenCalled();
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   it('compiles to two placeholders for two paths, no value', () => {

@@ -85,6 +85,12 @@ const belowLimit: Path<Movie> = 'tree.children[0].children[1].children[2].childr
 
 // ---- Copying an attribute in an update: the source path is typed too
 update({ rating: attribute('info.rating') });
+// Another attribute as the increment, or as the value if missing.
+update({ rating: increment(attribute('info.rating')), 'info.rating': ifNotExists(attribute('rating')) });
+// @ts-expect-error increment by another attribute on a string path
+update({ genre: increment(attribute('rating')) });
+// @ts-expect-error increment by a path the model does not have
+update({ rating: decrement(attribute('info.ratin')) });
 // @ts-expect-error attribute() of a path the model does not have, as an update value
 update({ rating: attribute('info.ratin') });
 

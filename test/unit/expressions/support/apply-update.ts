@@ -72,6 +72,19 @@ function newValue(before: Item, action: ResolvedUpdateAction): AttributeValue | 
     }
     case 'ifNotExists':
       return current === undefined ? action.value : 'keep';
+    case 'copyIfNotExists': {
+      if (current !== undefined) return 'keep';
+      const source = valueAt(before, action.from);
+      if (source === undefined) throw new Refusal('invalidPath');
+      return source;
+    }
+    case 'incrementFrom': {
+      const source = valueAt(before, action.from);
+      if (source === undefined) throw new Refusal('invalidPath');
+      const base = current ?? { N: '0' };
+      if (base.N === undefined || source.N === undefined) throw new Refusal('operandType');
+      return { N: arithmetic(base.N, action.sign, source.N) };
+    }
     case 'increment': {
       const base = current ?? { N: '0' };
       if (base.N === undefined) throw new Refusal('operandType');
