@@ -94,6 +94,9 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
   // An attribute as a bound of between (written out as >= AND <=, what BETWEEN means).
   const busy = mapper.scan(Venue).filter({ views: between(attribute('seats'), 5000) });
   log(`views between the seat count and 5000: ${busy.toInput().FilterExpression}; ${(await busy.all()).map((v) => v.day).join(', ')}`);
+  // Another attribute in an update: a full house adds every seat to the views (SET views = if_not_exists(views, 0) + seat-count).
+  const full = await mapper.update(Venue, { name: 'Paradiso', day: '2026-11-26' }, { views: increment(attribute('seats')) });
+  log(`after a full house: views ${full.views}`);
 }
 
 if (require.main === module) {

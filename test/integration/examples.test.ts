@@ -19,6 +19,7 @@ describe('examples', () => {
     expect(lines[6]).toBe('filter on two attributes: #n0 >= #n1  names {"#n0":"views","#n1":"seat-count"}; ' +
       'days with at least as many views as seats: 2026-12-01');
     expect(lines[7]).toBe('views between the seat count and 5000: #n0 >= #n1 AND #n0 <= :v0; 2026-12-01');
+    expect(lines[8]).toBe('after a full house: views 2400');
   });
 
   it('examples/single-table.ts: two entity types in one table, each model reading its own', async () => {
