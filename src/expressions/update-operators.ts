@@ -50,7 +50,7 @@ export type AnyUpdateOperator =
  * counter needs no initialisation.
  */
 export function increment(): IncrementOperator<number>;
-export function increment<V extends number | bigint>(by: V): IncrementOperator<V>;
+export function increment<V extends number | bigint>(by?: V): IncrementOperator<V>;
 /** `SET #p = if_not_exists(#p, :zero) + #other`: by another attribute of the item. */
 export function increment<P extends string>(by: AttributeRef<P>): IncrementOperator<AttributeRef<P>>;
 export function increment(by?: number | bigint | AttributeRef): IncrementOperator<number | bigint | AttributeRef> {
@@ -59,7 +59,7 @@ export function increment(by?: number | bigint | AttributeRef): IncrementOperato
 
 /** `SET #p = if_not_exists(#p, :zero) - :by`. */
 export function decrement(): IncrementOperator<number>;
-export function decrement<V extends number | bigint>(by: V): IncrementOperator<V>;
+export function decrement<V extends number | bigint>(by?: V): IncrementOperator<V>;
 /** `SET #p = if_not_exists(#p, :zero) - #other`: by another attribute of the item. */
 export function decrement<P extends string>(by: AttributeRef<P>): IncrementOperator<AttributeRef<P>>;
 export function decrement(by?: number | bigint | AttributeRef): IncrementOperator<number | bigint | AttributeRef> {

@@ -87,6 +87,9 @@ const belowLimit: Path<Movie> = 'tree.children[0].children[1].children[2].childr
 update({ rating: attribute('info.rating') });
 // Another attribute as the increment, or as the value if missing.
 update({ rating: increment(attribute('info.rating')), 'info.rating': ifNotExists(attribute('rating')) });
+// A possibly-undefined amount (undefined: 1).
+const by: number | undefined = Math.random() > 2 ? 3 : undefined;
+update({ rating: increment(by), budget: decrement(by) });
 // @ts-expect-error increment by another attribute on a string path
 update({ genre: increment(attribute('rating')) });
 // @ts-expect-error increment by a path the model does not have
