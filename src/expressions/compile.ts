@@ -92,26 +92,22 @@ function setItem(action: ResolvedUpdateAction, p: PlaceholderAllocator): string 
       const path = p.path(action.path);
       return `${path} = ${p.value(action.value)}`;
     }
-    case 'increment': {
+    case 'increment':
+    case 'incrementFrom': {
+      // By a value or by another attribute of the item: the same SET, placeholders in text order.
       const path = p.path(action.path);
       const zero = p.value(ZERO);
-      return `${path} = if_not_exists(${path}, ${zero}) ${action.sign} ${p.value(action.by)}`;
+      const by = action.type === 'increment' ? p.value(action.by) : p.path(action.from);
+      return `${path} = if_not_exists(${path}, ${zero}) ${action.sign} ${by}`;
     }
-    case 'ifNotExists': {
+    case 'ifNotExists':
+    case 'copyIfNotExists': {
       const path = p.path(action.path);
-      return `${path} = if_not_exists(${path}, ${p.value(action.value)})`;
+      const value = action.type === 'ifNotExists' ? p.value(action.value) : p.path(action.from);
+      return `${path} = if_not_exists(${path}, ${value})`;
     }
     case 'copy':
       return `${p.path(action.path)} = ${p.path(action.from)}`;
-    case 'incrementFrom': {
-      const path = p.path(action.path);
-      const zero = p.value(ZERO);
-      return `${path} = if_not_exists(${path}, ${zero}) ${action.sign} ${p.path(action.from)}`;
-    }
-    case 'copyIfNotExists': {
-      const path = p.path(action.path);
-      return `${path} = if_not_exists(${path}, ${p.path(action.from)})`;
-    }
     case 'append': {
       const path = p.path(action.path);
       if (action.position === 'end') {
