@@ -4,7 +4,7 @@
  * is ever silently dropped and the caller can retry exactly the rest.
  */
 import { BatchError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
-import { shown } from './operation';
+import { shown } from './shown';
 
 export { BatchError };
 
@@ -29,7 +29,7 @@ export const batchError = {
   notAnOperation(index: number, value: unknown): ValidationError {
     return new ValidationError(
       'batch.badOperation',
-      `batchWrite item ${index}: expected { put: entity } or { delete: Model, key: {...} }, got ${JSON.stringify(value) ?? String(value)}; nothing was written.`,
+      `batchWrite item ${index}: expected { put: entity } or { delete: Model, key: {...} }, got ${shown(value)}; nothing was written.`,
     );
   },
   /** Thrown inside the item's build: atItem adds `${operation} item ${index}: ` in front. */
@@ -44,7 +44,7 @@ export const batchError = {
     );
   },
   badOption(operation: string, option: string, value: unknown, expected: string): ValidationError {
-    return new ValidationError('option.invalid', `${operation}: option ${option} is ${shown(value)}; expected ${expected}.`);
+    return new ValidationError('option.invalid', `${operation}(): option ${option} is ${shown(value)}; expected ${expected}.`);
   },
   throttled(operation: string, total: number, unprocessed: readonly unknown[], attempts: number, cause: unknown): ThrottledError {
     return new ThrottledError(

@@ -1,6 +1,7 @@
 /** Messages for model-definition problems. Each names the class, the property and the fix. */
 import { ModelError, type ModelProblem } from './classes';
 
+import { shown } from './shown';
 const NAME_RULE = '3 to 255 characters of [a-zA-Z0-9_.-]';
 
 function p(code: string, className: string, property: string | undefined, message: string): ModelProblem {
@@ -32,7 +33,7 @@ export const modelProblem = {
       `or enable "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json and import 'reflect-metadata' ` +
       `before your models. Tools that strip types (esbuild, tsx, vitest, swc) emit no design:type, so they need the explicit type.`),
   badKind: (c: string, prop: string, kind: unknown) =>
-    p('badKind', c, prop, `${c}.${prop}: type ${JSON.stringify(kind)} is not an attribute kind. Use one of ` +
+    p('badKind', c, prop, `${c}.${prop}: type ${shown(kind)} is not an attribute kind. Use one of ` +
       `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +
       `'list', 'map', 'any', or () => NestedClass, or () => [NestedClass].`),
   decoratedMethod: (c: string, prop: string, decorator: string) =>
@@ -44,6 +45,8 @@ export const modelProblem = {
     p('typeReturnedNoClass', c, prop, `${c}.${prop}: its type function returned ${returned === 'undefined' ? 'undefined' : `a ${returned}`}, not a class. ` +
       `If it names a class from another module, the modules may import each other (the class is not defined yet when the ` +
       `function runs): keep the function lazy (type: () => Other), and break the cycle or move the classes into one module.`),
+  classAsType: (c: string, prop: string, given: string, write: string) =>
+    p('classAsType', c, prop, `${c}.${prop}: type is ${given}; write type: ${write}.`),
   setNeedsType: (c: string, prop: string) =>
     p('setNeedsType', c, prop, `${c}.${prop} is a Set: say which kind with type: 'stringSet', 'numberSet' or 'binarySet'.`),
   unsupportedDesignType: (c: string, prop: string, typeName: string) =>
@@ -57,21 +60,21 @@ export const modelProblem = {
   roleKind: (c: string, prop: string, decorator: string, kind: string, allowed: string) =>
     p('roleKind', c, prop, `${c}.${prop}: ${decorator} needs ${allowed}, not '${kind}'.`),
   badAttributeName: (c: string, prop: string, name: unknown, rule: string) =>
-    p('badAttributeName', c, prop, `${c}.${prop}: attribute name ${JSON.stringify(name)} is not allowed: ${rule}.`),
+    p('badAttributeName', c, prop, `${c}.${prop}: attribute name ${shown(name)} is not allowed: ${rule}.`),
   duplicateAttributeName: (c: string, name: string, props: string[]) =>
     p('duplicateAttributeName', c, props[1], `${c}: properties ${props.join(' and ')} both map to attribute "${name}": give one of them another name.`),
   badTableName: (c: string, name: unknown) =>
-    p('badTableName', c, undefined, `${c}: table name ${JSON.stringify(name)} is not allowed: DynamoDB table names are ${NAME_RULE}.`),
+    p('badTableName', c, undefined, `${c}: table name ${shown(name)} is not allowed: DynamoDB table names are ${NAME_RULE}.`),
   localIndexWithoutTableSortKey: (c: string, index: string) =>
     p('localIndexWithoutTableSortKey', c, undefined, `${c}: local index "${index}" needs a table with a sort key (DynamoDB allows ` +
       `local indexes only on a composite primary key): add @SortKey to ${c}, or make the index a @GlobalIndex.`),
   badIndexName: (c: string, name: unknown) =>
-    p('badIndexName', c, undefined, `${c}: index name ${JSON.stringify(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
+    p('badIndexName', c, undefined, `${c}: index name ${shown(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
   duplicateIndex: (c: string, name: string) =>
     p('duplicateIndex', c, undefined, `${c}: two indexes are named "${name}": give each index its own name.`),
   indexUnknownProperty: (c: string, index: string, what: string, prop: unknown) =>
     p('indexUnknownProperty', c, typeof prop === 'string' ? prop : undefined,
-      `${c}: index "${index}" names ${what} ${JSON.stringify(prop)}, which is not a decorated property of ${c}. ` +
+      `${c}: index "${index}" names ${what} ${shown(prop)}, which is not a decorated property of ${c}. ` +
       `Use a property name (not an attribute name) of a property with @Attribute().`),
   indexMissingKey: (c: string, index: string, what: string) =>
     p('indexMissingKey', c, undefined, `${c}: index "${index}" needs a ${what}.`),
@@ -82,11 +85,11 @@ export const modelProblem = {
   tooManyProjected: (c: string, count: number) =>
     p('tooManyProjected', c, undefined, `${c}: the indexes project ${count} non-key attributes in all; DynamoDB allows 100 per table.`),
   badProjection: (c: string, index: string, value: unknown) =>
-    p('badProjection', c, undefined, `${c}: index "${index}" has projection ${JSON.stringify(value)}: use 'ALL', 'KEYS_ONLY' or a non-empty list of property names.`),
+    p('badProjection', c, undefined, `${c}: index "${index}" has projection ${shown(value)}: use 'ALL', 'KEYS_ONLY' or a non-empty list of property names.`),
   unknownOption: (c: string, prop: string | undefined, where: string, option: string, known: readonly string[]) =>
-    p('unknownOption', c, prop, `${c}${prop ? '.' + prop : ''}: ${where} has no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
+    p('unknownOption', c, prop, `${c}${prop ? '.' + prop : ''}: ${where} has no option ${shown(option)}; the options are ${known.join(', ')}.`),
   badOption: (c: string, prop: string | undefined, option: string, value: unknown, expected: string) =>
-    p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${JSON.stringify(value)}; expected ${expected}.`),
+    p('badOption', c, prop, `${c}${prop ? '.' + prop : ''}: option ${option} is ${shown(value)}; expected ${expected}.`),
   excludedKey: (c: string, prop: string) =>
     p('excludedKey', c, prop, `${c}.${prop} is a table or index key but carries class-transformer's @Exclude(): a key is always stored; remove @Exclude().`),
   entityAttributeTaken: (c: string, prop: string, attribute: string) =>
@@ -103,7 +106,7 @@ export const modelProblem = {
 export const modelError = {
   of: (problems: ModelProblem[]) => new ModelError(problems),
   badIndexOptions: (c: string, decorator: string, name: unknown, options: unknown) =>
-    new ModelError([p('badOption', c, undefined, `${c}: ${decorator}(${JSON.stringify(name)}, ...) needs an options object ` +
+    new ModelError([p('badOption', c, undefined, `${c}: ${decorator}(${shown(name)}, ...) needs an options object ` +
       `(${decorator === '@GlobalIndex' ? '{ partitionKey, sortKey?, projection?, throughput? }' : '{ sortKey, projection? }'}), got ${options === null ? 'null' : typeof options}.`)]),
   badDefinition: (c: string, what: string) =>
     new ModelError([p('badOption', c, undefined, `defineModel(${c}, ...): ${what}.`)]),

@@ -4,6 +4,7 @@
  */
 import { ConditionError, DynamapError, DynamoError, ThrottledError, ValidationError } from './classes';
 import { missingParentPath } from './expression';
+import { shown } from './shown';
 
 /** Throttling proper: the table's (or the account's) capacity. */
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
@@ -114,10 +115,6 @@ export const optionError = {
   invalid: (where: string, option: string, value: unknown, expected: string) =>
     new ValidationError('option.invalid', `${where}: option ${option} is ${shown(value)}; expected ${expected}.`),
   unknown: (where: string, option: string, known: readonly string[]) =>
-    new ValidationError('option.unknown', `${where}: there is no option ${JSON.stringify(option)}; the options are ${known.join(', ')}.`),
+    new ValidationError('option.unknown', `${where}: there is no option ${shown(option)}; the options are ${known.join(', ')}.`),
 };
 
-/** A value in a message: JSON, except what JSON cannot show (Infinity and NaN would read as null). */
-export function shown(value: unknown): string {
-  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? String(value);
-}

@@ -3,6 +3,7 @@
  * model and what it was asked for, and says what to do instead.
  */
 import { ValidationError } from './classes';
+import { shown } from './shown';
 
 function v(code: string, model: string | undefined, message: string, path?: string): ValidationError {
   const full = model ? `${model}: ${message}` : message;
@@ -14,12 +15,6 @@ function list(items: readonly string[]): string {
   return items.length ? items.join(', ') : '(none)';
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value === null || typeof value !== 'object') return String(value);
-  return Object.prototype.toString.call(value).slice(8, -1);
-}
 
 /** A target of a query or scan, as messages name it: `the table`, `index "byGenre"`. */
 export function describeTarget(index: string | undefined): string {
@@ -41,7 +36,7 @@ function describeKeys(k: KeyChoice): string {
 export const queryError = {
   unknownIndex: (model: string, index: unknown, available: readonly string[]) =>
     v('query.unknownIndex', model,
-      `there is no index ${show(index)}; the model's indexes are ${list(available.map((a) => JSON.stringify(a)))}. ` +
+      `there is no index ${shown(index)}; the model's indexes are ${list(available.map((a) => JSON.stringify(a)))}. ` +
         'Declare it with @GlobalIndex/@LocalIndex, or leave `index` out to use the table.'),
 
   /**
@@ -72,7 +67,7 @@ export const queryError = {
 
   badCount: (model: string, method: string, value: unknown, max?: number) =>
     v(`query.invalid${method[0].toUpperCase()}${method.slice(1)}`, model,
-      `.${method}(${show(value)}): expected a whole number from 1${max !== undefined ? ` to ${max.toLocaleString('en-US')}` : ''}.`),
+      `.${method}(${shown(value)}): expected a whole number from 1${max !== undefined ? ` to ${max.toLocaleString('en-US')}` : ''}.`),
 
   // Queries and scans of several entity types (single-table design)
   noModels: (operation: string) =>

@@ -86,9 +86,16 @@ export class Mapper {
   }
 
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
-  sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
+  async sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
     if (models !== undefined) arrayOf(models, 'sync()', 'models');
-    return syncModels(this.context, models, optionsOf(options, 'sync()', OPTIONS.sync));
+    const checked = optionsOf(options, 'sync()', OPTIONS.sync);
+    for (const name of ['timeoutMs', 'pollMs'] as const) {
+      const ms = checked[name];
+      if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)) {
+        throw optionError.invalid('sync()', name, ms, 'a number of milliseconds above 0');
+      }
+    }
+    return syncModels(this.context, models, checked);
   }
 
   /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */

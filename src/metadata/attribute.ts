@@ -84,6 +84,27 @@ function kindFromTypeHint(target: Constructor, raw: RawProperty, className: stri
   return undefined;
 }
 
+/** What the built-in classes given as `type` (as other mappers spell kinds: `type: String`) are written as here. */
+const BUILT_IN_KINDS = new Map<Function, string>([
+  [String, "'string'"], [Number, "'number'"], [BigInt, "'bigint'"], [Boolean, "'boolean'"], [Date, "'date' (or 'epochSeconds')"],
+  [Uint8Array, "'binary'"], [Buffer, "'binary'"], [Array, "'list' (or () => [NestedClass])"], [Object, "'map' (or 'any')"],
+  [Set, "'stringSet', 'numberSet' or 'binarySet'"],
+]);
+
+/**
+ * `type: MovieInfo` (the class itself, where a function returning it belongs) or `type: String`:
+ * calling the first throws and the second returns a string, so both would read as a broken type
+ * function. Says what to write instead.
+ */
+function classGivenAsType(type: Function): { given: string; write: string } | undefined {
+  const builtIn = BUILT_IN_KINDS.get(type);
+  if (builtIn) return { given: `the built-in ${type.name}`, write: builtIn };
+  if (/^class\b/.test(Function.prototype.toString.call(type))) {
+    return { given: `the class ${type.name || '(anonymous)'} itself`, write: `() => ${type.name || 'TheClass'} (a function that returns the class)` };
+  }
+  return undefined;
+}
+
 function resolveKind(target: Constructor, raw: RawProperty, className: string): KindResult {
   const { type } = raw.options;
   if (type !== undefined) {
@@ -93,6 +114,8 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
         : { problem: modelProblem.badKind(className, raw.property, type) };
     }
     if (typeof type === 'function') {
+      const misuse = classGivenAsType(type);
+      if (misuse) return { problem: modelProblem.classAsType(className, raw.property, misuse.given, misuse.write) };
       let target: unknown;
       try {
         target = (type as () => unknown)();

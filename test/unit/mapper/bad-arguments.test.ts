@@ -11,6 +11,8 @@ class Thing { @PartitionKey() id!: string; }
 const client = { send: () => { throw new Error('a request was sent'); } } as never;
 const mapper = new Mapper({ client });
 const thing = Object.assign(new Thing(), { id: 'a' });
+const cyclic: Record<string, unknown> = { a: 1 };
+cyclic.self = cyclic;
 
 const calls: [string, () => unknown][] = [
   ['get(M, null)', () => mapper.get(Thing, null as never)],
@@ -58,8 +60,21 @@ const options: [string, () => unknown, string][] = [
     'tx.put(): option overwrite is "false"; expected true or false.'],
   ['tx.update misspelt', () => mapper.transaction((tx) => { tx.update(Thing, { id: 'a' }, {}, { conditon: {} } as never); }),
     'tx.update(): there is no option "conditon"'],
+  ['sync timeoutMs as a bigint (before DescribeTable is sent)', () => mapper.sync([Thing], { timeoutMs: 1n as never }),
+    'sync(): option timeoutMs is 1n; expected a number of milliseconds above 0.'],
+  ['sync pollMs of 0', () => mapper.sync([Thing], { pollMs: 0 }), 'sync(): option pollMs is 0; expected a number of milliseconds above 0.'],
+  ['query index as an object', () => mapper.query(Thing, { id: 'a' }, { index: { name: 'x' } as never }), 'Thing: there is no index {"name":"x"};'],
   ['get project as a string', () => mapper.get(Thing, { id: 'a' }, { project: 'id' as never }),
     'Thing: option project is "id"; expected an array of property paths'],
+  // Values JSON.stringify cannot show (it throws on a bigint or a cycle): the message still says what was given.
+  ['get consistent as a bigint', () => mapper.get(Thing, { id: 'a' }, { consistent: 1n as never }), 'get(): option consistent is 1n; expected true or false.'],
+  ['get consistent as a cyclic object', () => mapper.get(Thing, { id: 'a' }, { consistent: cyclic as never }),
+    'get(): option consistent is {"a":1,"self":[circular]}; expected true or false.'],
+  ['batchPut concurrency as a bigint', () => mapper.batchPut([thing], { concurrency: 2n as never }), 'batchPut(): option concurrency is 2n; expected a whole number of at least 1.'],
+  ['batchWrite operation with a bigint', () => mapper.batchWrite([{ remove: 1n } as never]), 'got {"remove":1n}; nothing was written.'],
+  ['batchWrite operation with a cycle', () => mapper.batchWrite([cyclic as never]), 'got {"a":1,"self":[circular]}; nothing was written.'],
+  ['batchWrite put and delete together (the class is shown)', () => mapper.batchWrite([{ put: thing, delete: Thing } as never]),
+    'got {"put":Thing {"id":"a"},"delete":class Thing}; nothing was written.'],
 ];
 
 describe('bad options', () => {

@@ -78,6 +78,29 @@ describe('model definition errors', () => {
     ]);
   });
 
+  it('shows option values JSON cannot write (a bigint, a cycle) instead of failing with a TypeError, and says how to give a class as type', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    @Table({ name: 'Shown' }) @GlobalIndex('byX', { partitionKey: 'x', projection: cyclic as never })
+    @GlobalIndex('byBig', { partitionKey: 1n as never })
+    class Shown {
+      @PartitionKey() id!: string;
+      @Attribute({ required: 1n as never }) x?: string;
+      @Attribute({ name: cyclic as never }) y?: string;
+      @Attribute({ type: Shown as never }) z?: string;
+      @Attribute({ type: String as never }) s?: string;
+    }
+    const messages = problemsOf(() => getModelSchema(Shown)).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      'Shown.x: option required is 1n; expected true or false.',
+      expect.stringContaining('Shown.y: attribute name {"a":1,"self":[circular]} is not allowed'),
+      'Shown.z: type is the class Shown itself; write type: () => Shown (a function that returns the class).',
+      "Shown.s: type is the built-in String; write type: 'string'.",
+      expect.stringContaining('Shown: index "byBig" names partitionKey 1n, which is not a decorated property of Shown.'),
+      expect.stringContaining('Shown: index "byX" has projection {"a":1,"self":[circular]}: use'),
+    ]));
+  });
+
   it('refuses index decorators without options with a ModelError, not a TypeError', () => {
     const define = (decorate: () => void) => { try { decorate(); } catch (e) { return e; } return undefined; };
     class G { @PartitionKey() id!: string; }

@@ -1,0 +1,66 @@
+/**
+ * A value the user gave, as it appears in an error message: JSON where JSON can say it, and
+ * never a throw. JSON.stringify alone throws on a bigint and on a cycle (so building the message
+ * would replace the DynamapError with a TypeError), drops functions, and writes Infinity as null.
+ */
+
+const MAX_LENGTH = 200;
+const MAX_DEPTH = 3;
+const MAX_ENTRIES = 10;
+/** A string alone is shown whole up to this length (a too-long name is best seen whole). */
+const MAX_STRING = 1000;
+
+function showString(value: string, max: number): string {
+  return value.length > max ? `${JSON.stringify(value.slice(0, max))}... (${value.length} characters)` : JSON.stringify(value);
+}
+
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return showString(value, MAX_STRING);
+  const text = show(value, 0, new Set());
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 3)}...` : text;
+}
+
+function show(value: unknown, depth: number, path: Set<object>): string {
+  switch (typeof value) {
+    case 'string':
+      return showString(value, MAX_LENGTH);
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'symbol':
+      return value.toString();
+    case 'function':
+      return functionName(value);
+  }
+  if (value === null) return 'null';
+  const object = value as object;
+  if (path.has(object)) return '[circular]';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (depth >= MAX_DEPTH) return Array.isArray(value) ? '[...]' : '{...}';
+  path.add(object);
+  try {
+    if (Array.isArray(value)) return `[${entries(value.map((v) => show(v, depth + 1, path)), value.length)}]`;
+    if (value instanceof Set) return `Set [${entries([...value].slice(0, MAX_ENTRIES + 1).map((v) => show(v, depth + 1, path)), value.size)}]`;
+    if (value instanceof Map) return `Map(${value.size})`;
+    const keys = Object.keys(object);
+    const fields = keys.slice(0, MAX_ENTRIES + 1).map((k) => `${JSON.stringify(k)}:${show((object as Record<string, unknown>)[k], depth + 1, path)}`);
+    const proto = Object.getPrototypeOf(object) as object | null;
+    const name = proto === null || proto === Object.prototype ? '' : `${(proto.constructor as { name?: string } | undefined)?.name || 'object'} `;
+    return `${name}{${entries(fields, keys.length)}}`;
+  } finally {
+    path.delete(object);
+  }
+}
+
+function entries(shownValues: string[], count: number): string {
+  return count > MAX_ENTRIES ? `${shownValues.slice(0, MAX_ENTRIES).join(',')},... (${count} in all)` : shownValues.join(',');
+}
+
+function functionName(fn: Function): string {
+  const isClass = /^class\b/.test(Function.prototype.toString.call(fn));
+  return `${isClass ? 'class' : 'function'} ${fn.name || '(anonymous)'}`;
+}
