@@ -5,6 +5,7 @@ import { isValidTableName } from '../metadata/names';
 import type { ModelSchema } from '../metadata/types';
 import { DEFAULT_RETRY, type MapperContext, type RetryPolicy } from './context';
 import { modelPlans } from './model-plan';
+import { checkTableOf } from '../table';
 
 export interface ContextSettings {
   readonly client: DynamoDBClient;
@@ -24,6 +25,9 @@ export function createContext(settings: ContextSettings): MapperContext {
       if (!isValidTableName(name)) {
         throw optionError.invalid(`${schema.className}`, 'tablePrefix', tablePrefix, `a prefix that keeps "${name}" within 255 characters`);
       }
+      // Every operation asks for the table name before building its request: models that share
+      // the table must agree on it (keys, options, indexes), or nothing is sent.
+      checkTableOf(schema, tablePrefix);
       tableNames.set(schema, name);
     }
     return name;

@@ -15,9 +15,9 @@ import { codecFor } from '../codec';
 import type { KeyOf, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
-import { declaredTableName, getModelSchema, registeredModels } from '../metadata/schema';
+import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
-import { createTableInput, syncModels, type SyncOptions, type SyncResult } from '../table';
+import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type SyncResult } from '../table';
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
@@ -100,14 +100,8 @@ export class Mapper {
 
   /** The CreateTable input for a model, for tables created elsewhere (CDK, CloudFormation). */
   createTableInput(Model: Constructor): CreateTableCommandInput {
-    const schema = getModelSchema(Model);
     // In single-table design every registered model on the same table contributes its indexes.
-    // Only models that name this table are built: another model's definition errors are not this one's.
-    const sharing = registeredModels()
-      .filter((M) => M !== Model && declaredTableName(M) === schema.table.name)
-      .map((M) => getModelSchema(M))
-      .filter((s) => s !== schema);
-    return createTableInput([schema, ...sharing], this.context.tablePrefix);
+    return createTableInput(modelsOfTable(getModelSchema(Model)), this.context.tablePrefix);
   }
 
   // put and get, the hottest calls, are promise chains rather than async functions: the common

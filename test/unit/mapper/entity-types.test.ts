@@ -140,20 +140,25 @@ describe('the table definition of models sharing a table', () => {
   });
 
   it('refuses two models with the same entity type, or their types in different attributes', () => {
-    @Table({ name: 'App', entity: 'User' })
+    // A table of their own: once registered, models that disagree on a table refuse every use of it.
+    @Table({ name: 'Clash', entity: 'User' })
+    class Member { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'Clash', entity: 'Order' })
+    class Purchase { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'Clash', entity: 'User' })
     class Admin {
       @PartitionKey() pk!: string;
       @SortKey() sk!: string;
     }
-    @Table({ name: 'App', entity: 'Item', entityAttribute: 'type' })
+    @Table({ name: 'Clash', entity: 'Item', entityAttribute: 'type' })
     class Item {
       @PartitionKey() pk!: string;
       @SortKey() sk!: string;
     }
-    const same = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Admin), getModelSchema(User)]));
-    expect(same.message).toMatch(/Admin and User share table "App" and both have the entity type "User", so their reads cannot tell/);
-    const other = modelError(() => createTableInput([getModelSchema(Order), getModelSchema(Item)]));
-    expect(other.message).toMatch(/Order and Item share table "App" but keep their entity types in different attributes \("_entity" in Order, "type" in Item\)/);
+    const same = modelError(() => createTableInput([getModelSchema(Purchase), getModelSchema(Admin), getModelSchema(Member)]));
+    expect(same.message).toMatch(/Admin and Member share table "Clash" and both have the entity type "User", so their reads cannot tell/);
+    const other = modelError(() => createTableInput([getModelSchema(Purchase), getModelSchema(Item)]));
+    expect(other.message).toMatch(/Purchase and Item share table "Clash" but keep their entity types in different attributes \("_entity" in Purchase, "type" in Item\)/);
   });
 });
 

@@ -1,0 +1,92 @@
+/**
+ * Models that share a table must agree on it. A disagreement (another sort key, other options, an
+ * index declared two ways) used to surface only in sync() or createTableInput(); a put through one
+ * of the models reached DynamoDB, which refused it with its own words, or worse, accepted it. Now
+ * every operation refuses it at the model's first use, before anything is sent.
+ */
+import 'reflect-metadata';
+import { Attribute, GlobalIndex, Mapper, ModelError, PartitionKey, SortKey, Table } from 'dynamap';
+
+const sent: unknown[] = [];
+const client = { send: (command: unknown) => { sent.push(command); return Promise.reject(new Error('a request was sent')); } } as never;
+
+@Table({ name: 'Shared', entity: 'Order' })
+class Order { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() total?: number; }
+
+/** Declares the table's sort key under another attribute name (and type). */
+@Table({ name: 'Shared', entity: 'Customer' })
+class Customer { @PartitionKey() pk!: string; @SortKey({ name: 'sortKey' }) sk!: number; }
+
+/** Its own definition is broken (two partition keys): refused where it is used, but it does not stop the table's other models. */
+@Table({ name: 'Agreeing', entity: 'Broken' })
+class Broken { @PartitionKey() a!: string; @PartitionKey() b!: string; }
+
+@Table({ name: 'Agreeing', entity: 'Note' })
+@GlobalIndex('byText', { partitionKey: 'text' })
+class Note { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() text?: string; }
+
+const order = Object.assign(new Order(), { pk: 'c#1', sk: 'o#1', total: 3 });
+const customer = Object.assign(new Customer(), { pk: 'c#1', sk: 1 });
+/** The model used is named first. */
+const MISMATCH = /(Order and Customer|Customer and Order) share table "Shared" but declare different table keys \((Order|Customer): HASH "pk" \([SN]\), RANGE "(sk|sortKey)" \([SN]\); (Order|Customer): HASH "pk" \([SN]\), RANGE "(sk|sortKey)" \([SN]\)\)/;
+
+async function refusal(call: () => unknown): Promise<Error> {
+  try {
+    await call();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('models sharing a table with different keys', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  const calls: [string, (mapper: Mapper) => unknown][] = [
+    ['put', (m) => m.put(order)],
+    ['put of the other model', (m) => m.put(customer)],
+    ['get', (m) => m.get(Order, { pk: 'c#1', sk: 'o#1' })],
+    ['update', (m) => m.update(Order, { pk: 'c#1', sk: 'o#1' }, { total: 4 })],
+    ['delete', (m) => m.delete(Order, { pk: 'c#1', sk: 'o#1' })],
+    ['save', (m) => m.save(order)],
+    ['query', (m) => m.query(Order, { pk: 'c#1' }).all()],
+    ['scan', (m) => m.scan(Customer).all()],
+    ['batchPut', (m) => m.batchPut([order])],
+    ['batchGet', (m) => m.batchGet(Order, [{ pk: 'c#1', sk: 'o#1' }])],
+    ['transaction', (m) => m.transaction((tx) => { tx.put(order); })],
+    ['transactGet', (m) => m.transactGet([[Order, { pk: 'c#1', sk: 'o#1' }]])],
+  ];
+
+  it.each(calls)('%s is refused before anything is sent, naming both models and their keys', async (_name, call) => {
+    const error = await refusal(() => call(new Mapper({ client })));
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(MISMATCH);
+    expect(sent).toEqual([]);
+  });
+
+  it('is refused by sync() and createTableInput() too, as before', async () => {
+    const mapper = new Mapper({ client });
+    expect(() => mapper.createTableInput(Order)).toThrow(MISMATCH);
+    await expect(mapper.sync([Order, Customer])).rejects.toThrow(MISMATCH);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('a model whose own definition is broken, on a table other models share', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  it("does not stop the other models' reads and writes (they are sent)", async () => {
+    const mapper = new Mapper({ client });
+    const note = Object.assign(new Note(), { pk: 'n', sk: '1', text: 'hi' });
+    await expect(mapper.put(note)).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.query(Note, { text: 'hi' }, { index: 'byText' }).all()).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('is refused where it is used, and by createTableInput() of the table', async () => {
+    const mapper = new Mapper({ client });
+    await expect(mapper.put(Object.assign(new Broken(), { a: 'x', b: 'y' }))).rejects.toThrow(/Broken has 2 partition keys/);
+    expect(() => mapper.createTableInput(Note)).toThrow(/Broken has 2 partition keys/);
+    expect(sent).toEqual([]);
+  });
+});
