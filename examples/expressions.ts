@@ -97,6 +97,10 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
   // Another attribute in an update: a full house adds every seat to the views (SET views = if_not_exists(views, 0) + seat-count).
   const full = await mapper.update(Venue, { name: 'Paradiso', day: '2026-11-26' }, { views: increment(attribute('seats')) });
   log(`after a full house: views ${full.views}`);
+  // An attribute as the operand of contains/beginsWith: the acts that name the venue itself. Compiled
+  // only here: the embedded engine of the examples (dynalite) cannot evaluate it; DynamoDB can.
+  const named = compileCondition(Venue, { acts: contains(attribute('name')), zone: beginsWith(attribute('status')) });
+  log(`acts naming the venue: ${named.expression}  names ${JSON.stringify(named.names)}`);
 }
 
 if (require.main === module) {

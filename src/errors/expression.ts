@@ -99,7 +99,7 @@ export const expressionError = {
         '(isIn() counts as one, where a chain of or() counts every = and OR) or split the request.'),
   attributeNotAllowed: (model: string, path: string, where: string) =>
     v('attributeNotAllowed', model, path,
-      `${path}: attribute() compares two attributes with eq, ne, lt, lte, gt, gte, between or isIn in a condition or filter; it cannot be used in ${where}.`),
+      `${path}: attribute() compares two attributes with eq, ne, lt, lte, gt, gte, between, isIn, beginsWith or contains in a condition or filter; it cannot be used in ${where}.`),
   attributeMismatch: (model: string, left: string, leftKind: string, right: string, rightKind: string) =>
     v('attributeMismatch', model, left,
       `${left} (${leftKind}) is compared with ${right} (${rightKind}): DynamoDB finds such a comparison false for every item. Compare attributes of the same kind.`),

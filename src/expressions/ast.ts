@@ -42,6 +42,9 @@ export type ConditionAst<P, V> =
   | { readonly type: 'in'; readonly left: Operand<P>; readonly values: readonly V[] }
   | { readonly type: 'beginsWith'; readonly path: P; readonly value: V }
   | { readonly type: 'contains'; readonly path: P; readonly value: V }
+  /** begins_with / contains with another attribute of the item as the prefix, substring, member or element. */
+  | { readonly type: 'beginsWithAttribute'; readonly path: P; readonly right: P }
+  | { readonly type: 'containsAttribute'; readonly path: P; readonly right: P }
   | { readonly type: 'exists'; readonly path: P }
   | { readonly type: 'notExists'; readonly path: P }
   | { readonly type: 'isType'; readonly path: P; readonly attributeType: AttributeTypeName }

@@ -61,6 +61,14 @@ export function compileConditionAst(node: ResolvedCondition, p: PlaceholderAlloc
       const path = p.path(node.path);
       return `contains(${path}, ${p.value(node.value)})`;
     }
+    case 'beginsWithAttribute': {
+      const path = p.path(node.path);
+      return `begins_with(${path}, ${p.path(node.right)})`;
+    }
+    case 'containsAttribute': {
+      const path = p.path(node.path);
+      return `contains(${path}, ${p.path(node.right)})`;
+    }
     case 'exists':
       return `attribute_exists(${p.path(node.path)})`;
     case 'notExists':

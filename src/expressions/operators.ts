@@ -36,7 +36,7 @@ export interface InOperator<V> {
   readonly type: 'in';
   readonly values: readonly V[];
 }
-export interface BeginsWithOperator<V extends string | Uint8Array> {
+export interface BeginsWithOperator<V extends string | Uint8Array | AttributeRef> {
   readonly [EXPRESSION]: 'operator';
   readonly type: 'beginsWith';
   readonly value: V;
@@ -86,7 +86,8 @@ export type SizeCondition<P extends string = string> = PropertyCondition & {
 };
 
 /**
- * Another attribute of the same item, as the right side of eq/ne/lt/lte/gt/gte:
+ * Another attribute of the same item, as the right side of eq/ne/lt/lte/gt/gte (and a bound of
+ * between, a candidate of isIn, the operand of beginsWith and contains):
  * `{ stock: gte(attribute('reserved')) }` compiles to `#stock >= #reserved`. The path is checked
  * against the model like any other (at compile time in a typed condition, and before sending).
  */
@@ -123,13 +124,17 @@ export function gte<V extends Comparable | AttributeRef>(value: V): CompareOpera
 export function between<L extends Comparable | AttributeRef, H extends Comparable | AttributeRef = L>(low: L, high: H): BetweenOperator<L | H> {
   return { [EXPRESSION]: 'operator', type: 'between', low, high };
 }
-/** `begins_with`: strings and binaries only (DynamoDB's rule). */
+/**
+ * `begins_with`: strings and binaries only (DynamoDB's rule). The prefix may be another attribute
+ * of the item (`{ url: beginsWith(attribute('site')) }`; not in key conditions, which take values).
+ */
 export function beginsWith(prefix: string): BeginsWithOperator<string>;
 export function beginsWith(prefix: Uint8Array): BeginsWithOperator<Uint8Array>;
-export function beginsWith(prefix: string | Uint8Array): BeginsWithOperator<string | Uint8Array> {
+export function beginsWith<const P extends string>(prefix: AttributeRef<P>): BeginsWithOperator<AttributeRef<P>>;
+export function beginsWith(prefix: string | Uint8Array | AttributeRef): BeginsWithOperator<string | Uint8Array | AttributeRef> {
   return { [EXPRESSION]: 'operator', type: 'beginsWith', value: prefix };
 }
-/** A substring of a string, a member of a set, an element of a list. */
+/** A substring of a string, a member of a set, an element of a list: a value, or another attribute of the item (`attribute('tag')`). */
 export function contains<V>(value: V): ContainsOperator<V> {
   return { [EXPRESSION]: 'operator', type: 'contains', value };
 }

@@ -17,7 +17,7 @@ import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './en
 import { checkFits } from './fitness';
 import { isAttributeRef, isConditionNode, isExpression } from './normalize';
 import { compareAttributeValues } from './order';
-import { resolvePath, type ResolvedPath } from './resolve-path';
+import { resolvePath, type ResolvedPath, type ValueCategory } from './resolve-path';
 
 /** DynamoDB's limit on the operands of IN. */
 export const MAX_IN_VALUES = 100;
@@ -113,14 +113,29 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
     }
     case 'beginsWith': {
       const path = at(node.path);
-      if (isAttributeRef(node.value)) throw expressionError.attributeNotAllowed(model, path.source, 'beginsWith()');
       checkFits(model, path, 'beginsWith');
+      if (isAttributeRef(node.value)) {
+        const right = otherAttribute(model, at, path, node.value.path);
+        // A prefix of the same type: a string of a string, bytes of bytes (else false for every item).
+        if (path.category !== 'unknown' && right.category !== 'unknown' && right.category !== path.category) {
+          throw expressionError.attributeMismatch(model, path.source, path.kindLabel, right.source, right.kindLabel);
+        }
+        return { type: 'beginsWithAttribute', path: path.attributePath, right: right.attributePath };
+      }
       return { type: 'beginsWith', path: path.attributePath, value: encodeFragment(model, path, 'beginsWith()', node.value) };
     }
     case 'contains': {
       const path = at(node.path);
-      if (isAttributeRef(node.value)) throw expressionError.attributeNotAllowed(model, path.source, 'contains()');
       checkFits(model, path, 'contains');
+      if (isAttributeRef(node.value)) {
+        const right = otherAttribute(model, at, path, node.value.path);
+        // A substring of a string, a member of a set of that member type; a list's elements may be anything.
+        const wanted = path.category === 'string' ? 'string' : path.category === 'set' ? memberCategory(path) : undefined;
+        if (wanted !== undefined && right.category !== 'unknown' && right.category !== wanted) {
+          throw expressionError.attributeMismatch(model, path.source, path.kindLabel, right.source, right.kindLabel);
+        }
+        return { type: 'containsAttribute', path: path.attributePath, right: right.attributePath };
+      }
       const value = path.category === 'string'
         ? encodeFragment(model, path, 'contains()', node.value)
         : encodeMember(model, path, node.value);
@@ -143,14 +158,34 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
  * can never compare (a number and a string) are refused, since DynamoDB would silently find the
  * comparison false. An ordering comparison needs an orderable right side too.
  */
+/** The other attribute of begins_with / contains: a path of the model, not the first operand itself (DynamoDB refuses that). */
+function otherAttribute(model: string, at: Resolver, left: ResolvedPath, rightPath: string): ResolvedPath {
+  const right = at(rightPath);
+  if (samePath(left, right)) throw expressionError.sameAttribute(model, left.source);
+  return right;
+}
+
+function samePath(a: ResolvedPath, b: ResolvedPath): boolean {
+  return a.attributePath.length === b.attributePath.length && a.attributePath.every((element, i) => element === b.attributePath[i]);
+}
+
+/** The category of a typed set's members ('string' for a stringSet...); undefined where the set's kind is not known. */
+function memberCategory(path: ResolvedPath): ValueCategory | undefined {
+  if (path.end.at !== 'attribute') return undefined;
+  switch (path.end.attr.kind) {
+    case 'stringSet': return 'string';
+    case 'numberSet': return 'number';
+    case 'binarySet': return 'binary';
+    default: return undefined;
+  }
+}
+
 function compareAttributes(
   model: string, at: Resolver, left: ResolvedPath, resolvedLeft: Operand<ResolvedPath['attributePath']>,
   comparator: Comparator, rightPath: string,
 ): ResolvedCondition {
   const right = at(rightPath);
-  const same = resolvedLeft.type === 'path' && left.attributePath.length === right.attributePath.length &&
-    left.attributePath.every((element, i) => element === right.attributePath[i]);
-  if (same) throw expressionError.sameAttribute(model, left.source);
+  if (resolvedLeft.type === 'path' && samePath(left, right)) throw expressionError.sameAttribute(model, left.source);
   if (comparator !== '=' && comparator !== '<>') checkFits(model, right, comparator);
   const leftCategory = resolvedLeft.type === 'size' ? 'number' : left.category;
   const leftKind = resolvedLeft.type === 'size' ? `size(), a number` : left.kindLabel;

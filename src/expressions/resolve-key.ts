@@ -74,7 +74,8 @@ export function resolveKeyCondition(schema: ModelSchema, index: string | undefin
   for (const leaf of leaves(model, ast, [])) {
     const { path, size } = pathOf(leaf);
     const refersToAttribute = (leaf.type === 'compare' && isAttributeRef(leaf.value)) ||
-      (leaf.type === 'between' && (isAttributeRef(leaf.low) || isAttributeRef(leaf.high)));
+      (leaf.type === 'between' && (isAttributeRef(leaf.low) || isAttributeRef(leaf.high))) ||
+      (leaf.type === 'beginsWith' && isAttributeRef(leaf.value));
     if (refersToAttribute) throw expressionError.attributeNotAllowed(model, path, 'a key condition');
     if (path === pk.property) {
       if (partition) throw expressionError.keyTwice(model, path);

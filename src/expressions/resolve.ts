@@ -75,6 +75,11 @@ export function conditionRoots(node: ResolvedCondition, out: Set<string> = new S
       add(node.left.path);
       add(node.right);
       break;
+    case 'beginsWithAttribute':
+    case 'containsAttribute':
+      add(node.path);
+      add(node.right);
+      break;
     default:
       add(node.path);
   }

@@ -136,12 +136,15 @@ export type ConditionObject<T> = {
 /**
  * What a condition object accepts at a path of value type V (anything where V is unknown): a
  * value, an operator for V, or a comparison with other attributes `P` of the model (whose kinds
- * are checked before sending): compared, as between's bounds, or among isIn's candidates.
+ * are checked before sending): compared, as between's bounds, among isIn's candidates, or as the
+ * operand of beginsWith (string and binary paths) and contains (strings, sets, lists).
  */
 type ConditionSlot<V, P extends string> = unknown extends V
   ? unknown
   : NonNullable<V> | ConditionOperator<NonNullable<V>> | CompareOperator<AttributeRef<P>>
-    | BetweenOperator<NonNullable<V> | AttributeRef<P>> | InOperator<NonNullable<V> | AttributeRef<P>>;
+    | BetweenOperator<NonNullable<V> | AttributeRef<P>> | InOperator<NonNullable<V> | AttributeRef<P>>
+    | ([BeginsWithFor<NonNullable<V>>] extends [never] ? never : BeginsWithOperator<AttributeRef<P>>)
+    | ([ContainsFor<NonNullable<V>>] extends [never] ? never : ContainsOperator<AttributeRef<P>>);
 
 /** A condition, filter: a condition object, a node from `and`/`or`/`not`, or `size(path).op(n)`. */
 export type Condition<T> = ConditionObject<T> | ConditionNode<T> | SizeCondition<SizedPath<T>>;

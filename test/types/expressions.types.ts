@@ -116,6 +116,16 @@ filter({ rating: between(attribute('info.ratin'), 10) });
 filter({ year: isIn(1994, attribute('ratin')) });
 // @ts-expect-error a value bound of the wrong type next to an attribute bound
 filter({ rating: between(attribute('info.rating'), 'ten') });
+// Another attribute as the prefix of beginsWith (string and binary paths) or the operand of contains (strings, sets, lists).
+filter({ title: beginsWith(attribute('genre')), tags: contains(attribute('title')), notes: contains(attribute('genre')) });
+// @ts-expect-error beginsWith(attribute()) on a number path (beginsWith is for strings and binaries)
+filter({ rating: beginsWith(attribute('title')) });
+// @ts-expect-error contains(attribute()) on a number path
+filter({ rating: contains(attribute('title')) });
+// @ts-expect-error beginsWith(attribute()) of a path the model does not have
+filter({ title: beginsWith(attribute('titel')) });
+// @ts-expect-error contains(attribute()) of a path the model does not have
+filter({ tags: contains(attribute('titel')) });
 // @ts-expect-error a misspelt path in a condition object
 filter({ 'info.ratin': gte(8) });
 // @ts-expect-error a literal of the wrong type
@@ -202,6 +212,8 @@ compileProjection(Movie, ['yaer']);
 
 // ---- Key conditions and keys
 query({ year: 1985, title: beginsWith('A') });
+// @ts-expect-error a key condition takes values only: DynamoDB has no attribute operand there
+query({ year: 1985, title: beginsWith(attribute('genre')) });
 query({ year: eq(1985), title: between('A', 'M') });
 // @ts-expect-error a key value of the wrong type
 query({ year: '1985' });

@@ -140,6 +140,16 @@ export function evaluate(node: ResolvedCondition, item: Item): boolean {
       const v = valueAt(item, node.path);
       return v !== undefined && holds(v, node.value);
     }
+    case 'beginsWithAttribute': {
+      const v = valueAt(item, node.path);
+      const w = valueAt(item, node.right);
+      return v !== undefined && w !== undefined && startsWith(v, w);
+    }
+    case 'containsAttribute': {
+      const v = valueAt(item, node.path);
+      const w = valueAt(item, node.right);
+      return v !== undefined && w !== undefined && holds(v, w);
+    }
     case 'exists': return valueAt(item, node.path) !== undefined;
     case 'notExists': return valueAt(item, node.path) === undefined;
     case 'isType': {
