@@ -38,9 +38,21 @@ function refuseStandard(source: string, context: unknown): void {
   }
 }
 
+/** A class decorator put on a property (it is then called with the prototype and the property name). */
+function refuseOnMember(source: string, target: unknown, member: unknown): void {
+  if (typeof target !== 'function') {
+    const owner = (target as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'a class';
+    throw modelError.classDecoratorOnMember(owner, String(member), source);
+  }
+}
+
 function propertyDecorator(role: AttributeRole, source: string, options: AttributeOptions | undefined): PropertyDecorator {
   return (prototype: object, property: string | symbol) => {
     refuseStandard(source, property);
+    // On a class, a legacy decorator gets the class alone.
+    if (typeof prototype === 'function' && property === undefined) {
+      throw modelError.propertyDecoratorOnClass((prototype as Constructor).name, source);
+    }
     if (typeof prototype === 'function') {
       throw modelError.decoratorOnStatic((prototype as Constructor).name, String(property), source);
     }
@@ -55,6 +67,7 @@ function propertyDecorator(role: AttributeRole, source: string, options: Attribu
 export function Table(options: TableOptions = {}): ClassDecorator {
   return (target, ...context: unknown[]) => {
     refuseStandard('@Table', context[0]);
+    refuseOnMember('@Table', target, context[0]);
     recordTableDecorator(target as unknown as Constructor, options);
   };
 }
@@ -94,6 +107,7 @@ export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDe
 export function GlobalIndex<K extends string>(name: string, options: GlobalIndexOptions<K>): ClassDecoratorFor<K> {
   return ((target: Constructor, ...context: unknown[]) => {
     refuseStandard('@GlobalIndex', context[0]);
+    refuseOnMember('@GlobalIndex', target, context[0]);
     recordGlobalIndex(target, name, options);
   }) as ClassDecoratorFor<K>;
 }
@@ -101,6 +115,7 @@ export function GlobalIndex<K extends string>(name: string, options: GlobalIndex
 export function LocalIndex<K extends string>(name: string, options: LocalIndexOptions<K>): ClassDecoratorFor<K> {
   return ((target: Constructor, ...context: unknown[]) => {
     refuseStandard('@LocalIndex', context[0]);
+    refuseOnMember('@LocalIndex', target, context[0]);
     recordLocalIndex(target, name, options);
   }) as ClassDecoratorFor<K>;
 }

@@ -70,6 +70,14 @@ export const modelProblem = {
       `local indexes only on a composite primary key): add @SortKey to ${c}, or make the index a @GlobalIndex.`),
   badIndexName: (c: string, name: unknown) =>
     p('badIndexName', c, undefined, `${c}: index name ${shown(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
+  indexSameKey: (c: string, index: string, type: 'global' | 'local', prop: string, tablePartitionKey: boolean) =>
+    p('indexSameKey', c, prop, type === 'local' || tablePartitionKey
+      ? `${c}: local index "${index}" sorts by ${prop}, the table's partition key, which is already the index's partition key: ` +
+        `DynamoDB refuses two keys of one attribute. Sort the index by another property.`
+      : `${c}: index "${index}" has ${prop} as both its partition key and its sort key: DynamoDB refuses two keys of one attribute. ` +
+        `Leave out the sort key, or sort by another property.`),
+  tableTwice: (c: string, count: number) =>
+    p('tableTwice', c, undefined, `${c} carries @Table ${count} times: give it one @Table with all its options.`),
   duplicateIndex: (c: string, name: string) =>
     p('duplicateIndex', c, undefined, `${c}: two indexes are named "${name}": give each index its own name.`),
   indexUnknownProperty: (c: string, index: string, what: string, prop: unknown) =>
@@ -117,6 +125,10 @@ export const modelError = {
       `${source} on ${kind} ${JSON.stringify(name)} was called as a standard (TC39) decorator, but dynamap's decorators are ` +
       `TypeScript's legacy decorators (as class-validator's and class-transformer's are): set "experimentalDecorators": true ` +
       `(and "emitDecoratorMetadata": true) in the tsconfig.json that compiles this file (tsx, esbuild and vitest read it too).`)]),
+  classDecoratorOnMember: (c: string, member: string, source: string) =>
+    new ModelError([p('classDecoratorOnMember', c, member, `${c}.${member}: ${source} is a class decorator; put it on the class (above \`class ${c}\`).`)]),
+  propertyDecoratorOnClass: (c: string, source: string) =>
+    new ModelError([p('propertyDecoratorOnClass', c, undefined, `${c}: ${source} is a property decorator; put it on a property of ${c}, not on the class.`)]),
   symbolProperty: (c: string, source: string) =>
     new ModelError([p('symbolProperty', c, undefined, `${c}: ${source} is on a symbol-named property; dynamap maps string-named properties only.`)]),
   defineModelTwice: (c: string) =>

@@ -3,6 +3,7 @@ import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
 import { exclusionOf } from './class-transformer';
 import { isValidTableName } from './names';
+import { GLOBAL_INDEX_OPTIONS, LOCAL_INDEX_OPTIONS } from './record';
 import { isCapacity } from './table-options';
 import type {
   AttributeSchema,
@@ -98,7 +99,17 @@ export function buildIndexes(
       // DynamoDB allows local indexes only on a table with a sort key (a composite primary key).
       if (!key.sortKey) problems.push(modelProblem.localIndexWithoutTableSortKey(className, raw.name));
     }
+    for (const option of raw.unknownOptions ?? []) {
+      const decorator = raw.type === 'global' ? '@GlobalIndex' : '@LocalIndex';
+      problems.push(modelProblem.unknownOption(className, undefined, `${decorator}("${raw.name}")`, option,
+        raw.type === 'global' ? GLOBAL_INDEX_OPTIONS : LOCAL_INDEX_OPTIONS));
+    }
     const sortKey = raw.sortKey !== undefined ? keyAttribute(className, doc, raw, 'sortKey', raw.sortKey, problems) : undefined;
+    // DynamoDB refuses a key schema that names one attribute twice ("Two keys can not have the same name").
+    if (partitionKey && sortKey && partitionKey.name === sortKey.name) {
+      problems.push(modelProblem.indexSameKey(className, raw.name, raw.type, sortKey.property, partitionKey === key.partitionKey));
+      continue;
+    }
     const projection = projectionOf(className, doc, raw, table?.entity?.attribute, problems);
     if (raw.throughput !== undefined && !isCapacity(raw.throughput)) {
       problems.push(modelProblem.badOption(className, undefined, `throughput of index "${raw.name}"`, raw.throughput, '{ read, write } with whole numbers of at least 1'));

@@ -52,6 +52,15 @@ export function recordTableDecorator(target: Constructor, options: TableOptions)
   recordTable(target, options);
 }
 
+export const GLOBAL_INDEX_OPTIONS = ['partitionKey', 'sortKey', 'projection', 'throughput'];
+export const LOCAL_INDEX_OPTIONS = ['sortKey', 'projection'];
+
+/** Options given (not undefined) that the decorator does not know: `projecton`, a local index's `partitionKey`. */
+function unknownOf(options: object, known: readonly string[]): { unknownOptions?: readonly string[] } {
+  const unknown = Object.keys(options).filter((o) => !known.includes(o) && (options as Record<string, unknown>)[o] !== undefined);
+  return unknown.length ? { unknownOptions: unknown } : {};
+}
+
 export function recordGlobalIndex(target: Constructor, name: string, options: GlobalIndexOptions): void {
   if (options === null || typeof options !== 'object') throw modelError.badIndexOptions(target.name, '@GlobalIndex', name, options);
   recordIndex(target, {
@@ -61,10 +70,11 @@ export function recordGlobalIndex(target: Constructor, name: string, options: Gl
     sortKey: options.sortKey,
     projection: options.projection,
     throughput: options.throughput,
+    ...unknownOf(options, GLOBAL_INDEX_OPTIONS),
   });
 }
 
 export function recordLocalIndex(target: Constructor, name: string, options: LocalIndexOptions): void {
   if (options === null || typeof options !== 'object') throw modelError.badIndexOptions(target.name, '@LocalIndex', name, options);
-  recordIndex(target, { name, type: 'local', sortKey: options.sortKey, projection: options.projection });
+  recordIndex(target, { name, type: 'local', sortKey: options.sortKey, projection: options.projection, ...unknownOf(options, LOCAL_INDEX_OPTIONS) });
 }

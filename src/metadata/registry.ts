@@ -42,7 +42,10 @@ export function rawModelOf(target: object): RawModel | undefined {
 }
 
 export function recordTable(target: Constructor, options: TableOptions): void {
-  own(target).table = { ...options };
+  const raw = own(target);
+  raw.tableDecorators = (raw.tableDecorators ?? 0) + 1;
+  // A string (`@Table('Movies')`) is kept as given, for the schema builder to say what to write.
+  raw.table = options !== null && typeof options === 'object' ? { ...options } : options;
   registry().tables.add(target);
 }
 

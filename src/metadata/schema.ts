@@ -22,7 +22,17 @@ const documentCache = new WeakMap<Constructor, DocumentSchema>();
 const modelCache = new WeakMap<Constructor, ModelSchema>();
 
 /** Raw facts of the class chain, root first; a child's fact for a property replaces its parent's. */
-function collect(target: Constructor): { properties: RawProperty[][]; indexes: RawIndex[]; table?: TableOptions } {
+interface Collected {
+  properties: RawProperty[][];
+  indexes: RawIndex[];
+  table?: TableOptions;
+  /** The class that carries the @Table in effect (the nearest in the chain): its name is the default table name. */
+  tableOwner?: Constructor;
+  /** A class of the chain that carries @Table more than once. */
+  tableTwice?: { readonly owner: Constructor; readonly count: number };
+}
+
+function collect(target: Constructor): Collected {
   const chain: Constructor[] = [];
   for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
     chain.unshift(c as Constructor);
@@ -30,9 +40,12 @@ function collect(target: Constructor): { properties: RawProperty[][]; indexes: R
   const byProperty = new Map<string, RawProperty[]>();
   const indexes = new Map<string, RawIndex[]>();
   let table: TableOptions | undefined;
+  let tableOwner: Constructor | undefined;
+  let tableTwice: Collected['tableTwice'];
   for (const cls of chain) {
     const raw = rawModelOf(cls);
     if (!raw) continue;
+    if ((raw.tableDecorators ?? 0) > 1) tableTwice = { owner: cls, count: raw.tableDecorators! };
     const own = new Map<string, RawProperty[]>();
     for (const fact of raw.properties) {
       const list = own.get(fact.property) ?? [];
@@ -46,9 +59,12 @@ function collect(target: Constructor): { properties: RawProperty[][]; indexes: R
     const ownIndexes = new Map<string, RawIndex[]>();
     for (const index of raw.indexes) ownIndexes.set(index.name, [...(ownIndexes.get(index.name) ?? []), index]);
     for (const [name, list] of ownIndexes) indexes.set(name, list);
-    if (raw.table) table = raw.table;
+    if (raw.table !== undefined) {
+      table = raw.table;
+      tableOwner = cls;
+    }
   }
-  return { properties: [...byProperty.values()], indexes: [...indexes.values()].flat(), table };
+  return { properties: [...byProperty.values()], indexes: [...indexes.values()].flat(), table, tableOwner, tableTwice };
 }
 
 function buildAttributes(target: Constructor, className: string, facts: RawProperty[][], problems: ModelProblem[]): AttributeSchema[] {
@@ -133,8 +149,9 @@ export function getModelSchema(target: Constructor): ModelSchema {
   if (typeof target !== 'function') throw modelError.of([modelProblem.notAClass(target)]);
   const className = target.name || 'AnonymousClass';
   const problems: ModelProblem[] = [];
-  const { properties, indexes: rawIndexes, table } = collect(target);
-  if (!table) throw modelError.of([modelProblem.noTable(className)]);
+  const { properties, indexes: rawIndexes, table, tableOwner, tableTwice } = collect(target);
+  if (table === undefined) throw modelError.of([modelProblem.noTable(className)]);
+  if (tableTwice) problems.push(modelProblem.tableTwice(tableTwice.owner.name, tableTwice.count));
 
   const attributes = buildAttributes(target, className, properties, problems);
   const pks = single(attributes, 'partitionKey');
@@ -148,7 +165,12 @@ export function getModelSchema(target: Constructor): ModelSchema {
     if (found.length > 1) problems.push(modelProblem.twoOfRole(className, decorator, found.map((a) => a.property)));
   }
 
-  const tableOptions = resolveTableOptions(className, table, problems);
+  // A subclass without @Table of its own lives in its parent's table: `@Table()` names it after the class that carries it.
+  const ttl = single(attributes, 'ttl')[0];
+  if (ttl && Buffer.byteLength(ttl.name, 'utf8') > 255) {
+    problems.push(modelProblem.badAttributeName(className, ttl.property, ttl.name, 'the TTL attribute\'s name is 1 to 255 bytes (UpdateTimeToLive refuses a longer one)'));
+  }
+  const tableOptions = resolveTableOptions(className, table, problems, tableOwner?.name || className);
   const entityAttribute = tableOptions?.entity?.attribute;
   for (const attr of attributes) {
     if (attr.name === entityAttribute) problems.push(modelProblem.entityAttributeTaken(className, attr.property, attr.name));
@@ -183,9 +205,9 @@ export function getModelSchema(target: Constructor): ModelSchema {
  * the models of one table without tripping over an unrelated model's definition errors.
  */
 export function declaredTableName(target: Constructor): string | undefined {
-  const table = collect(target).table;
-  if (!table) return undefined;
-  return typeof table.name === 'string' ? table.name : target.name;
+  const { table, tableOwner } = collect(target);
+  if (table === undefined) return undefined;
+  return table !== null && typeof table === 'object' && typeof table.name === 'string' ? table.name : (tableOwner ?? target).name;
 }
 
 /**

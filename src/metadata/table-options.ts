@@ -38,10 +38,13 @@ function resolveEntity(className: string, options: TableOptions, problems: Model
   return problems.length > before ? undefined : Object.freeze({ attribute, value: entity });
 }
 
-export function resolveTableOptions(className: string, options: TableOptions, problems: ModelProblem[]): ResolvedTableOptions | undefined {
+export function resolveTableOptions(
+  className: string, options: TableOptions, problems: ModelProblem[], defaultName = className,
+): ResolvedTableOptions | undefined {
   const before = problems.length;
   if (options === null || typeof options !== 'object') {
-    problems.push(modelProblem.badOption(className, undefined, '@Table options', options, 'an options object'));
+    problems.push(modelProblem.badOption(className, undefined, '@Table options', options,
+      typeof options === 'string' ? `an options object: for the table name, @Table({ name: ${JSON.stringify(options)} })` : 'an options object'));
     return undefined;
   }
   for (const option of Object.keys(options)) {
@@ -49,7 +52,7 @@ export function resolveTableOptions(className: string, options: TableOptions, pr
       problems.push(modelProblem.unknownOption(className, undefined, '@Table', option, TABLE_OPTIONS));
     }
   }
-  const name = options.name ?? className;
+  const name = options.name ?? defaultName;
   if (!isValidTableName(name)) problems.push(modelProblem.badTableName(className, name));
   const billing = options.billing ?? 'PAY_PER_REQUEST';
   if (billing !== 'PAY_PER_REQUEST' && !isCapacity(billing)) {

@@ -129,10 +129,14 @@ export interface RawIndex {
   readonly sortKey?: string;
   readonly projection?: ProjectionOption;
   readonly throughput?: { read: number; write: number };
+  /** Options the decorator does not know (misspelt, or of the other index type): refused at schema build. */
+  readonly unknownOptions?: readonly string[];
 }
 
 export interface RawModel {
   table?: TableOptions;
+  /** How many @Table decorators the class itself carries (more than one is refused). */
+  tableDecorators?: number;
   /** In declaration order; a property may carry several roles (e.g. @SortKey and @CreatedAt is an error). */
   readonly properties: RawProperty[];
   readonly indexes: RawIndex[];

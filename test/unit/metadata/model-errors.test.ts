@@ -101,6 +101,55 @@ describe('model definition errors', () => {
     ]));
   });
 
+  it('refuses an index key schema that names one attribute twice (DynamoDB: "Two keys can not have the same name")', () => {
+    @Table({ name: 'SameKeys' })
+    @GlobalIndex('gsiSame', { partitionKey: 'a', sortKey: 'a' })
+    @LocalIndex('lsiPk', { sortKey: 'pk' })
+    class SameKeys { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() a?: string; }
+    expect(problemsOf(() => getModelSchema(SameKeys)).map((p) => `${p.code} ${p.message}`)).toEqual([
+      'model.indexSameKey SameKeys: local index "lsiPk" sorts by pk, the table\'s partition key, which is already the index\'s partition key: ' +
+        'DynamoDB refuses two keys of one attribute. Sort the index by another property.',
+      'model.indexSameKey SameKeys: index "gsiSame" has a as both its partition key and its sort key: DynamoDB refuses two keys of one attribute. ' +
+        'Leave out the sort key, or sort by another property.',
+    ]);
+  });
+
+  it('refuses index options the decorator does not know, two @Table on one class, and a TTL name over 255 bytes', () => {
+    @Table({ name: 'Odd1' }) @Table({ name: 'Odd2' })
+    @(GlobalIndex('byA', { partitionKey: 'a', projecton: 'KEYS_ONLY' } as never) as unknown as ClassDecorator)
+    @(LocalIndex('byB', { sortKey: 'b', partitionKey: 'a', throughput: { read: 1, write: 1 } } as never) as unknown as ClassDecorator)
+    class OddOptions {
+      @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() a?: string; @Attribute() b?: string;
+      @TimeToLive({ name: 'x'.repeat(256) }) expires?: Date;
+    }
+    const messages = problemsOf(() => getModelSchema(OddOptions)).map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([
+      'OddOptions carries @Table 2 times: give it one @Table with all its options.',
+      'OddOptions: @GlobalIndex("byA") has no option "projecton"; the options are partitionKey, sortKey, projection, throughput.',
+      'OddOptions: @LocalIndex("byB") has no option "partitionKey"; the options are sortKey, projection.',
+      'OddOptions: @LocalIndex("byB") has no option "throughput"; the options are sortKey, projection.',
+      expect.stringMatching(/^OddOptions\.expires: attribute name "x{256}" is not allowed: the TTL attribute's name is 1 to 255 bytes/),
+    ]));
+    expect(messages).toHaveLength(5);
+  });
+
+  it('says where a class decorator and a property decorator go when they are swapped, and what @Table("Movies") should be', () => {
+    expect(() => {
+      class Swapped { @(GlobalIndex('g', { partitionKey: 'a' }) as unknown as PropertyDecorator) a?: string; }
+      return Swapped;
+    }).toThrow('Swapped.a: @GlobalIndex is a class decorator; put it on the class (above `class Swapped`).');
+    expect(() => {
+      @(PartitionKey() as unknown as ClassDecorator)
+      class OnClass { id!: string; }
+      return OnClass;
+    }).toThrow('OnClass: @PartitionKey is a property decorator; put it on a property of OnClass, not on the class.');
+    @Table('Movies' as never)
+    class Named { @PartitionKey() id!: string; }
+    expect(problemsOf(() => getModelSchema(Named)).map((p) => p.message)).toEqual([
+      'Named: option @Table options is "Movies"; expected an options object: for the table name, @Table({ name: "Movies" }).',
+    ]);
+  });
+
   it('refuses index decorators without options with a ModelError, not a TypeError', () => {
     const define = (decorate: () => void) => { try { decorate(); } catch (e) { return e; } return undefined; };
     class G { @PartitionKey() id!: string; }

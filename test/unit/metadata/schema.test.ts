@@ -3,6 +3,7 @@ import {
   Attribute, CreatedAt, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version,
 } from '../../../src/decorators';
 import { defineModel, getDocumentSchema, getModelSchema, registeredTables } from '../../../src/metadata';
+import { declaredTableName } from '../../../src/metadata/schema';
 
 class MovieInfo {
   @Attribute() directors?: string[];
@@ -90,6 +91,17 @@ describe('schema builder', () => {
     expect(getModelSchema(Parent).table.name).toBe('Parents');
     expect(getModelSchema(Kid).table.name).toBe('Children');
     expect(getModelSchema(Kid).attributes.map((a) => a.property)).toEqual(['id', 'n']);
+  });
+
+  it("a subclass without @Table of its own lives in its parent's table, also when @Table() gives no name", () => {
+    @Table() class Animal { @PartitionKey() id!: string; }
+    class Dog extends Animal { @Attribute() bark?: string; }
+    @Table() class Cat extends Animal {}
+    expect(getModelSchema(Dog).table.name).toBe('Animal');
+    expect(declaredTableName(Dog)).toBe('Animal');
+    // Its own @Table() names its own table after itself.
+    expect(getModelSchema(Cat).table.name).toBe('Cat');
+    expect(declaredTableName(Cat)).toBe('Cat');
   });
 
   it('works without design:type when type is given (defineModel, as esbuild users would)', () => {
