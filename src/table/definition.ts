@@ -81,6 +81,8 @@ export function tableDefinition(schemas: readonly ModelSchema[], tablePrefix = '
   const entityAttribute = checkEntities(schemas, problems);
   const indexes = mergeIndexes(schemas, entityAttribute, problems);
   const definitions = attributeDefinitions(first, indexes, problems);
+  checkKeyAttributeTypes(schemas, first, indexes, problems);
+  if (entityAttribute !== undefined) checkEntityAttributeFree(schemas, entityAttribute, problems);
 
   const gsis = indexes.filter((i) => i.schema.type === 'global');
   const lsis = indexes.filter((i) => i.schema.type === 'local');
@@ -268,6 +270,56 @@ function mergeIndexes(schemas: readonly ModelSchema[], entityAttribute: string |
     }
   }
   return [...merged.values()];
+}
+
+/** Where an attribute name is a key of the table: the model that declares it, what key it is, its type. */
+interface KeyUse {
+  readonly owner: ModelSchema;
+  readonly role: string;
+  readonly type: string;
+}
+
+/**
+ * Another model of the table may store, under a name that is a table or index key, a value of
+ * another type (a number where an index's partition key is a string) or no scalar at all: DynamoDB
+ * refuses every such write ("Type mismatch for Index Key"). Refused here, for the whole table.
+ */
+function checkKeyAttributeTypes(schemas: readonly ModelSchema[], first: ModelSchema, indexes: readonly MergedIndex[], problems: ModelProblem[]): void {
+  const keys = new Map<string, KeyUse>();
+  const use = (owner: ModelSchema, attr: AttributeSchema, role: string) => {
+    if (attr.scalarType && !keys.has(attr.name)) keys.set(attr.name, { owner, role, type: attr.scalarType });
+  };
+  use(first, first.key.partitionKey, 'the table\'s partition key');
+  if (first.key.sortKey) use(first, first.key.sortKey, 'the table\'s sort key');
+  for (const index of indexes) {
+    use(index.owner, index.schema.partitionKey, `the partition key of index "${index.schema.name}"`);
+    if (index.schema.sortKey) use(index.owner, index.schema.sortKey, `the sort key of index "${index.schema.name}"`);
+  }
+  for (const s of schemas) {
+    // A model's own keys are compared as keys (checkSameKey, attributeDefinitions).
+    const ownKeys = new Set([s.key.partitionKey, s.key.sortKey, ...s.indexes.flatMap((i) => [i.partitionKey, i.sortKey])].map((a) => a?.name));
+    for (const attr of s.attributes) {
+      const key = keys.get(attr.name);
+      if (!key || ownKeys.has(attr.name) || attr.scalarType === key.type) continue;
+      problems.push(modelProblem.tableMismatch(s.table.name, key.owner.className, s.className,
+        `store attribute "${attr.name}" differently: it is ${key.role} (${key.type}) in ${key.owner.className}, and ${s.className}.${attr.property} ` +
+        `stores a ${attr.kind} (${attr.scalarType ?? 'not a string, number or binary'}) there, a write DynamoDB refuses ("Type mismatch for Index Key")`));
+    }
+  }
+}
+
+/** A model without an entity type must not store a property where the table's entity models keep their types. */
+function checkEntityAttributeFree(schemas: readonly ModelSchema[], entityAttribute: string, problems: ModelProblem[]): void {
+  const owner = schemas.find((s) => s.table.entity)!;
+  for (const s of schemas) {
+    if (s.table.entity) continue; // its own properties were checked with the model
+    const attr = s.byName.get(entityAttribute);
+    if (attr) {
+      problems.push(modelProblem.tableMismatch(s.table.name, owner.className, s.className,
+        `${s.className}.${attr.property} is stored as "${entityAttribute}", the attribute where ${owner.className} keeps its entity type, ` +
+        `so its values would make items read as another entity's: rename the property's attribute (@Attribute({ name }))`));
+    }
+  }
 }
 
 /** Only the attributes of the table key and of index keys, each once (DynamoDB refuses any other). */

@@ -15,6 +15,7 @@ import { syncError } from '../errors/sync';
 import { getModelSchema, registeredModels } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { groupByTable, tableDefinition, type TableDefinition } from './definition';
+import { modelsOfTable } from './table-models';
 import { describeTable, describeTtl, errorName } from './describe';
 import { planTable } from './diff';
 import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, SyncOptions, SyncResult, TablePlan } from './types';
@@ -37,7 +38,9 @@ export async function syncModels(
   models: readonly Constructor[] | undefined,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
-  const schemas = (models ?? registeredModels()).map((model) => getModelSchema(model));
+  // A table is defined by every registered model that names it (as createTableInput builds it), not
+  // only by those listed: syncing one model of a shared table must not create it without the others' indexes.
+  const schemas = models === undefined ? registeredModels().map((model) => getModelSchema(model)) : models.flatMap((model) => modelsOfTable(getModelSchema(model)));
   const definitions = [...groupByTable(schemas, ctx.tablePrefix).values()].map((group) => tableDefinition(group, ctx.tablePrefix));
   const wait: WaitOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, pollMs: options.pollMs ?? DEFAULT_POLL_MS };
 

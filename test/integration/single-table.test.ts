@@ -9,6 +9,7 @@ import {
   Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError, Version, beginsWith, exists, fromItem, gte,
   type Query, type TransactionWriter,
 } from 'dynamap';
+import { deploy } from '../support/deploy';
 import { describeOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
 
 @Table({ name: 'Shop', entity: 'Customer' })
@@ -172,7 +173,9 @@ describe('an index created before the model had an entity type', () => {
       @PartitionKey() pk!: string;
       @Attribute() email?: string;
     }
+    deploy(Before);
     await mapper.sync([Before]);
+    deploy(After);
     await expect(mapper.sync([After])).rejects.toThrow(/global index "byEmail" projection: declared INCLUDE \["kind"\], actual KEYS_ONLY, without "kind"/);
   });
 });

@@ -16,12 +16,13 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { Attribute, GlobalIndex, PartitionKey, SortKey, Table, TimeToLive } from '../../src/decorators';
+import { Attribute, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, TimeToLive } from '../../src/decorators';
 import { SyncError } from '../../src/errors/classes';
 import type { MapperContext } from '../../src/mapper/context';
 import { createContext } from '../../src/mapper/create-context';
 import { getModelSchema } from '../../src/metadata/schema';
 import { createTableInput, syncModels } from '../../src/table';
+import { deploy } from '../support/deploy';
 import { engineName, itOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
 
 const prefix = uniquePrefix();
@@ -167,6 +168,23 @@ describe(`sync (${engineName()})`, () => {
     ]);
   });
 
+  it("syncing one model of a shared table creates the table with every registered model's indexes (as createTableInput builds it)", async () => {
+    @Table({ name: 'ShopOne', entity: 'C' })
+    class ShopCustomer { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'ShopOne', entity: 'O' })
+    @LocalIndex('byTotal', { sortKey: 'total' })
+    @GlobalIndex('byStatus', { partitionKey: 'status' })
+    class ShopOrder { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() total?: number; @Attribute() status?: string; }
+    void ShopOrder;
+    const { ctx, client } = context();
+    const dry = await syncModels(ctx, [ShopCustomer], { ...fast, dryRun: true });
+    expect(dry.plan[0].steps[0]).toMatchObject({ kind: 'createTable' });
+    await syncModels(ctx, [ShopCustomer], fast);
+    const table = await describeTableOf(client, `${prefix}ShopOne`);
+    expect(table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byStatus']);
+    expect(table?.LocalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byTotal']);
+  });
+
   describe('adding a GSI declared later', () => {
     @Table({ name: 'Catalog' })
     class CatalogV1 {
@@ -186,6 +204,7 @@ describe(`sync (${engineName()})`, () => {
 
     async function createWithAnItem(client: DynamoDBClient): Promise<void> {
       const { ctx } = context();
+      deploy(CatalogV1);
       expect((await syncModels(ctx, [CatalogV1], fast)).created).toEqual([catalog]);
       await client.send(new PutItemCommand({ TableName: catalog, Item: item }));
     }
@@ -194,6 +213,7 @@ describe(`sync (${engineName()})`, () => {
       const { ctx, client, sent } = context();
       await createWithAnItem(client);
       sent.length = 0;
+      deploy(CatalogV2);
       const result = await syncModels(ctx, [CatalogV2], fast);
       expect(result).toMatchObject({ created: [], updated: [catalog], unchanged: [] });
       expect(result.plan[0].steps).toEqual([
@@ -241,6 +261,7 @@ describe(`sync (${engineName()})`, () => {
         @Attribute() name?: string;
       }
       const { ctx, client, sent } = context();
+      deploy(CatalogV3);
       const result = await syncModels(ctx, [CatalogV3], fast);
       expect(result.updated).toEqual([catalog]);
       expect(result.plan[0].steps.map((s) => s.kind === 'createGlobalIndex' && s.index.IndexName)).toEqual(['byName', 'byPrice']);
@@ -256,6 +277,7 @@ describe(`sync (${engineName()})`, () => {
     itOnDynalite('fails with a SyncError keeping dynalite\'s refusal, and keeps the items', async () => {
       const { ctx, client } = context();
       await createWithAnItem(client);
+      deploy(CatalogV2);
       const error = await syncModels(ctx, [CatalogV2], fast).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SyncError);
       // dynalite wants ProvisionedThroughput on an index of an on-demand table (DynamoDB refuses
@@ -279,7 +301,9 @@ describe(`sync (${engineName()})`, () => {
       @Attribute() owner?: string;
     }
     const { ctx, client } = context();
+    deploy(MeteredV1);
     await syncModels(ctx, [MeteredV1], fast);
+    deploy(MeteredV2);
     const run = syncModels(ctx, [MeteredV2], fast);
     if (onDynalite) {
       // dynalite validates the request, answers without the index and never builds it.
@@ -351,8 +375,10 @@ describe(`sync (${engineName()})`, () => {
       @PartitionKey() id!: string;
     }
     const { ctx, client, sent } = context();
+    deploy(LedgerV1);
     await syncModels(ctx, [LedgerV1], fast);
     sent.length = 0;
+    deploy(LedgerV2);
     const error = await syncModels(ctx, [Unrelated, LedgerV2], fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect(error).toMatchObject({

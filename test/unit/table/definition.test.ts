@@ -350,6 +350,38 @@ describe('createTableInput refuses models that cannot share a table', () => {
     );
   });
 
+  it("another model's attribute stored under an index key's name with another type, or no scalar (DynamoDB: \"Type mismatch for Index Key\")", () => {
+    @Table({ name: 'KeyTypes' })
+    @GlobalIndex('gsi1', { partitionKey: 'g' })
+    class Keyed { @PartitionKey() pk!: string; @Attribute({ name: 'gsi1pk' }) g?: string; }
+    @Table({ name: 'KeyTypes' })
+    class Counter {
+      @PartitionKey() pk!: string;
+      @Attribute({ name: 'gsi1pk' }) count?: number;
+      @Attribute({ name: 'pk2' }) fine?: boolean;
+    }
+    @Table({ name: 'KeyTypes' })
+    class Lister { @PartitionKey() pk!: string; @Attribute({ name: 'gsi1pk', type: 'list' }) items?: string[]; }
+    const error = modelErrorOf(() => input('', Keyed, Counter, Lister));
+    expect(error.problems.map((p) => p.message)).toEqual([
+      'Keyed and Counter share table "KeyTypes" but store attribute "gsi1pk" differently: it is the partition key of index "gsi1" (S) in Keyed, ' +
+        'and Counter.count stores a number (N) there, a write DynamoDB refuses ("Type mismatch for Index Key"): models sharing a table must agree on its keys and options.',
+      'Keyed and Lister share table "KeyTypes" but store attribute "gsi1pk" differently: it is the partition key of index "gsi1" (S) in Keyed, ' +
+        'and Lister.items stores a list (not a string, number or binary) there, a write DynamoDB refuses ("Type mismatch for Index Key"): models sharing a table must agree on its keys and options.',
+    ]);
+  });
+
+  it('a model without an entity type storing a property where the entity models keep their types', () => {
+    @Table({ name: 'Typed', entity: 'X' })
+    class Tagged { @PartitionKey() pk!: string; }
+    @Table({ name: 'Typed' })
+    class Untagged { @PartitionKey() pk!: string; @Attribute({ name: '_entity' }) kind?: string; }
+    expect(modelErrorOf(() => input('', Tagged, Untagged)).message).toBe(
+      'Tagged and Untagged share table "Typed" but Untagged.kind is stored as "_entity", the attribute where Tagged keeps its entity type, ' +
+        'so its values would make items read as another entity\'s: rename the property\'s attribute (@Attribute({ name })): models sharing a table must agree on its keys and options.',
+    );
+  });
+
   it('a GSI with its own throughput on an on-demand table', () => {
     @Table({ name: 'OnDemand' })
     @GlobalIndex('byTag', { partitionKey: 'tag', throughput: { read: 3, write: 3 } })
