@@ -1,5 +1,6 @@
 /** The `dynamap` command line, parsed and checked (node's own parseArgs: no dependency). */
 import { parseArgs } from 'node:util';
+import { isValidTablePrefix } from '../metadata/names';
 
 export interface SyncCommand {
   readonly command: 'plan' | 'sync';
@@ -57,7 +58,8 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const { values, positionals } = parsed;
   if (values.version) return { command: 'version' };
-  if (values.help || positionals.length === 0) return { command: 'help' };
+  if (values.help) return { command: 'help' };
+  if (positionals.length === 0) throw new UsageError('no command: use plan or sync');
   const [command, ...extra] = positionals;
   if (command !== 'plan' && command !== 'sync') throw new UsageError(`unknown command "${command}": use plan or sync`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -66,6 +68,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a whole number of milliseconds, got "${values.timeout}"`);
+  }
+  if (values.prefix !== undefined && !isValidTablePrefix(values.prefix)) {
+    throw new UsageError(`--prefix may hold only the characters of table names (a-z, A-Z, 0-9, _, -, .), got "${values.prefix}"`);
   }
   if (values.endpoint !== undefined && !/^https?:\/\/\S+$/.test(values.endpoint)) {
     throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);

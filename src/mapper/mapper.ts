@@ -15,6 +15,7 @@ import { codecFor } from '../codec';
 import type { KeyOf, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
+import { isValidTablePrefix } from '../metadata/names';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type SyncResult } from '../table';
@@ -59,7 +60,7 @@ export interface MapperOptions {
 }
 
 function checkOptions(options: MapperOptions): void {
-  if (options.tablePrefix !== undefined && (typeof options.tablePrefix !== 'string' || !/^[a-zA-Z0-9_.-]*$/.test(options.tablePrefix))) {
+  if (options.tablePrefix !== undefined && !isValidTablePrefix(options.tablePrefix)) {
     throw optionError.invalid('new Mapper()', 'tablePrefix', options.tablePrefix, 'a string of [a-zA-Z0-9_.-]');
   }
   if (options.validate !== undefined && typeof options.validate !== 'boolean') {

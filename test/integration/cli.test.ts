@@ -57,6 +57,8 @@ describe('dynamap plan / sync', () => {
   it('bad command lines exit with 2 and say what is wrong, before anything is loaded or sent', async () => {
     const cases: [string[], RegExp][] = [
       [['plan'], /plan needs --models <file>/],
+      [[], /no command: use plan or sync/],
+      [['plan', '--models', models, '--prefix', 'bad prefix!'], /--prefix may hold only the characters of table names \(a-z, A-Z, 0-9, _, -, \.\), got "bad prefix!"/],
       [['drop', '--models', models], /unknown command "drop": use plan or sync/],
       [['sync', '--models', models, '--timeout', 'soon'], /--timeout must be a whole number of milliseconds, got "soon"/],
       [['plan', '--models', models, '--endpoint', 'localhost:8000'], /--endpoint must be an http\(s\) URL/],
