@@ -142,6 +142,8 @@ export type ConditionObject<T> = {
 type ConditionSlot<V, P extends string> = unknown extends V
   ? unknown
   : NonNullable<V> | ConditionOperator<NonNullable<V>> | CompareOperator<AttributeRef<P>>
+    // A property that may hold null (`string | null`) is stored as NULL then: it can be compared with null.
+    | (null extends V ? null | CompareOperator<null, '=' | '<>'> : never)
     | BetweenOperator<NonNullable<V> | AttributeRef<P>> | InOperator<NonNullable<V> | AttributeRef<P>>
     | ([BeginsWithFor<NonNullable<V>>] extends [never] ? never : BeginsWithOperator<AttributeRef<P>>)
     | ([ContainsFor<NonNullable<V>>] extends [never] ? never : ContainsOperator<AttributeRef<P>>);

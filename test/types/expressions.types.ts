@@ -36,6 +36,7 @@ class Tree { label?: string; children?: Tree[] }
 class Movie {
   year!: number;
   title!: string;
+  subtitle?: string | null;
   genre?: 'Drama' | 'Comedy';
   rating?: number;
   info?: Info;
@@ -130,6 +131,11 @@ filter({ tags: contains(attribute('titel')) });
 filter({ 'info.ratin': gte(8) });
 // @ts-expect-error a literal of the wrong type
 filter({ rating: 'high' });
+// null where the property may hold it (stored as NULL), with eq/ne too; not where it may not.
+filter({ subtitle: null });
+filter({ subtitle: ne(null) });
+// @ts-expect-error rating cannot hold null
+filter({ rating: null });
 // @ts-expect-error 'Thriller' is not one of the genre's values
 filter({ genre: 'Thriller' });
 filter({ genre: beginsWith('Dr'), poster: beginsWith(new Uint8Array([1])) });
