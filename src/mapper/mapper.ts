@@ -22,6 +22,7 @@ import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type Syn
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
+import type { EntityArgument } from './entity-argument';
 import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
@@ -110,7 +111,7 @@ export class Mapper {
   // Every failure before sending still arrives as a rejected promise, never as a throw.
 
   /** Writes the whole entity; returns it with version and timestamps updated. */
-  put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
+  put<T extends object>(entity: EntityArgument<T>, options: PutOptions<T> = {}): Promise<T> {
     let plan: ModelPlan<T>;
     let prepared: PreparedPut<T>;
     try {
@@ -182,7 +183,7 @@ export class Mapper {
   }
 
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
-  async save<T extends object>(entity: T): Promise<T> {
+  async save<T extends object>(entity: EntityArgument<T>): Promise<T> {
     const { schema, codec } = this.planOf(entity, 'save');
     const snapshot = snapshotOf(entity);
     if (!snapshot) return this.put(entity);
@@ -200,7 +201,7 @@ export class Mapper {
 
   /** Deletes one item, by key or by entity (an entity read with @Version must still have that version). */
   delete<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: DeleteOptions<T>): Promise<void>;
-  delete<T extends object>(entity: T, options?: DeleteOptions<T>): Promise<void>;
+  delete<T extends object>(entity: EntityArgument<T>, options?: DeleteOptions<T>): Promise<void>;
   async delete<T extends object>(
     modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | DeleteOptions<T>, maybeOptions?: DeleteOptions<T>,
   ): Promise<void> {
@@ -258,7 +259,7 @@ export class Mapper {
    * request. An entity read with @Version is refused (no version check is possible) unless
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
-  batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
+  batchPut<T extends object>(entities: readonly EntityArgument<T>[], options: BatchWriteOptions = {}): Promise<T[]> {
     return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', OPTIONS.batchWrite));
   }
 

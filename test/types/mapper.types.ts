@@ -51,3 +51,28 @@ export async function itemTypes(): Promise<void> {
   // @ts-expect-error a misspelt path in a put condition
   await mapper.put(new Movie(), { condition: { ratin: 1 } });
 }
+
+export async function entityArguments(): Promise<void> {
+  const movie = new Movie();
+  // The entity's own type comes back, methods and all.
+  const put: Movie = await mapper.put(movie, { condition: { rating: 1 } });
+  const saved: Movie = await mapper.save(movie);
+  const many: Movie[] = await mapper.batchPut([movie, new Movie()]);
+  await mapper.delete(movie, { condition: { rating: 1 } });
+  await mapper.transaction((tx) => { tx.put(movie).delete(movie); });
+  void put.describe(), saved, many;
+  // @ts-expect-error the class where an entity belongs (the key of delete(Movie, key) forgotten)
+  await mapper.delete(Movie);
+  // @ts-expect-error the class is not an entity
+  await mapper.put(Movie);
+  // @ts-expect-error an array is not one entity (batchPut writes several)
+  await mapper.put([movie]);
+  // @ts-expect-error the class is not an entity
+  await mapper.save(Movie);
+  // @ts-expect-error classes in batchPut
+  await mapper.batchPut([Movie]);
+  // @ts-expect-error the class in a transaction
+  await mapper.transaction((tx) => { tx.put(Movie); });
+  // @ts-expect-error the class in a transaction's delete
+  await mapper.transaction((tx) => { tx.delete(Movie); });
+}
