@@ -9,6 +9,7 @@ import {
   recordPropertyDecorator,
   recordTableDecorator,
 } from '../metadata/record';
+import type { KeyPartCheck } from '../metadata/declared-key';
 import type {
   AttributeOptions,
   AttributeRole,
@@ -72,12 +73,19 @@ export function Table(options: TableOptions = {}): ClassDecorator {
   };
 }
 
-export function PartitionKey(options?: AttributeOptions): PropertyDecorator {
-  return propertyDecorator('partitionKey', '@PartitionKey', options);
+/**
+ * The decorator of key part I (0: partition key, 1: sort key): a property decorator that, on a
+ * model declaring its key (`declare readonly [KEY]?: ['year', 'title']`), only fits the declared
+ * property: the declaration and the decorators cannot disagree.
+ */
+export type KeyDecorator<I extends 0 | 1> = <T extends object, K extends string | symbol>(prototype: T, property: K & KeyPartCheck<T, K, I>) => void;
+
+export function PartitionKey(options?: AttributeOptions): KeyDecorator<0> {
+  return propertyDecorator('partitionKey', '@PartitionKey', options) as KeyDecorator<0>;
 }
 
-export function SortKey(options?: AttributeOptions): PropertyDecorator {
-  return propertyDecorator('sortKey', '@SortKey', options);
+export function SortKey(options?: AttributeOptions): KeyDecorator<1> {
+  return propertyDecorator('sortKey', '@SortKey', options) as KeyDecorator<1>;
 }
 
 export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyDecorator {

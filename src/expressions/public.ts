@@ -7,7 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { ExpressionContext } from './context';
-import type { Condition, KeyCondition, Projection, UpdateChanges } from './types';
+import type { Condition, IndexKeyCondition, KeyCondition, Projection, UpdateChanges } from './types';
 
 export {
   eq, ne, lt, lte, gt, gte, between, beginsWith, contains, exists, notExists, isType, size, isIn, and, or, not, attribute,
@@ -21,8 +21,10 @@ export type {
   IncrementOperator, IfNotExistsOperator, AppendOperator, AddOperator, DeleteFromSetOperator, RemoveOperator,
 } from './update-operators';
 export type {
-  Path, PathValue, SizedPath, Condition, ConditionObject, ConditionOperator, KeyCondition, KeyOf, UpdateChanges, Projection,
+  Path, PathValue, SizedPath, Condition, ConditionObject, ConditionOperator, KeyCondition, IndexKeyCondition, KeyOf, LooseKeyOf,
+  UpdateChanges, Projection,
 } from './types';
+export { KEY, type DeclaredKey } from '../metadata/declared-key';
 export type { AttributeTypeName, Comparator } from './ast';
 
 /** An expression ready for a Command (low-level client format: AttributeValue maps). */
@@ -79,9 +81,11 @@ export function compileProjection<T extends object>(Model: Constructor<T>, paths
  * A KeyConditionExpression for a Query on the table, or on an index with `{ index }`:
  * `compileKeyCondition(Movie, { year: 1992, title: beginsWith('A') })`.
  */
+export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: { index?: undefined }): CompiledExpression;
+export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: { index: string }): CompiledExpression;
 export function compileKeyCondition<T extends object>(
   Model: Constructor<T>,
-  keyCondition: KeyCondition<T>,
+  keyCondition: KeyCondition<T> | IndexKeyCondition<T>,
   options: { index?: string } = {},
 ): CompiledExpression {
   const ctx = new ExpressionContext();

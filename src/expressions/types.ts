@@ -8,6 +8,7 @@
  * or recursive models do not slow the compiler down. Runtime checks (resolve) still apply there.
  */
 import type { EXPRESSION } from './ast';
+import type { BadKeyDeclaration, DeclaredKey } from '../metadata/declared-key';
 import type {
   AddOperator,
   AppendOperator,
@@ -160,16 +161,41 @@ type KeyOperatorFor<V> =
   | BeginsWithFor<V>;
 
 /**
- * A key condition: the partition key's value (or `eq`), and at most one sort key condition of
- * `eq lt lte gt gte between beginsWith`. Keys are top-level properties; which of them are the
- * table's (or index's) keys is known at runtime only, and checked there.
+ * A key condition of an index (or of a table whose key is not declared): the partition key's value
+ * (or `eq`), and at most one sort key condition of `eq lt lte gt gte between beginsWith`. Keys are
+ * top-level properties; which of them are the index's keys is known at runtime only, and checked there.
  */
-export type KeyCondition<T> = {
+export type IndexKeyCondition<T> = {
   [K in DataKeys<T>]?: NonNullable<T[K]> | KeyOperatorFor<NonNullable<T[K]>>;
 };
 
-/** A key object (`{ year: 1985, title: 'After Hours' }`): top-level properties with their values. */
-export type KeyOf<T> = { [K in DataKeys<T>]?: NonNullable<T[K]> };
+/**
+ * A key condition of the table. With the key declared (`declare readonly [KEY]?: ['year', 'title']`)
+ * the partition key is required and no other property than the sort key is taken; otherwise as
+ * IndexKeyCondition, checked at runtime.
+ */
+export type KeyCondition<T> = [DeclaredKey<T>] extends [never] ? IndexKeyCondition<T> : DeclaredKeyCondition<T, DeclaredKey<T>>;
+
+type DeclaredKeyCondition<T, D> = D extends readonly [infer P extends DataKeys<T>]
+  ? { [K in P]: NonNullable<T[K]> | CompareOperator<NonNullable<T[K]>, '='> }
+  : D extends readonly [infer P extends DataKeys<T>, infer S extends DataKeys<T>]
+    ? { [K in P]: NonNullable<T[K]> | CompareOperator<NonNullable<T[K]>, '='> } & { [K in S]?: NonNullable<T[K]> | KeyOperatorFor<NonNullable<T[K]>> }
+    : BadKeyDeclaration<D>;
+
+/** A key object of any top-level properties (a model without a declared key): checked at runtime. */
+export type LooseKeyOf<T> = { [K in DataKeys<T>]?: NonNullable<T[K]> };
+
+/**
+ * A key object (`{ year: 1985, title: 'After Hours' }`). With the key declared, exactly its
+ * properties, all required; otherwise any top-level properties (checked at runtime, before sending).
+ */
+export type KeyOf<T> = [DeclaredKey<T>] extends [never] ? LooseKeyOf<T> : DeclaredKeyOf<T, DeclaredKey<T>>;
+
+type DeclaredKeyOf<T, D> = D extends readonly [infer P extends DataKeys<T>]
+  ? { [K in P]: NonNullable<T[K]> }
+  : D extends readonly [infer P extends DataKeys<T>, infer S extends DataKeys<T>]
+    ? { [K in P | S]: NonNullable<T[K]> }
+    : BadKeyDeclaration<D>;
 
 // ---------------------------------------------------------------------------------------------
 // Updates and projections

@@ -34,7 +34,7 @@ import { forget, remember, snapshotOf, type ReadShape } from './snapshots';
 import { readShapeOf } from './projection';
 import { hasValidationRules, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
-import type { KeyCondition } from '../expressions';
+import type { IndexKeyCondition, KeyCondition } from '../expressions';
 import * as batch from './batch';
 import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
 import { runTransaction, runTransactGet, type AnyTransactGetRequest, type CheckedGetRequests, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
@@ -146,7 +146,7 @@ export class Mapper {
       return Promise.reject(error);
     }
     const ctx = this.context;
-    const op: OperationDescription = { operation: 'get', model: plan.schema.className, key };
+    const op: OperationDescription = { operation: 'get', model: plan.schema.className, key: key as Record<string, unknown> };
     return executeThen(ctx, () => ctx.client.send(new GetItemCommand(input)), op, (out) => {
       // Another entity's item at the key (single-table design) is not one of Model's: not found.
       if (!out.Item || !plan.codec.owns(out.Item)) return undefined;
@@ -231,15 +231,18 @@ export class Mapper {
    * .startAfter() .page() .pages() .all() .first() .count()`). The key condition may only use the
    * keys of the table or of that index. Nothing is sent until a terminal method is called.
    */
-  query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: QueryOptions): Query<T>;
+  query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: QueryOptions & { index?: undefined }): Query<T>;
+  /** A Query of an index: its key condition names the index's keys (checked at runtime, before sending). */
+  query<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions & { index: string }): Query<T>;
   /**
    * Single-table design: one Query of several entity types of one table (models with
    * `@Table({ entity })`), each item an instance of its own model — a customer and their orders in
    * one request. The key condition uses the first model's key properties; there is no `.filter()`
    * or `.project()`, which name one model's properties.
    */
-  query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions): MultiQuery<InstanceOf<M[number]>>;
-  query(models: Constructor | EntityModels, keyCondition: KeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
+  query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions & { index?: undefined }): MultiQuery<InstanceOf<M[number]>>;
+  query<M extends EntityModels>(models: M, keyCondition: IndexKeyCondition<InstanceOf<M[0]>>, options: QueryOptions & { index: string }): MultiQuery<InstanceOf<M[number]>>;
+  query(models: Constructor | EntityModels, keyCondition: IndexKeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
     return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()', OPTIONS.query));
   }
 

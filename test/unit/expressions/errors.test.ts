@@ -10,7 +10,7 @@ import {
   add, and, append, attribute, beginsWith, between, compileCondition, compileKeyCondition, compileProjection, compileUpdate, contains,
   deleteFromSet, exists, ExpressionContext, gt, gte, ifNotExists, increment, isIn, isType, lt, ne, not, or, remove, size,
 } from '../../../src/expressions';
-import type { AttributeTypeName, Condition, KeyCondition, UpdateChanges } from '../../../src/expressions';
+import type { AttributeTypeName, Condition, IndexKeyCondition, KeyCondition, UpdateChanges } from '../../../src/expressions';
 import { Movie, movie } from './fixtures';
 
 /** Runs `fn`, expects a ValidationError, returns `code: message`. */
@@ -28,7 +28,9 @@ function refusal(fn: () => unknown): string {
 // The casts below bypass the types on purpose: these are the runtime checks behind them.
 const cond = (c: unknown) => () => compileCondition(Movie, c as Condition<Movie>);
 const upd = (c: unknown) => () => compileUpdate(Movie, c as UpdateChanges<Movie>);
-const key = (c: unknown, index?: string) => () => compileKeyCondition(Movie, c as KeyCondition<Movie>, index ? { index } : {});
+const key = (c: unknown, index?: string) => () => (index
+  ? compileKeyCondition(Movie, c as IndexKeyCondition<Movie>, { index })
+  : compileKeyCondition(Movie, c as KeyCondition<Movie>));
 
 describe('paths', () => {
   it('an unknown property, with close names', () => {

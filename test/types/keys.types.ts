@@ -1,0 +1,113 @@
+/**
+ * Type tests for declared keys (`declare readonly [KEY]?: [pk, sk?]`): compiled by `npm run
+ * typecheck`. Every `@ts-expect-error` line must stay an error, for the reason its comment gives.
+ */
+import 'reflect-metadata';
+import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition } from '../../src';
+import type { KeyOf } from '../../src';
+
+@Table()
+@GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating' })
+class Movie {
+  declare readonly [KEY]?: ['year', 'title'];
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() genre?: string;
+  @Attribute() rating?: number;
+  describe(): string {
+    return this.title;
+  }
+}
+
+@Table()
+class Note {
+  declare readonly [KEY]?: ['id'];
+  @PartitionKey() id!: string;
+  @Attribute() text?: string;
+}
+
+/** No declaration: keys stay any top-level properties, checked at runtime. */
+@Table()
+class Loose {
+  @PartitionKey() id!: string;
+  @SortKey() at!: number;
+}
+
+declare const mapper: Mapper;
+
+// KeyOf is exactly the declared key.
+const exact: KeyOf<Movie> = { year: 1985, title: 'After Hours' };
+const exactNote: KeyOf<Note> = { id: 'n1' };
+void exact, exactNote;
+
+export async function keys(): Promise<void> {
+  await mapper.get(Movie, { year: 1985, title: 'After Hours' });
+  await mapper.delete(Note, { id: 'n1' });
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { rating: 8 });
+  await mapper.batchGet(Movie, [{ year: 1985, title: 'x' }]);
+  await mapper.transactGet([[Movie, { year: 1985, title: 'x' }], [Note, { id: 'n1' }]]);
+  await mapper.transaction((tx) => { tx.delete(Note, { id: 'n1' }).check(Movie, { year: 1, title: 'x' }, { rating: gte(1) }); });
+  // @ts-expect-error the sort key is missing
+  await mapper.get(Movie, { year: 1985 });
+  // @ts-expect-error an empty key
+  await mapper.get(Movie, {});
+  // @ts-expect-error a property that is not part of the key
+  await mapper.get(Movie, { year: 1985, title: 'x', genre: 'Drama' });
+  // @ts-expect-error the sort key is missing in delete
+  await mapper.delete(Movie, { year: 1985 });
+  // @ts-expect-error the sort key is missing in update
+  await mapper.update(Movie, { year: 1985 }, { rating: 8 });
+  // @ts-expect-error the sort key is missing in batchGet
+  await mapper.batchGet(Movie, [{ year: 1985 }]);
+  // @ts-expect-error a key of the wrong type
+  await mapper.get(Note, { id: 1 });
+  // Undeclared: any subset of the properties (the runtime checks it).
+  await mapper.get(Loose, { id: 'a' });
+}
+
+export function keyConditions(): void {
+  mapper.query(Movie, { year: 1985 });
+  mapper.query(Movie, { year: 1985, title: beginsWith('A') });
+  // An index's key condition names the index's keys.
+  mapper.query(Movie, { genre: 'Drama', rating: gte(8) }, { index: 'byGenre' });
+  compileKeyCondition(Movie, { year: 1985, title: 'x' });
+  compileKeyCondition(Movie, { genre: 'Drama' }, { index: 'byGenre' });
+  // @ts-expect-error the table's partition key is required
+  mapper.query(Movie, { title: 'x' });
+  // @ts-expect-error a property that is not a table key, without { index }
+  mapper.query(Movie, { year: 1985, genre: 'Drama' });
+  // @ts-expect-error a range operator on the partition key
+  mapper.query(Movie, { year: gte(1985) });
+  // @ts-expect-error the table's partition key is required in compileKeyCondition too
+  compileKeyCondition(Movie, { title: 'x' });
+}
+
+// The decorators must agree with the declaration.
+@Table()
+class Mismatch {
+  declare readonly [KEY]?: ['id', 'at'];
+  // @ts-expect-error @PartitionKey on a property the declaration does not name as the partition key
+  @PartitionKey() other!: string;
+  // @ts-expect-error @SortKey on the declared partition key
+  @SortKey() id!: string;
+  at?: number;
+}
+void Mismatch;
+
+@Table()
+class NoSortKey {
+  declare readonly [KEY]?: ['id'];
+  @PartitionKey() id!: string;
+  // @ts-expect-error the declaration has no sort key
+  @SortKey() at!: number;
+}
+void NoSortKey;
+
+@Table()
+class Misdeclared {
+  declare readonly [KEY]?: ['nope'];
+  // @ts-expect-error the decorator disagrees with the declaration
+  @PartitionKey() id!: string;
+}
+// @ts-expect-error a declaration naming a property the model does not have makes every key an error
+void mapper.get(Misdeclared, { id: 'a' });
