@@ -48,6 +48,15 @@ export const writeError = {
     );
   },
   /** save() or delete(entity) of a versioned entity read with a projection that left the version out (or of an item without one). */
+  /** put (batchPut, tx.put) of an entity read with a projection: the item would lose what was not read. */
+  partialPut(className: string): ValidationError {
+    return new ValidationError(
+      'put.partialEntity',
+      `put of ${className}: this entity was read with a projection (or from an index that does not project everything), so ` +
+        'putting it would replace the stored item and delete every attribute it did not read; nothing was written. Use save() ' +
+        `to write only what changed, or read the whole item first. To replace the item on purpose, put a new instance: Object.assign(new ${className}(), entity).`,
+    );
+  },
   versionNotRead(operation: 'save' | 'delete', className: string, property: string): ValidationError {
     const instead = operation === 'delete'
       ? ` (an index that does not project it cannot: read the item with get() first, or delete(${className}, key) deletes without the check)`

@@ -18,6 +18,7 @@ import type { ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import type { ModelPlan } from './model-plan';
 import { projectionInput } from './projection';
+import { readInPart } from './snapshots';
 import { deleteAdditions, NO_ADDITIONS, putAdditions, timestamp, unassignable, type HookCondition } from './write-hooks';
 import { writeError } from '../errors/write';
 
@@ -98,6 +99,7 @@ class Put<T extends object> implements PreparedPut<T> {
 /** `now` is the instant of the write for timestamps (taken here when not given). */
 export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, options: PutOptions<T>, now?: Date): PreparedPut<T> {
   const schema = plan.schema;
+  if (readInPart(entity)) throw writeError.partialPut(schema.className);
   const hooks = plan.putAddsNothing ? NO_ADDITIONS : putAdditions(schema, entity, now ?? new Date());
   if (hooks !== NO_ADDITIONS) {
     const refused = unassignable(entity, hooks.assign);

@@ -76,6 +76,12 @@ export function remember(entity: object, item: Record<string, AttributeValue>, r
   if (!Slot.write(entity, stored)) elsewhere.set(entity, stored);
 }
 
+/** Whether the entity was last read with a projection (its snapshot is partial): cheap, for the put path. */
+export function readInPart(entity: object): boolean {
+  const own = Slot.read(entity);
+  return (own === null ? elsewhere.get(entity) : own) instanceof Partial;
+}
+
 export function snapshotOf(entity: object): Snapshot | undefined {
   const own = Slot.read(entity);
   const stored = own === null ? elsewhere.get(entity) : own;

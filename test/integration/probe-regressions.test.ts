@@ -156,3 +156,22 @@ describe('expressions', () => {
   });
 });
 
+
+describe('a partial entity', () => {
+  it('is not put (batchPut, tx.put): the item would lose every attribute it did not read; save() and a new instance are the ways', async () => {
+    await mapper.put(Object.assign(num(42), { n: 7, anything: { kept: true } }));
+    const partial = (await mapper.get(Num, { pk: 'p', sk: 42 }, { project: ['n'] }))!;
+    partial.n = 8;
+    expect(await refusedBeforeSending(() => mapper.put(partial))).toBe('put.partialEntity');
+    expect(await refusedBeforeSending(() => mapper.batchPut([partial]))).toBe('put.partialEntity');
+    expect(await refusedBeforeSending(() => mapper.transaction((tx) => { tx.put(partial); }))).toBe('put.partialEntity');
+    const fromQuery = (await mapper.query(Num, { pk: 'p', sk: 42 }).project('n').all())[0];
+    expect(await refusedBeforeSending(() => mapper.put(fromQuery))).toBe('put.partialEntity');
+    expect((await mapper.get(Num, { pk: 'p', sk: 42 }))!.anything).toEqual({ kept: true });
+    // save() writes only the change; a new instance replaces the item on purpose.
+    await mapper.save(partial);
+    expect(await mapper.get(Num, { pk: 'p', sk: 42 })).toMatchObject({ n: 8, anything: { kept: true } });
+    await mapper.put(Object.assign(new Num(), partial));
+    expect((await mapper.get(Num, { pk: 'p', sk: 42 }))!.anything).toBeUndefined();
+  });
+});
