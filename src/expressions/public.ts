@@ -25,6 +25,7 @@ export type {
   UpdateChanges, Projection,
 } from './types';
 export { KEY, type DeclaredKey } from '../metadata/declared-key';
+export type { ProjectedEntity } from './projected';
 export type { AttributeTypeName, Comparator } from './ast';
 
 /** An expression ready for a Command (low-level client format: AttributeValue maps). */

@@ -12,7 +12,7 @@ import {
   type GetItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { codecFor } from '../codec';
-import type { KeyOf, UpdateChanges } from '../expressions';
+import type { KeyOf, Path, ProjectedEntity, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
 import { isValidTablePrefix } from '../metadata/names';
@@ -131,6 +131,11 @@ export class Mapper {
   }
 
   /** One item as an instance of Model, or undefined. */
+  get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: GetOptions<T> & { project?: undefined }): Promise<T | undefined>;
+  /** Only these paths (plus the key): typed as such on a model that declares its key (ProjectedEntity). */
+  get<T extends object, const P extends Path<T>>(
+    Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> & { project: readonly P[] },
+  ): Promise<ProjectedEntity<T, P> | undefined>;
   get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
     let plan: ModelPlan<T>;
     let input: GetItemCommandInput;
@@ -281,13 +286,17 @@ export class Mapper {
    * found items in the order of the keys, a repeated key read and returned once. Several models at
    * once: `batchGet([[Movie, movieKeys], [Note, noteKeys]])` resolves to `[Movie[], Note[]]`.
    */
-  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOneOptions<T>): Promise<T[]>;
+  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOneOptions<T> & { project?: undefined }): Promise<T[]>;
+  batchGet<T extends object, const P extends Path<T>>(
+    Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchGetOneOptions<T> & { project: readonly P[] },
+  ): Promise<ProjectedEntity<T, P>[]>;
   batchGet<const R extends readonly BatchGetRequest[]>(requests: R & CheckedBatchGetRequests<R>, options?: BatchGetOptions): Promise<BatchGetResults<R>>;
   batchGet(
-    modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions, options?: BatchGetOneOptions<object>,
-  ): Promise<object[] | object[][]> {
+    modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions,
+    options?: BatchGetOptions & { project?: readonly string[] },
+  ): Promise<unknown[]> {
     if (typeof modelOrRequests === 'function') {
-      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options, 'batchGet()', OPTIONS.batchGet));
+      return batch.batchGetOne(this.context, modelOrRequests, arrayOf(keysOrOptions as readonly object[], 'batchGet()', 'keys'), optionsOf(options as BatchGetOneOptions<object> | undefined, 'batchGet()', OPTIONS.batchGet));
     }
     return batch.batchGetMany(this.context, arrayOf(modelOrRequests, 'batchGet()', 'requests'), optionsOf(keysOrOptions as BatchGetOptions | undefined, 'batchGet()', OPTIONS.batchGet));
   }

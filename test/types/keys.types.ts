@@ -6,6 +6,12 @@ import 'reflect-metadata';
 import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition } from '../../src';
 import type { KeyOf } from '../../src';
 
+class Info {
+  @Attribute() directors?: string[];
+  @Attribute() rating?: number;
+  @Attribute() plot?: string;
+}
+
 @Table()
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating' })
 class Movie {
@@ -14,6 +20,8 @@ class Movie {
   @SortKey() title!: string;
   @Attribute() genre?: string;
   @Attribute() rating?: number;
+  @Attribute() info?: Info;
+  @Attribute() actors?: string[];
   describe(): string {
     return this.title;
   }
@@ -111,3 +119,45 @@ class Misdeclared {
 }
 // @ts-expect-error a declaration naming a property the model does not have makes every key an error
 void mapper.get(Misdeclared, { id: 'a' });
+
+// Projections: a model that declares its key gets entities typed with the key, the projected paths and the methods.
+export async function projections(): Promise<void> {
+  const [m] = await mapper.query(Movie, { year: 1985 }).project('rating', 'info.directors').all();
+  const year: number = m.year;
+  const title: string = m.title;
+  const rating: number | undefined = m.rating;
+  const directors: string[] | undefined = m.info?.directors;
+  void year, title, rating, directors, m.describe();
+  // @ts-expect-error genre was not projected
+  void m.genre;
+  // @ts-expect-error info.plot was not projected (only info.directors)
+  void m.info?.plot;
+  const got = await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['genre'] });
+  const genre: string | undefined = got?.genre;
+  void genre;
+  // @ts-expect-error rating was not projected in get
+  void got?.rating;
+  const [b] = await mapper.batchGet(Movie, [{ year: 1985, title: 'x' }], { project: ['actors[0]'] });
+  // A path through a list index keeps the list's type.
+  const actors: string[] | undefined = b.actors;
+  void actors;
+  // @ts-expect-error info was not projected in batchGet
+  void b.info;
+  for await (const s of mapper.scan(Movie).project('info')) {
+    const plot: string | undefined = s.info?.plot;
+    void plot;
+    // @ts-expect-error genre was not projected in the scan
+    void s.genre;
+  }
+  // The page's items, first() and a filter on unprojected paths are typed alike.
+  const page = await mapper.scan(Movie).filter({ genre: 'Drama' }).project('rating').page();
+  void page.items[0]?.rating;
+  // @ts-expect-error genre was filtered on, not projected
+  void page.items[0]?.genre;
+  // Undeclared keys: the entity is typed as the model.
+  const [loose] = await mapper.query(Loose, { id: 'a' }).project('at').all();
+  void loose.id, loose.at;
+  // A whole entity without a projection.
+  const whole = await mapper.get(Movie, { year: 1985, title: 'x' });
+  void whole?.genre;
+}

@@ -11,7 +11,7 @@
 import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { expressionError } from '../../errors/expression';
 import { queryError } from '../../errors/query';
-import type { Condition, Path } from '../../expressions';
+import type { Condition, Path, ProjectedEntity } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import type { Position, StartKey } from './cursor';
@@ -42,7 +42,11 @@ export interface ReadSetup<T extends object> {
   readonly start?: string;
 }
 
-abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanCommandInput> implements AsyncIterable<T> {
+/**
+ * T is the model (its paths serve filters and projections); R what the reads return: T, or after
+ * `.project()` on a model that declares its key, the projected entity type (see ProjectedEntity).
+ */
+abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanCommandInput, R = T> implements AsyncIterable<R> {
   readonly #setup: ReadSetup<T>;
   #run?: ReadRun<T>;
 
@@ -84,14 +88,11 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
     return this.derive({ filters: [...this.state.filters, condition as object] });
   }
 
-  /**
-   * Reads only these property paths (a ProjectionExpression); replaces an earlier projection. The
-   * entities are partial: they carry only these fields (typed as T all the same).
-   */
-  project<P extends Path<T>>(...paths: P[]): this {
+  /** The builder reading only these paths (see `project` of Query and Scan). */
+  protected projecting(paths: readonly string[]): this {
     this.oneModel('.project()');
     if (paths.length === 0) throw expressionError.emptyProjection(this.state.schema.className);
-    return this.derive({ projection: Object.freeze([...paths] as string[]) });
+    return this.derive({ projection: Object.freeze([...paths]) });
   }
 
   /** Refuses a method that names properties on a read of several entity types. */
@@ -149,7 +150,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
    * cursor: keep going until the cursor is undefined. A parallel scan's page is one request of
    * its first unfinished segment, and its cursor holds every segment's position.
    */
-  async page(cursor?: string): Promise<Page<T>> {
+  async page(cursor?: string): Promise<Page<R>> {
     const run = this.run;
     const start = cursor === undefined ? this.start : run.checkStart(run.decode(cursor));
     if (this.state.segments === undefined) {
@@ -165,7 +166,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
   }
 
   /** Every page to the end (or to `.limit()` items), one request each, as `page()` would return them. */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+  async *pages(): AsyncGenerator<Page<R>, void, undefined> {
     const start = this.start;
     if (this.state.segments === undefined) {
       for await (const raw of sequentialPages(this.run, start?.kind === 'key' ? start.key : undefined, this.state.limit)) {
@@ -178,24 +179,22 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
   }
 
   /** Every item (up to `.limit()`), as instances of the model. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    const run = this.run;
-    for await (const raw of this.rawPages()) yield* run.hydrate(raw.items);
+  async *[Symbol.asyncIterator](): AsyncGenerator<R, void, undefined> {
+    for await (const raw of this.rawPages()) yield* this.hydrate(raw.items);
   }
 
   /** Every item (up to `.limit()`) in one array. Mind the memory on a large table: prefer `for await`. */
-  async all(): Promise<T[]> {
-    const run = this.run;
-    const out: T[] = [];
+  async all(): Promise<R[]> {
+    const out: R[] = [];
     for await (const raw of this.rawPages()) {
-      const items = run.hydrate(raw.items);
+      const items = this.hydrate(raw.items);
       for (let i = 0; i < items.length; i++) out.push(items[i]);
     }
     return out;
   }
 
   /** The first item, or undefined; reads no further than needed. */
-  async first(): Promise<T | undefined> {
+  async first(): Promise<R | undefined> {
     const [item] = await this.limit(1).all();
     return item;
   }
@@ -205,6 +204,11 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
     const start = this.start;
     if (this.state.segments === undefined) return this.run.countFrom(start?.kind === 'key' ? start.key : undefined, this.state.limit);
     return parallelCount(this.run, this.tracker(start), this.state.limit);
+  }
+
+  /** The items as entities: instances of the model, typed as what this builder returns (R). */
+  private hydrate(items: RawPage['items']): R[] {
+    return this.run.hydrate(items) as unknown as R[];
   }
 
   private rawPages(): AsyncGenerator<RawPage, void, undefined> {
@@ -217,19 +221,28 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
     return new SegmentTracker(this.state.segments!, start?.kind === 'segments' ? start : undefined);
   }
 
-  private toPage(items: RawPage['items'], next: StartKey | undefined): Page<T> {
-    const entities = this.run.hydrate(items);
+  private toPage(items: RawPage['items'], next: StartKey | undefined): Page<R> {
+    const entities = this.hydrate(items);
     return next ? { items: entities, cursor: this.run.encode({ kind: 'key', key: next }) } : { items: entities };
   }
 
-  private toSegmentsPage(raw: RawPage, tracker: SegmentTracker): Page<T> {
-    const items = this.run.hydrate(raw.items);
+  private toSegmentsPage(raw: RawPage, tracker: SegmentTracker): Page<R> {
+    const items = this.hydrate(raw.items);
     return tracker.finished ? { items } : { items, cursor: this.run.encode({ kind: 'segments', ...tracker.position() }) };
   }
 }
 
 /** `mapper.query(Model, keyCondition, { index })`: items of one partition, in sort key order. */
-export class Query<T extends object> extends ReadBuilder<T, QueryCommandInput> {
+export class Query<T extends object, R = T> extends ReadBuilder<T, QueryCommandInput, R> {
+  /**
+   * Reads only these property paths (a ProjectionExpression), plus the key; replaces an earlier
+   * projection. The entities are partial; on a model that declares its key they are typed so
+   * (ProjectedEntity), otherwise as the model.
+   */
+  project<const P extends Path<T>>(...paths: P[]): Query<T, ProjectedEntity<T, P>> {
+    return this.projecting(paths) as unknown as Query<T, ProjectedEntity<T, P>>;
+  }
+
   /** Descending sort key order (ScanIndexForward: false). */
   reverse(): this {
     return this.derive({ reverse: true });
@@ -237,7 +250,12 @@ export class Query<T extends object> extends ReadBuilder<T, QueryCommandInput> {
 }
 
 /** `mapper.scan(Model, { index, filter, segments })`: every item of the table or index. */
-export class Scan<T extends object> extends ReadBuilder<T, ScanCommandInput> {
+export class Scan<T extends object, R = T> extends ReadBuilder<T, ScanCommandInput, R> {
+  /** As Query's `project`: only these paths (plus the key), typed so on a model that declares its key. */
+  project<const P extends Path<T>>(...paths: P[]): Scan<T, ProjectedEntity<T, P>> {
+    return this.projecting(paths) as unknown as Scan<T, ProjectedEntity<T, P>>;
+  }
+
   /**
    * A parallel scan of `n` segments (1 to 1,000,000), read concurrently (at most 32 requests in
    * flight) and merged in arrival order, so items come in no particular order. A cursor of a
