@@ -83,7 +83,7 @@ export function compileProjection<T extends object>(Model: Constructor<T>, paths
  * `compileKeyCondition(Movie, { year: 1992, title: beginsWith('A') })`.
  */
 export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: { index?: undefined }): CompiledExpression;
-export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: { index: string }): CompiledExpression;
+export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: { index?: string }): CompiledExpression;
 export function compileKeyCondition<T extends object>(
   Model: Constructor<T>,
   keyCondition: KeyCondition<T> | IndexKeyCondition<T>,

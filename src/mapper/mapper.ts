@@ -22,7 +22,6 @@ import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type Syn
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import type { EntityArgument } from './entity-argument';
 import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
@@ -111,7 +110,7 @@ export class Mapper {
   // Every failure before sending still arrives as a rejected promise, never as a throw.
 
   /** Writes the whole entity; returns it with version and timestamps updated. */
-  put<T extends object>(entity: EntityArgument<T>, options: PutOptions<T> = {}): Promise<T> {
+  put<T extends object>(entity: T, options: PutOptions<T> = {}): Promise<T> {
     let plan: ModelPlan<T>;
     let prepared: PreparedPut<T>;
     try {
@@ -188,7 +187,7 @@ export class Mapper {
   }
 
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
-  async save<T extends object>(entity: EntityArgument<T>): Promise<T> {
+  async save<T extends object>(entity: T): Promise<T> {
     const { schema, codec } = this.planOf(entity, 'save');
     const snapshot = snapshotOf(entity);
     if (!snapshot) return this.put(entity);
@@ -206,7 +205,7 @@ export class Mapper {
 
   /** Deletes one item, by key or by entity (an entity read with @Version must still have that version). */
   delete<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: DeleteOptions<T>): Promise<void>;
-  delete<T extends object>(entity: EntityArgument<T>, options?: DeleteOptions<T>): Promise<void>;
+  delete<T extends object>(entity: T, options?: DeleteOptions<T>): Promise<void>;
   async delete<T extends object>(
     modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | DeleteOptions<T>, maybeOptions?: DeleteOptions<T>,
   ): Promise<void> {
@@ -239,6 +238,8 @@ export class Mapper {
   query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: QueryOptions & { index?: undefined }): Query<T>;
   /** A Query of an index: its key condition names the index's keys (checked at runtime, before sending). */
   query<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions & { index: string }): Query<T>;
+  /** An index that may be undefined (`{ index: maybe }`): the key condition is checked at runtime, against whichever it is. */
+  query<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions): Query<T>;
   /**
    * Single-table design: one Query of several entity types of one table (models with
    * `@Table({ entity })`), each item an instance of its own model — a customer and their orders in
@@ -246,7 +247,7 @@ export class Mapper {
    * or `.project()`, which name one model's properties.
    */
   query<M extends EntityModels>(models: M, keyCondition: KeyCondition<InstanceOf<M[0]>>, options?: QueryOptions & { index?: undefined }): MultiQuery<InstanceOf<M[number]>>;
-  query<M extends EntityModels>(models: M, keyCondition: IndexKeyCondition<InstanceOf<M[0]>>, options: QueryOptions & { index: string }): MultiQuery<InstanceOf<M[number]>>;
+  query<M extends EntityModels>(models: M, keyCondition: IndexKeyCondition<InstanceOf<M[0]>>, options: QueryOptions): MultiQuery<InstanceOf<M[number]>>;
   query(models: Constructor | EntityModels, keyCondition: IndexKeyCondition<object>, options: QueryOptions = {}): Query<object> | MultiQuery<object> {
     return createQuery(this.context, models, keyCondition, optionsOf(options, 'query()', OPTIONS.query));
   }
@@ -267,7 +268,7 @@ export class Mapper {
    * request. An entity read with @Version is refused (no version check is possible) unless
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
-  batchPut<T extends object>(entities: readonly EntityArgument<T>[], options: BatchWriteOptions = {}): Promise<T[]> {
+  batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
     return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', OPTIONS.batchWrite));
   }
 

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition } from '../../src';
-import type { KeyOf } from '../../src';
+import type { KeyOf, QueryOptions } from '../../src';
 
 class Info {
   @Attribute() directors?: string[];
@@ -80,6 +80,12 @@ export function keyConditions(): void {
   mapper.query(Movie, { genre: 'Drama', rating: gte(8) }, { index: 'byGenre' });
   compileKeyCondition(Movie, { year: 1985, title: 'x' });
   compileKeyCondition(Movie, { genre: 'Drama' }, { index: 'byGenre' });
+  // An index that may be undefined: checked at runtime against the table or the index.
+  const maybe: string | undefined = Math.random() > 0.5 ? 'byGenre' : undefined;
+  mapper.query(Movie, { genre: 'Drama' }, { index: maybe });
+  compileKeyCondition(Movie, { genre: 'Drama' }, { index: maybe });
+  const options: QueryOptions = {};
+  mapper.query(Movie, { year: 1985 }, options);
   // @ts-expect-error the table's partition key is required
   mapper.query(Movie, { title: 'x' });
   // @ts-expect-error a property that is not a table key, without { index }

@@ -8,7 +8,6 @@ import type { Constructor } from '../../metadata/types';
 import type { KeyOf } from '../../expressions';
 import { writeError } from '../../errors/write';
 import { objectOf, OPTIONS, optionsOf } from '../arguments';
-import type { EntityArgument } from '../entity-argument';
 import type {
   TransactCheckOptions, TransactDeleteOptions, TransactionAction, TransactPutOptions, TransactUpdateOptions,
 } from './types';
@@ -18,7 +17,7 @@ export class TransactionWriter {
   #closed = false;
 
   /** Writes the whole entity (a new versioned entity must not exist; a read one must keep its version). */
-  put<T extends object>(entity: EntityArgument<T>, options: TransactPutOptions<T> = {}): this {
+  put<T extends object>(entity: T, options: TransactPutOptions<T> = {}): this {
     this.#open('put');
     options = optionsOf(options, 'tx.put()', OPTIONS.put);
     this.#actions.push({ action: 'put', entity, options: options as TransactPutOptions<object> });
@@ -38,7 +37,7 @@ export class TransactionWriter {
 
   /** Deletes by key, or an entity (which, if read with @Version, must still have that version). */
   delete<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: TransactDeleteOptions<T>): this;
-  delete<T extends object>(entity: EntityArgument<T>, options?: TransactDeleteOptions<T>): this;
+  delete<T extends object>(entity: T, options?: TransactDeleteOptions<T>): this;
   delete<T extends object>(
     modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | TransactDeleteOptions<T>, maybeOptions?: TransactDeleteOptions<T>,
   ): this {
