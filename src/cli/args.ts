@@ -1,6 +1,5 @@
 /** The `dynamap` command line, parsed and checked (node's own parseArgs: no dependency). */
 import { parseArgs } from 'node:util';
-import { isValidTablePrefix } from '../metadata/names';
 
 export interface SyncCommand {
   readonly command: 'plan' | 'sync';
@@ -68,9 +67,6 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.timeout !== undefined) {
     timeoutMs = Number(values.timeout);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a whole number of milliseconds, got "${values.timeout}"`);
-  }
-  if (values.prefix !== undefined && !isValidTablePrefix(values.prefix)) {
-    throw new UsageError(`--prefix may hold only the characters of table names (a-z, A-Z, 0-9, _, -, .), got "${values.prefix}"`);
   }
   if (values.endpoint !== undefined && !/^https?:\/\/\S+$/.test(values.endpoint)) {
     throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);

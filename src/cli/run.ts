@@ -48,6 +48,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`dynamap ${version()}: the command line of the dynamap DynamoDB mapper.\n\n${USAGE}`);
     return 0;
   }
+  const badPrefix = prefixProblem(command.prefix);
+  if (badPrefix) {
+    io.err(`dynamap: --prefix: ${badPrefix}\n\n${USAGE}`);
+    return 2;
+  }
   try {
     await syncCommand(command, io);
     return 0;
@@ -85,6 +90,18 @@ function summary(command: SyncCommand, result: SyncResult): string {
   return command.command === 'plan'
     ? `plan: ${created.length} table(s) to create, ${updated.length} to update, ${unchanged.length} as declared (nothing was changed)`
     : `sync: ${created.length} table(s) created, ${updated.length} updated, ${unchanged.length} as declared`;
+}
+
+/** The Mapper's own check of a table prefix (the public API's rule), before any model is loaded. */
+function prefixProblem(prefix: string | undefined): string | undefined {
+  if (prefix === undefined) return undefined;
+  try {
+    new Mapper({ client: { send: () => Promise.reject(new Error('not used')) } as unknown as DynamoDBClient, tablePrefix: prefix });
+    return undefined;
+  } catch (error) {
+    if (error instanceof DynamapError) return error.message;
+    throw error;
+  }
 }
 
 async function syncCommand(command: SyncCommand, io: CliIo): Promise<void> {

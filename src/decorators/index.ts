@@ -39,12 +39,14 @@ function refuseStandard(source: string, context: unknown): void {
   }
 }
 
-/** A class decorator put on a property (it is then called with the prototype and the property name). */
+/**
+ * A class decorator put on a member: it is then called with the prototype (the class itself for a
+ * static member) and the member's name; on the class, with the class alone.
+ */
 function refuseOnMember(source: string, target: unknown, member: unknown): void {
-  if (typeof target !== 'function') {
-    const owner = (target as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'a class';
-    throw modelError.classDecoratorOnMember(owner, String(member), source);
-  }
+  if (member === undefined) return;
+  const owner = typeof target === 'function' ? target.name : (target as { constructor?: { name?: string } } | null)?.constructor?.name ?? 'a class';
+  throw modelError.classDecoratorOnMember(owner, String(member), source);
 }
 
 function propertyDecorator(role: AttributeRole, source: string, options: AttributeOptions | undefined): PropertyDecorator {

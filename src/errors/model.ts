@@ -1,7 +1,7 @@
 /** Messages for model-definition problems. Each names the class, the property and the fix. */
 import { ModelError, type ModelProblem } from './classes';
-
 import { shown } from './shown';
+
 const NAME_RULE = '3 to 255 characters of [a-zA-Z0-9_.-]';
 
 function p(code: string, className: string, property: string | undefined, message: string): ModelProblem {
@@ -70,8 +70,8 @@ export const modelProblem = {
       `local indexes only on a composite primary key): add @SortKey to ${c}, or make the index a @GlobalIndex.`),
   badIndexName: (c: string, name: unknown) =>
     p('badIndexName', c, undefined, `${c}: index name ${shown(name)} is not allowed: DynamoDB index names are ${NAME_RULE}.`),
-  indexSameKey: (c: string, index: string, type: 'global' | 'local', prop: string, tablePartitionKey: boolean) =>
-    p('indexSameKey', c, prop, type === 'local' || tablePartitionKey
+  indexSameKey: (c: string, index: string, type: 'global' | 'local', prop: string) =>
+    p('indexSameKey', c, prop, type === 'local'
       ? `${c}: local index "${index}" sorts by ${prop}, the table's partition key, which is already the index's partition key: ` +
         `DynamoDB refuses two keys of one attribute. Sort the index by another property.`
       : `${c}: index "${index}" has ${prop} as both its partition key and its sort key: DynamoDB refuses two keys of one attribute. ` +

@@ -15,7 +15,6 @@ function list(items: readonly string[]): string {
   return items.length ? items.join(', ') : '(none)';
 }
 
-
 /** A target of a query or scan, as messages name it: `the table`, `index "byGenre"`. */
 export function describeTarget(index: string | undefined): string {
   return index === undefined ? 'the table' : `index ${JSON.stringify(index)}`;

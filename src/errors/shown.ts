@@ -11,13 +11,30 @@ const MAX_ENTRIES = 10;
 const MAX_STRING = 1000;
 
 function showString(value: string, max: number): string {
-  return value.length > max ? `${JSON.stringify(value.slice(0, max))}... (${value.length} characters)` : JSON.stringify(value);
+  return value.length > max ? `${JSON.stringify(cut(value, max))}... (${value.length} characters)` : JSON.stringify(value);
 }
 
 export function shown(value: unknown): string {
   if (typeof value === 'string') return showString(value, MAX_STRING);
-  const text = show(value, 0, new Set());
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 3)}...` : text;
+  let text: string;
+  try {
+    text = show(value, 0, new Set());
+  } catch {
+    // A getter or a Proxy trap that throws: the message still says what kind of value it was.
+    text = `(${typeof value === 'function' ? 'a function' : 'an object'} that cannot be shown)`;
+  }
+  return text.length > MAX_LENGTH ? `${cut(text, MAX_LENGTH - 3)}...` : text;
+}
+
+/** The first `max` characters, not ending inside a surrogate pair (half an emoji). */
+function cut(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Whether a function is a class (`class X {}`), for messages that say "class X" or what to write instead. */
+export function isClass(fn: Function): boolean {
+  return /^class\b/.test(Function.prototype.toString.call(fn));
 }
 
 function show(value: unknown, depth: number, path: Set<object>): string {
@@ -61,6 +78,5 @@ function entries(shownValues: string[], count: number): string {
 }
 
 function functionName(fn: Function): string {
-  const isClass = /^class\b/.test(Function.prototype.toString.call(fn));
-  return `${isClass ? 'class' : 'function'} ${fn.name || '(anonymous)'}`;
+  return `${isClass(fn) ? 'class' : 'function'} ${fn.name || '(anonymous)'}`;
 }

@@ -95,3 +95,10 @@ export function objectOf<V extends object>(value: V | null | undefined, where: s
   }
   return value;
 }
+
+/** A duration option: undefined, or a finite number of milliseconds above 0. */
+export function millisecondsOf(value: unknown, where: string, option: string): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+    throw optionError.invalid(where, option, value, 'a number of milliseconds above 0');
+  }
+}

@@ -22,7 +22,7 @@ import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type Syn
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
+import { arrayOf, functionOf, millisecondsOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -90,12 +90,8 @@ export class Mapper {
   async sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
     if (models !== undefined) arrayOf(models, 'sync()', 'models');
     const checked = optionsOf(options, 'sync()', OPTIONS.sync);
-    for (const name of ['timeoutMs', 'pollMs'] as const) {
-      const ms = checked[name];
-      if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)) {
-        throw optionError.invalid('sync()', name, ms, 'a number of milliseconds above 0');
-      }
-    }
+    millisecondsOf(checked.timeoutMs, 'sync()', 'timeoutMs');
+    millisecondsOf(checked.pollMs, 'sync()', 'pollMs');
     return syncModels(this.context, models, checked);
   }
 
@@ -315,7 +311,6 @@ export class Mapper {
   transactGet<const R extends readonly AnyTransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
     return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
-
 
   /** The plan of an entity's model; refuses what is not an entity (plain objects, arrays, null). */
   private planOf<T extends object>(entity: T, operation: string): ModelPlan<T> {

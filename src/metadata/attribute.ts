@@ -4,6 +4,7 @@
  */
 import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
+import { isClass } from '../errors/shown';
 import { exclusionOf, typeHintOf } from './class-transformer';
 import { rawModelOf } from './registry';
 import {
@@ -99,7 +100,7 @@ const BUILT_IN_KINDS = new Map<Function, string>([
 function classGivenAsType(type: Function): { given: string; write: string } | undefined {
   const builtIn = BUILT_IN_KINDS.get(type);
   if (builtIn) return { given: `the built-in ${type.name}`, write: builtIn };
-  if (/^class\b/.test(Function.prototype.toString.call(type))) {
+  if (isClass(type)) {
     return { given: `the class ${type.name || '(anonymous)'} itself`, write: `() => ${type.name || 'TheClass'} (a function that returns the class)` };
   }
   return undefined;

@@ -3,10 +3,11 @@ import type { ModelProblem } from '../errors/classes';
 import { modelProblem } from '../errors/model';
 import { exclusionOf } from './class-transformer';
 import { isValidTableName } from './names';
-import { GLOBAL_INDEX_OPTIONS, LOCAL_INDEX_OPTIONS } from './record';
 import { isCapacity } from './table-options';
-import type {
-  AttributeSchema,
+import {
+  GLOBAL_INDEX_OPTIONS,
+  LOCAL_INDEX_OPTIONS,
+  type AttributeSchema,
   DocumentSchema,
   IndexSchema,
   KeyAttributes,
@@ -107,7 +108,7 @@ export function buildIndexes(
     const sortKey = raw.sortKey !== undefined ? keyAttribute(className, doc, raw, 'sortKey', raw.sortKey, problems) : undefined;
     // DynamoDB refuses a key schema that names one attribute twice ("Two keys can not have the same name").
     if (partitionKey && sortKey && partitionKey.name === sortKey.name) {
-      problems.push(modelProblem.indexSameKey(className, raw.name, raw.type, sortKey.property, partitionKey === key.partitionKey));
+      problems.push(modelProblem.indexSameKey(className, raw.name, raw.type, sortKey.property));
       continue;
     }
     const projection = projectionOf(className, doc, raw, table?.entity?.attribute, problems);

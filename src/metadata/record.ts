@@ -4,8 +4,10 @@
  */
 import { modelError } from '../errors/model';
 import { recordIndex, recordProperty, recordTable } from './registry';
-import type {
-  AttributeOptions,
+import {
+  GLOBAL_INDEX_OPTIONS,
+  LOCAL_INDEX_OPTIONS,
+  type AttributeOptions,
   AttributeRole,
   Constructor,
   GlobalIndexOptions,
@@ -51,9 +53,6 @@ export function recordPropertyDefinition(
 export function recordTableDecorator(target: Constructor, options: TableOptions): void {
   recordTable(target, options);
 }
-
-export const GLOBAL_INDEX_OPTIONS = ['partitionKey', 'sortKey', 'projection', 'throughput'];
-export const LOCAL_INDEX_OPTIONS = ['sortKey', 'projection'];
 
 /** Options given (not undefined) that the decorator does not know: `projecton`, a local index's `partitionKey`. */
 function unknownOf(options: object, known: readonly string[]): { unknownOptions?: readonly string[] } {

@@ -104,6 +104,10 @@ export interface GlobalIndexOptions<K extends string = string> {
   throughput?: { read: number; write: number };
 }
 
+/** The options of @GlobalIndex and @LocalIndex, for the unknown-option check. */
+export const GLOBAL_INDEX_OPTIONS: readonly string[] = ['partitionKey', 'sortKey', 'projection', 'throughput'];
+export const LOCAL_INDEX_OPTIONS: readonly string[] = ['sortKey', 'projection'];
+
 export interface LocalIndexOptions<K extends string = string> {
   sortKey: K;
   projection?: ProjectionOption;

@@ -301,6 +301,8 @@ function checkKeyAttributeTypes(schemas: readonly ModelSchema[], first: ModelSch
     for (const attr of s.attributes) {
       const key = keys.get(attr.name);
       if (!key || ownKeys.has(attr.name) || attr.scalarType === key.type) continue;
+      // A value whose type the model does not fix ('any', a converter without keyType) may be of the key's type.
+      if (!attr.scalarType && (attr.kind === 'any' || attr.converter !== undefined)) continue;
       problems.push(modelProblem.tableMismatch(s.table.name, key.owner.className, s.className,
         `store attribute "${attr.name}" differently: it is ${key.role} (${key.type}) in ${key.owner.className}, and ${s.className}.${attr.property} ` +
         `stores a ${attr.kind} (${attr.scalarType ?? 'not a string, number or binary'}) there, a write DynamoDB refuses ("Type mismatch for Index Key")`));

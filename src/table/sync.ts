@@ -26,7 +26,6 @@ const DEFAULT_POLL_MS = 500;
 
 type Outcome = 'created' | 'updated' | 'unchanged';
 
-
 /** Where sync works: a client and the table prefix (the mapper's context fits). */
 export interface SyncTarget {
   readonly client: DynamoDBClient;

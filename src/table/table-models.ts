@@ -14,7 +14,8 @@ import { tableDefinition } from './definition';
 export function modelsOfTable(schema: ModelSchema, skipBroken = false): ModelSchema[] {
   const sharing: ModelSchema[] = [];
   for (const M of registeredModels()) {
-    if (M === schema.target || declaredTableName(M) !== schema.table.name) continue;
+    // A registered class the model extends (its @Table inherited, or a base) is the model's template, not another model.
+    if (M === schema.target || schema.target.prototype instanceof M || declaredTableName(M) !== schema.table.name) continue;
     let other: ModelSchema;
     try {
       other = getModelSchema(M);

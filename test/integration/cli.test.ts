@@ -58,7 +58,7 @@ describe('dynamap plan / sync', () => {
     const cases: [string[], RegExp][] = [
       [['plan'], /plan needs --models <file>/],
       [[], /no command: use plan or sync/],
-      [['plan', '--models', models, '--prefix', 'bad prefix!'], /--prefix may hold only the characters of table names \(a-z, A-Z, 0-9, _, -, \.\), got "bad prefix!"/],
+      [['plan', '--models', models, '--prefix', 'bad prefix!'], /--prefix: new Mapper\(\): option tablePrefix is "bad prefix!"; expected a string of \[a-zA-Z0-9_.-\]/],
       [['drop', '--models', models], /unknown command "drop": use plan or sync/],
       [['sync', '--models', models, '--timeout', 'soon'], /--timeout must be a whole number of milliseconds, got "soon"/],
       [['plan', '--models', models, '--endpoint', 'localhost:8000'], /--endpoint must be an http\(s\) URL/],

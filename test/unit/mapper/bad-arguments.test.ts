@@ -13,6 +13,7 @@ const mapper = new Mapper({ client });
 const thing = Object.assign(new Thing(), { id: 'a' });
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
+const throwing = { get boom(): never { throw new Error('a getter that throws'); } };
 
 const calls: [string, () => unknown][] = [
   ['get(M, null)', () => mapper.get(Thing, null as never)],
@@ -73,6 +74,8 @@ const options: [string, () => unknown, string][] = [
   ['batchPut concurrency as a bigint', () => mapper.batchPut([thing], { concurrency: 2n as never }), 'batchPut(): option concurrency is 2n; expected a whole number of at least 1.'],
   ['batchWrite operation with a bigint', () => mapper.batchWrite([{ remove: 1n } as never]), 'got {"remove":1n}; nothing was written.'],
   ['batchWrite operation with a cycle', () => mapper.batchWrite([cyclic as never]), 'got {"a":1,"self":[circular]}; nothing was written.'],
+  ['an option whose getter throws', () => mapper.get(Thing, { id: 'a' }, { consistent: throwing as never }),
+    'get(): option consistent is (an object that cannot be shown); expected true or false.'],
   ['batchWrite put and delete together (the class is shown)', () => mapper.batchWrite([{ put: thing, delete: Thing } as never]),
     'got {"put":Thing {"id":"a"},"delete":class Thing}; nothing was written.'],
 ];

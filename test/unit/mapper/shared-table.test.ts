@@ -90,3 +90,17 @@ describe('a model whose own definition is broken, on a table other models share'
     expect(sent).toEqual([]);
   });
 });
+
+describe('a subclass without @Table of its own', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  it('is its parent model in the parent\'s table (entity type included), not a second model of it', async () => {
+    @Table({ name: 'Zoo', entity: 'Animal' })
+    class Animal { @PartitionKey() id!: string; }
+    class Dog extends Animal { @Attribute() bark?: string; }
+    const mapper = new Mapper({ client });
+    await expect(mapper.put(Object.assign(new Dog(), { id: 'rex', bark: 'woof' }))).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    expect(sent).toHaveLength(1);
+    expect(mapper.createTableInput(Dog).TableName).toBe('Zoo');
+  });
+});

@@ -143,6 +143,10 @@ describe('model definition errors', () => {
       class OnClass { id!: string; }
       return OnClass;
     }).toThrow('OnClass: @PartitionKey is a property decorator; put it on a property of OnClass, not on the class.');
+    expect(() => {
+      class OnStatic { @(Table() as unknown as PropertyDecorator) static table?: string; }
+      return OnStatic;
+    }).toThrow('OnStatic.table: @Table is a class decorator; put it on the class (above `class OnStatic`).');
     @Table('Movies' as never)
     class Named { @PartitionKey() id!: string; }
     expect(problemsOf(() => getModelSchema(Named)).map((p) => p.message)).toEqual([
