@@ -160,6 +160,10 @@ export async function projections(): Promise<void> {
   void page.items[0]?.rating;
   // @ts-expect-error genre was filtered on, not projected
   void page.items[0]?.genre;
+  const [t, n] = await mapper.transactGet([[Movie, { year: 1985, title: 'x' }, { project: ['genre'] }], [Note, { id: 'n' }]]);
+  void t?.genre, n?.text;
+  // @ts-expect-error rating was not projected in transactGet
+  void t?.rating;
   // Undeclared keys: the entity is typed as the model.
   const [loose] = await mapper.query(Loose, { id: 'a' }).project('at').all();
   void loose.id, loose.at;

@@ -2,7 +2,7 @@
 import type { Condition, UpdateChanges } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { ConditionOptions, PutOptions } from '../item-inputs';
-import type { KeyOf, Projection } from '../../expressions';
+import type { KeyOf, Projection, ProjectedEntity } from '../../expressions';
 
 export interface TransactionOptions {
   /**
@@ -50,7 +50,9 @@ export type AnyTransactGetRequest =
 
 /** The results of transactGet: for each request, its entity or undefined, in order. */
 export type TransactGetResults<R extends readonly AnyTransactGetRequest[]> = {
-  -readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown, ...unknown[]] ? T | undefined : never;
+  -readonly [I in keyof R]: R[I] extends readonly [Constructor<infer T>, unknown, { readonly project: readonly (infer P)[] }]
+    ? ProjectedEntity<T, P & string> | undefined
+    : R[I] extends readonly [Constructor<infer T>, unknown, ...unknown[]] ? T | undefined : never;
 };
 
 /** Each request's key (and projection) checked against its own model (a misspelt or mistyped property is an error). */
