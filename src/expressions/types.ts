@@ -182,6 +182,9 @@ type DeclaredKeyCondition<T, D> = D extends readonly [infer P extends DataKeys<T
     ? { [K in P]: NonNullable<T[K]> | CompareOperator<NonNullable<T[K]>, '='> } & { [K in S]?: NonNullable<T[K]> | KeyOperatorFor<NonNullable<T[K]>> }
     : BadKeyDeclaration<D>;
 
+/** The property names of the declared key (never without a declaration). */
+type DeclaredKeyNames<T> = [DeclaredKey<T>] extends [never] ? never : DeclaredKey<T> extends readonly (infer K)[] ? K : never;
+
 /** A key object of any top-level properties (a model without a declared key): checked at runtime. */
 export type LooseKeyOf<T> = { [K in DataKeys<T>]?: NonNullable<T[K]> };
 
@@ -213,7 +216,8 @@ type UpdateOperatorFor<V> =
  * operator (`increment`, `add`, `append`, `remove`...) another action.
  */
 export type UpdateChanges<T> = {
-  [E in PathEntries<T> as E[0]]?: unknown extends E[1] ? unknown
+  // A declared key property is not a path to change: DynamoDB cannot update a key (the runtime refuses it for any model).
+  [E in PathEntries<T> as E[0] extends DeclaredKeyNames<T> ? never : E[0]]?: unknown extends E[1] ? unknown
     : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, Path<T>>;
 };
 

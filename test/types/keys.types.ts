@@ -3,7 +3,7 @@
  * typecheck`. Every `@ts-expect-error` line must stay an error, for the reason its comment gives.
  */
 import 'reflect-metadata';
-import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition } from '../../src';
+import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition, increment } from '../../src';
 import type { KeyOf, QueryOptions } from '../../src';
 
 class Info {
@@ -69,6 +69,10 @@ export async function keys(): Promise<void> {
   await mapper.batchGet(Movie, [{ year: 1985 }]);
   // @ts-expect-error a key of the wrong type
   await mapper.get(Note, { id: 1 });
+  // @ts-expect-error a declared key property cannot be updated (DynamoDB cannot change a key)
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { title: 'y' });
+  // @ts-expect-error nor incremented
+  await mapper.update(Movie, { year: 1985, title: 'x' }, { year: increment(1) });
   // Undeclared: any subset of the properties (the runtime checks it).
   await mapper.get(Loose, { id: 'a' });
 }
