@@ -38,7 +38,8 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
  * most 17 significant digits (at most 11 bytes), an ISO date at most 27 ASCII characters, a BOOL
  * or NULL 1 byte.
  */
-const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 12, boolean: 1, date: 27, epochSeconds: 12 };
+/** Upper bounds of a value's size; a number's N text has at most 38 digits (22 bytes, beyond 2^53 written in full). */
+const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 22, boolean: 1, date: 27, epochSeconds: 12 };
 
 interface KeyFacts {
   limit: number;
