@@ -11,7 +11,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
-import { copyBytes, copyByteSet } from './bytes';
+import { copyBytes, storedByteSet, storedBytes } from './bytes';
 import { isoFromTime } from './dates';
 import { fail, keySegment, setKey, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
@@ -202,25 +202,31 @@ export function unmarshallNumber(text: string): number | bigint {
 
 type AnyValue = Record<string, unknown>;
 
+/** Whether the value names one of the AttributeValue types (then a wrong payload is malformed, not unknown). */
+function stored(v: AnyValue): boolean {
+  for (const key of ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS']) if (v[key] !== undefined) return true;
+  return false;
+}
+
 /** One AttributeValue read without a declared kind. */
 export function unmarshallAt(av: AttributeValue): unknown {
   if (av === null || typeof av !== 'object') return fail(valueRule.badAttributeValue(av));
   const v = av as unknown as AnyValue;
-  if (v.S !== undefined) return v.S;
-  if (v.N !== undefined) return unmarshallNumber(v.N as string);
-  if (v.BOOL !== undefined) return v.BOOL;
-  if (v.M !== undefined) return unmarshallMap(v.M as Record<string, AttributeValue>);
-  if (v.L !== undefined) return unmarshallList(v.L as AttributeValue[]);
-  if (v.NULL !== undefined) return null;
-  if (v.B !== undefined) return copyBytes(v.B as Uint8Array);
-  if (v.SS !== undefined) return new Set(v.SS as string[]);
-  if (v.NS !== undefined) {
+  if (typeof v.S === 'string') return v.S;
+  if (typeof v.N === 'string') return unmarshallNumber(v.N);
+  if (typeof v.BOOL === 'boolean') return v.BOOL;
+  if (typeof v.M === 'object' && v.M !== null && !Array.isArray(v.M)) return unmarshallMap(v.M as Record<string, AttributeValue>);
+  if (Array.isArray(v.L)) return unmarshallList(v.L as AttributeValue[]);
+  if (v.NULL === true) return null;
+  if (v.B instanceof Uint8Array || typeof v.B === 'string') return storedBytes(v.B);
+  if (Array.isArray(v.SS) && v.SS.every((m) => typeof m === 'string')) return new Set(v.SS as string[]);
+  if (Array.isArray(v.NS)) {
     const out = new Set<number | bigint>();
     for (const text of v.NS as string[]) out.add(unmarshallNumber(text));
     return out;
   }
-  if (v.BS !== undefined) return copyByteSet(v.BS as Uint8Array[]);
-  return fail(valueRule.badAttributeValue(av));
+  if (Array.isArray(v.BS)) return storedByteSet(v.BS as Uint8Array[]);
+  return fail(stored(v) ? valueRule.malformedAttributeValue(av) : valueRule.badAttributeValue(av));
 }
 
 export function unmarshallList(list: readonly AttributeValue[]): unknown[] {

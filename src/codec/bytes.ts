@@ -4,11 +4,31 @@
  * (save() compares the entity with the item it last wrote or read), and must not change the item.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { setKey } from './failure';
+import { valueRule } from '../errors/value';
+import { fail, setKey } from './failure';
 
 /** A copy of binary data (see above). */
 export function copyBytes(value: Uint8Array | ArrayBuffer): Uint8Array {
   return value instanceof ArrayBuffer ? new Uint8Array(value.slice(0)) : new Uint8Array(value);
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Stored binary data as the entity gets it: a copy of the bytes, or the bytes of base64 text, the
+ * form of a B in JSON (DynamoDB Streams records as Lambda receives them, exports).
+ */
+export function storedBytes(value: Uint8Array | ArrayBuffer | string): Uint8Array {
+  if (typeof value !== 'string') return copyBytes(value);
+  if (!BASE64.test(value)) fail(valueRule.malformedAttributeValue({ B: value }));
+  return new Uint8Array(Buffer.from(value, 'base64'));
+}
+
+/** The members of a stored binary set (see storedBytes). */
+export function storedByteSet(members: readonly (Uint8Array | string)[]): Set<Uint8Array> {
+  const out = new Set<Uint8Array>();
+  for (let i = 0; i < members.length; i++) out.add(storedBytes(members[i]));
+  return out;
 }
 
 /** The members of a binary set, copied (see copyBytes). */

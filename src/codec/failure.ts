@@ -6,7 +6,7 @@
  *
  * A CodecFailure never leaves src/codec: every exported function converts it.
  */
-import { valueError, type ValueRule } from '../errors/value';
+import { valueError, valueRule, type ValueRule } from '../errors/value';
 
 export class CodecFailure {
   /** The path below the entry point, e.g. `.info.actors[2]`. */
@@ -21,10 +21,15 @@ export function fail(rule: ValueRule, cause?: unknown): never {
   throw new CodecFailure(rule, cause);
 }
 
-/** Adds one path segment (`.rating`, `[3]`) in front of a failure unwinding through this level. */
+/**
+ * Adds one path segment (`.rating`, `[3]`) in front of a failure unwinding through this level. A
+ * TypeError (a malformed value the checks did not foresee, e.g. `{ N: 5 }` or `{ M: null }` in an
+ * item given to fromItem) becomes a failure at this path too, with the TypeError as its cause.
+ */
 export function withSegment(error: unknown, segment: string): unknown {
-  if (error instanceof CodecFailure) error.suffix = segment + error.suffix;
-  return error;
+  const failure = error instanceof TypeError ? new CodecFailure(valueRule.unreadable(error.message), error) : error;
+  if (failure instanceof CodecFailure) failure.suffix = segment + failure.suffix;
+  return failure;
 }
 
 /** The path segment for a property or map key: `.name`, or `["odd key"]` when it is not a plain name. */

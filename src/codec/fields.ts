@@ -116,7 +116,7 @@ function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
     try {
       for (; i < length; i++) {
         const f = fields[i];
-        const av = map[f.name];
+        const av = f.name in Object.prototype && !Object.prototype.hasOwnProperty.call(map, f.name) ? undefined : map[f.name];
         if (av !== undefined) entity[f.property] = f.decode(av);
       }
     } catch (error) {
@@ -198,12 +198,14 @@ function encoderSource(fields: readonly Field[]): string {
 function decoderSource(fields: readonly Field[]): string {
   const lines: string[] = [];
   fields.forEach((_, k) => lines.push(`const D${k} = F[${k}].decode;`));
-  lines.push('return function decodeMap(m) {', 'const o = Object.create(P);', 'let av, i = 0;', 'try {');
+  lines.push('const H = Object.prototype.hasOwnProperty;', 'return function decodeMap(m) {', 'const o = Object.create(P);', 'let av, i = 0;', 'try {');
   fields.forEach((f, k) => {
-    const decode = f.plain === 'string' ? `av.S !== undefined ? av.S : D${k}(av)`
-      : f.plain === 'boolean' ? `av.BOOL !== undefined ? av.BOOL : D${k}(av)`
+    const decode = f.plain === 'string' ? `typeof av.S === 'string' ? av.S : D${k}(av)`
+      : f.plain === 'boolean' ? `typeof av.BOOL === 'boolean' ? av.BOOL : D${k}(av)`
       : `D${k}(av)`;
-    lines.push(`i = ${k}; av = m[${lit(f.name)}]; if (av !== undefined) o[${lit(f.property)}] = ${decode};`);
+    // A name Object.prototype also has (`constructor`, `toString`) must be the item's own, not the inherited member.
+    const read = f.name in Object.prototype ? `H.call(m, ${lit(f.name)}) ? m[${lit(f.name)}] : undefined` : `m[${lit(f.name)}]`;
+    lines.push(`i = ${k}; av = ${read}; if (av !== undefined) o[${lit(f.property)}] = ${decode};`);
   });
   lines.push('} catch (error) { throw W(error, F[i].segment); }', 'return o;', '};');
   return lines.join('\n');

@@ -8,7 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Constructor, Converter, ResolvedKind } from '../metadata/types';
 import { valueRule } from '../errors/value';
 import { checkContainerLevel, dateToIso, isOpaqueBuiltIn, marshallAt, marshallFields, marshallList, unmarshallAt, unmarshallList, unmarshallMap } from './any';
-import { copyBytes, copyByteSet, withOwnBytes } from './bytes';
+import { copyBytes, storedByteSet, storedBytes, withOwnBytes } from './bytes';
 import { timeFromIso } from './dates';
 import { CodecFailure, fail, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
@@ -54,9 +54,26 @@ function stored(av: AttributeValue): string {
 /** The decoder's answer for anything but the expected type: NULL is null, the rest is refused. */
 function other(av: AttributeValue, expected: string): null {
   if (av === null || typeof av !== 'object') fail(valueRule.badAttributeValue(av));
-  if (av.NULL !== undefined) return null;
-  return fail(valueRule.storedAs(stored(av), expected));
+  if (av.NULL === true) return null;
+  const type = stored(av);
+  // The expected type with a payload of the wrong shape ({ S: 5 }, { BOOL: 'false' }, { M: 'x' }): malformed, not another type.
+  if (expected.startsWith(`${type} `) || !WELL_FORMED[type]?.((av as unknown as Record<string, unknown>)[type])) fail(valueRule.malformedAttributeValue(av));
+  return fail(valueRule.storedAs(type, expected));
 }
+
+/** What each AttributeValue type holds, for telling a value of another type from a malformed one. */
+const WELL_FORMED: Record<string, (payload: unknown) => boolean> = {
+  S: (p) => typeof p === 'string',
+  N: (p) => typeof p === 'string',
+  B: (p) => p instanceof Uint8Array || typeof p === 'string',
+  BOOL: (p) => typeof p === 'boolean',
+  NULL: (p) => p === true,
+  SS: Array.isArray,
+  NS: Array.isArray,
+  BS: Array.isArray,
+  L: Array.isArray,
+  M: (p) => isObjectLike(p),
+};
 
 function isObjectLike(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -134,12 +151,12 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
     case 'string':
       return {
         encode: (v) => (typeof v === 'string' ? { S: v } : v === null ? NULL() : fail(valueRule.wrongType('a string', v))),
-        decode: (av) => (av.S !== undefined ? av.S : other(av, 'S (a string)')),
+        decode: (av) => (typeof av.S === 'string' ? av.S : other(av, 'S (a string)')),
       };
     case 'number':
       return {
         encode: (v) => (typeof v === 'number' ? { N: numberToN(v) } : v === null ? NULL() : fail(valueRule.wrongType('a number', v))),
-        decode: (av) => (av.N !== undefined ? nToNumber(av.N as string) : other(av, 'N (a number)')),
+        decode: (av) => (typeof av.N === 'string' ? nToNumber(av.N) : other(av, 'N (a number)')),
       };
     case 'bigint':
       return {
@@ -152,57 +169,57 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
           }
           return v === null ? NULL() : fail(valueRule.wrongType('a bigint', v));
         },
-        decode: (av) => (av.N !== undefined ? nToBigint(av.N as string) : other(av, 'N (a number)')),
+        decode: (av) => (typeof av.N === 'string' ? nToBigint(av.N) : other(av, 'N (a number)')),
       };
     case 'boolean':
       return {
         encode: (v) => (typeof v === 'boolean' ? { BOOL: v } : v === null ? NULL() : fail(valueRule.wrongType('a boolean', v))),
-        decode: (av) => (av.BOOL !== undefined ? av.BOOL : other(av, 'BOOL (a boolean)')),
+        decode: (av) => (typeof av.BOOL === 'boolean' ? av.BOOL : other(av, 'BOOL (a boolean)')),
       };
     case 'binary':
       return {
         encode: (v) => (v === null ? NULL() : encodeBinary(v)),
-        decode: (av) => (av.B !== undefined ? copyBytes(av.B) : other(av, 'B (binary)')),
+        decode: (av) => (av.B !== undefined && av.B !== null ? storedBytes(av.B) : other(av, 'B (binary)')),
       };
     case 'date':
       return {
         encode: (v) => (v instanceof Date ? { S: dateToIso(v) } : v === null ? NULL() : fail(valueRule.wrongType('a Date', v))),
-        decode: (av) => (av.S !== undefined ? dateFromText(av.S as string) : other(av, 'S (an ISO-8601 date)')),
+        decode: (av) => (typeof av.S === 'string' ? dateFromText(av.S) : other(av, 'S (an ISO-8601 date)')),
       };
     case 'epochSeconds':
       return {
         encode: (v) => (v === null ? NULL() : { N: secondsOf(v) }),
-        decode: (av) => (av.N !== undefined ? dateFromSeconds(av.N as string) : other(av, 'N (epoch seconds)')),
+        decode: (av) => (typeof av.N === 'string' ? dateFromSeconds(av.N) : other(av, 'N (epoch seconds)')),
       };
     case 'stringSet':
       return {
         encode: (v) => (v instanceof Set ? encodeStringSet(v) : v === null ? NULL() : fail(valueRule.wrongType('a Set of strings', v))),
-        decode: (av) => (av.SS !== undefined ? new Set(av.SS as string[]) : other(av, 'SS (a string set)')),
+        decode: (av) => (Array.isArray(av.SS) && av.SS.every((m) => typeof m === 'string') ? new Set(av.SS) : other(av, 'SS (a string set)')),
         element: (v) => (typeof v === 'string' ? { S: v } : fail(valueRule.wrongType('a string (a member of a string set)', v))),
       };
     case 'numberSet':
       return {
         // Read back as numbers: a bigint member must be one a number holds exactly.
         encode: (v) => (v instanceof Set ? encodeNumberSet(v, true) : v === null ? NULL() : fail(valueRule.wrongType('a Set of numbers', v))),
-        decode: (av) => (av.NS !== undefined ? decodeNumberSet(av.NS as string[]) : other(av, 'NS (a number set)')),
+        decode: (av) => (Array.isArray(av.NS) ? decodeNumberSet(av.NS) : other(av, 'NS (a number set)')),
         element: (v) => ({ N: encodeNumberMember(v) }),
       };
     case 'binarySet':
       return {
         encode: (v) => (v instanceof Set ? encodeBinarySet(v) : v === null ? NULL() : fail(valueRule.wrongType('a Set of Uint8Arrays', v))),
-        decode: (av) => (av.BS !== undefined ? copyByteSet(av.BS) : other(av, 'BS (a binary set)')),
+        decode: (av) => (Array.isArray(av.BS) ? storedByteSet(av.BS) : other(av, 'BS (a binary set)')),
         element: (v) => ({ B: encodeBinaryMember(v) }),
       };
     case 'list':
       return {
         encode: (v, level) =>
           Array.isArray(v) ? { L: marshallList(v, level) } : v === null ? NULL() : fail(valueRule.wrongType('an array', v)),
-        decode: (av) => (av.L !== undefined ? unmarshallList(av.L as AttributeValue[]) : other(av, 'L (a list)')),
+        decode: (av) => (Array.isArray(av.L) ? unmarshallList(av.L) : other(av, 'L (a list)')),
       };
     case 'map':
       return {
         encode: (v, level) => (v === null ? NULL() : { M: mapOf(v, level) }),
-        decode: (av) => (av.M !== undefined ? unmarshallMap(av.M as Record<string, AttributeValue>) : other(av, 'M (a map)')),
+        decode: (av) => (isObjectLike(av.M) ? unmarshallMap(av.M as Record<string, AttributeValue>) : other(av, 'M (a map)')),
       };
     case 'any':
       return { encode: marshallAt, decode: unmarshallAt };
@@ -229,7 +246,7 @@ function documentCodecs(spec: AttributeSpec, documents: DocumentCodecs): Base {
     return { M: doc().encodeMap(v, level) };
   };
   const decodeDoc = (av: AttributeValue): unknown =>
-    av.M !== undefined ? doc().decodeMap(av.M as Record<string, AttributeValue>) : other(av, `M (a ${name})`);
+    isObjectLike(av.M) ? doc().decodeMap(av.M as Record<string, AttributeValue>) : other(av, `M (a ${name})`);
   const element = (v: unknown, level: number): AttributeValue => {
     if (v === undefined) fail(valueRule.undefinedInList());
     return encodeDoc(v, level);

@@ -6,6 +6,7 @@
  * turns it into a ValidationError once the full property path is known (`valueError.at`).
  */
 import { ItemTooLargeError, ValidationError } from './classes';
+import { shown } from './shown';
 
 /** A refused value, before the path is known: a code and the sentence that follows the path. */
 export interface ValueRule {
@@ -111,6 +112,11 @@ export const valueRule = {
   // Reading
   storedAs: (type: string, expected: string) =>
     r('storedType', `is stored as ${type}, but the attribute expects ${expected}: fix the stored data or the attribute's type`),
+  unreadable: (message: string) =>
+    r('badAttributeValue', `could not be read or written (${message}): a malformed AttributeValue or value`),
+  malformedAttributeValue: (av: unknown) =>
+    r('badAttributeValue', `the stored value ${shown(av)} is not a well-formed AttributeValue (S and N hold strings, BOOL a boolean, ` +
+      'B bytes or base64 text, SS/NS/BS/L arrays, M an object, NULL true)'),
   badAttributeValue: (value: unknown) =>
     r('badAttributeValue', `${describeValue(value)} is not an AttributeValue (an object with one of S, N, B, SS, NS, BS, M, L, NULL, BOOL)`),
   imprecise: (text: string) =>

@@ -1,0 +1,75 @@
+/**
+ * Items that did not come from DynamoDB's own answers (fromItem of a DynamoDB Streams record, an
+ * export, hand-written JSON): malformed AttributeValues are a ValidationError naming the path, never
+ * a TypeError or a value of the wrong type; B as base64 text (the JSON form) is read as its bytes;
+ * an attribute named like an Object.prototype member is read from the item only.
+ */
+import 'reflect-metadata';
+import { fromItem, toItem } from '../../../src/codec';
+import { Attribute, PartitionKey, Table } from '../../../src/decorators';
+import { ValidationError } from '../../../src/errors/classes';
+import { caught } from './fixtures';
+
+class Inner {
+  @Attribute({ type: 'string' }) note?: string;
+}
+
+@Table({ name: 'Stored' })
+class Stored {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @Attribute({ type: 'string' }) s?: string;
+  @Attribute({ type: 'number' }) n?: number;
+  @Attribute({ type: 'boolean' }) flag?: boolean;
+  @Attribute({ type: 'binary' }) bytes?: Uint8Array;
+  @Attribute({ type: 'binarySet' }) blobs?: Set<Uint8Array>;
+  @Attribute({ type: 'stringSet' }) tags?: Set<string>;
+  @Attribute({ type: () => Inner }) inner?: Inner;
+  @Attribute({ type: 'any' }) anything?: unknown;
+  @Attribute({ type: 'string', name: 'constructor' }) kind?: string;
+  @Attribute({ type: 'number', name: 'toString' }) count?: number;
+}
+
+const ID = { id: { S: 'x' } };
+
+describe('stored items that are not well formed', () => {
+  it.each([
+    ['{ S: 5 } in a string attribute', { s: { S: 5 } }, 'Stored.s'],
+    ['{ N: 5 } (not text)', { n: { N: 5 } }, 'Stored.n'],
+    ['{ BOOL: "false" }', { flag: { BOOL: 'false' } }, 'Stored.flag'],
+    ['{ SS: "ab" } (not an array)', { tags: { SS: 'ab' } }, 'Stored.tags'],
+    ['{ M: "x" } for a nested class', { inner: { M: 'x' } }, 'Stored.inner'],
+    ['{ M: null }', { inner: { M: null } }, 'Stored.inner'],
+    ['null instead of an AttributeValue', { s: null }, 'Stored.s'],
+    ['{ B: "not base64!" }', { bytes: { B: 'not base64!' } }, 'Stored.bytes'],
+    ['{ N: 5 } inside an any list', { anything: { L: [{ N: 5 }] } }, 'Stored.anything[0]'],
+    ['{ S: 5 } inside a nested class', { inner: { M: { note: { S: 5 } } } }, 'Stored.inner.note'],
+  ])('%s is a ValidationError at its path', (_name, attributes, path) => {
+    const error = caught(() => fromItem(Stored, { ...ID, ...attributes } as never));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.code).toBe('value.badAttributeValue');
+    expect(error.message.startsWith(`${path}: `)).toBe(true);
+  });
+
+  it('a value of another type is still told as such (not malformed)', () => {
+    expect(caught(() => fromItem(Stored, { ...ID, s: { N: '5' } })).code).toBe('value.storedType');
+  });
+});
+
+describe('B as base64 text (the JSON form of DynamoDB Streams records and exports)', () => {
+  it('is read as its bytes, in a binary attribute, a binary set and an any value', () => {
+    const stored = fromItem(Stored, { ...ID, bytes: { B: 'aGVsbG8=' }, blobs: { BS: ['AQI=', 'Aw=='] }, anything: { M: { b: { B: 'AA==' } } } } as never);
+    expect(Buffer.from(stored.bytes!).toString()).toBe('hello');
+    expect([...stored.blobs!].map((b) => [...b])).toEqual([[1, 2], [3]]);
+    expect(stored.anything).toEqual({ b: new Uint8Array([0]) });
+  });
+});
+
+describe('attribute names Object.prototype also has', () => {
+  it('are read from the item only: an item without them reads as without them', () => {
+    const entity = fromItem(Stored, toItem(Object.assign(new Stored(), { id: 'x' })));
+    expect(entity.kind).toBeUndefined();
+    expect(entity.count).toBeUndefined();
+    const full = fromItem(Stored, toItem(Object.assign(new Stored(), { id: 'x', kind: 'k', count: 2 })));
+    expect([full.kind, full.count]).toEqual(['k', 2]);
+  });
+});
