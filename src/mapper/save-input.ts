@@ -46,6 +46,15 @@ export function asRead(schema: ModelSchema, entity: object): HookCondition[] {
   return conditions;
 }
 
+/**
+ * Whether `wanted` is what reading `before` gave, written again: the stored text may be another
+ * form of the same value (a date without milliseconds or with an offset, written by other code),
+ * which is no change of the entity's and must not be rewritten.
+ */
+function sameAsRead(attr: AttributeSchema, wanted: AttributeValue, before: AttributeValue | undefined, at: string): boolean {
+  return before !== undefined && sameValue(wanted, encodeAttribute(attr, decodeAttribute(attr, before), at));
+}
+
 export function buildSaveInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Snapshot, now: Date,
 ): PreparedSave<T> {
@@ -91,7 +100,7 @@ export function buildSaveInput<T extends object>(
     if (wanted === undefined && before !== undefined) {
       changes[attr.property] = remove();
       delete item[attr.name];
-    } else if (wanted !== undefined && !sameValue(wanted, before)) {
+    } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
       changes[attr.property] = value;
       item[attr.name] = wanted;
     }

@@ -17,6 +17,7 @@ class Film {
   @Attribute() plot?: string;
   @Attribute() rating?: number;
   @Attribute({ default: 'draft' }) status?: string;
+  @Attribute({ type: 'date' }) released?: Date;
   @UpdatedAt() updatedAt?: Date;
 }
 
@@ -99,6 +100,20 @@ describe('save() with nothing changed', () => {
     await mapper.save(counter);
     expect(counter.version).toBe(1);
     expect((await mapper.get(Counter, { id: 'c1' }))!.version).toBe(1);
+  });
+
+  it('leaves alone a date other code stored in another ISO form (no milliseconds, an offset, microseconds)', async () => {
+    const forms = ['2020-01-01T00:00:00Z', '2020-01-01T02:00:00.000+02:00', '2020-01-01T00:00:00.123456Z'];
+    for (const [i, text] of forms.entries()) {
+      const id = `d${i}`;
+      await client.send(new PutItemCommand({ TableName: `${prefix}SaveFilms`, Item: { id: { S: id }, status: { S: 'out' }, released: { S: text } } }));
+      const film = (await mapper.get(Film, { id }))!;
+      film.rating = 1;
+      await mapper.save(film);
+      const stored = await raw('SaveFilms', { id });
+      expect(stored?.rating).toEqual({ N: '1' });
+      expect(stored?.released).toEqual({ S: text });
+    }
   });
 });
 

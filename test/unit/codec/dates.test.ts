@@ -23,11 +23,22 @@ describe('fast ISO-8601 dates', () => {
     }
   });
 
-  it('refuses impossible dates as Date.parse does', () => {
-    for (const text of ['2023-02-29T00:00:00.000Z', '2023-04-31T00:00:00.000Z', '2023-13-01T00:00:00.000Z', '2023-01-01T24:00:00.000Z',
-      '2023-01-01T00:60:00.000Z', 'x023-01-01T00:00:00.000Z', '1900-02-29T00:00:00.000Z', 'not a date']) {
-      expect(timeFromIso(text)).toBe(Date.parse(text));
+  it('refuses impossible dates and text that is not ISO-8601 (Date.parse reads 2023-02-29 as March 1, "1" as 2001)', () => {
+    for (const text of ['2023-02-29T00:00:00.000Z', '2023-02-29', '2021-02-29T00:00:00Z', '2023-04-31T00:00:00.000Z', '2023-13-01T00:00:00.000Z',
+      '2023-01-01T24:00:00.000Z', '2023-01-01T00:60:00.000Z', 'x023-01-01T00:00:00.000Z', '1900-02-29T00:00:00.000Z', 'not a date', '1',
+      'hello 5', '2020-01-01T00:00:00+25:00', '-000000-01-01T00:00:00Z', '2020-1-1', '2020-01-01 00:00:00Z']) {
+      expect([text, timeFromIso(text)]).toEqual([text, NaN]);
     }
     expect(timeFromIso('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29));
+  });
+
+  it('reads the other ISO forms strictly: no zone is UTC (not the machine\'s), fractions to the millisecond, offsets', () => {
+    expect(timeFromIso('2020-01-01T00:00:00')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('2020-01-01T00:00')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('2020-01-01T00:00:00.123456Z')).toBe(Date.UTC(2020, 0, 1, 0, 0, 0, 123));
+    expect(timeFromIso('2020-01-01T00:00:00.5Z')).toBe(Date.UTC(2020, 0, 1, 0, 0, 0, 500));
+    expect(timeFromIso('2020-01-01T02:30:00+0230')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('2019-12-31T22:00:00-02:00')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('-000001-01-01T00:00:00.000Z')).toBe(Date.parse('-000001-01-01T00:00:00.000Z'));
   });
 });
