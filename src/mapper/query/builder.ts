@@ -11,7 +11,7 @@
 import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { expressionError } from '../../errors/expression';
 import { queryError } from '../../errors/query';
-import type { Condition, Path, ProjectedEntity } from '../../expressions';
+import { and, toCondition, type Condition, type ConditionInput, type Path, type ProjectedEntity } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import type { Position, StartKey } from './cursor';
@@ -85,7 +85,10 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
   /** Adds a FilterExpression; several filters are ANDed. Applied after reading: it saves no read capacity. */
   filter(condition: Condition<T>): this {
     this.oneModel('.filter()');
-    return this.derive({ filters: [...this.state.filters, condition as object] });
+    // Normalized now: a mistake (`.filter(undefined)`) fails here naming the model, and changing
+    // the caller's object later does not change this builder (and() copies its structure).
+    toCondition(condition as ConditionInput, this.state.schema.className);
+    return this.derive({ filters: [...this.state.filters, and(condition) as object] });
   }
 
   /** The builder reading only these paths (see `project` of Query and Scan). */

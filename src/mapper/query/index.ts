@@ -3,7 +3,7 @@
  * (builder.ts) run pages (paging.ts, parallel-scan.ts) of inputs built purely (inputs.ts), with
  * opaque cursors (cursor.ts).
  */
-import type { Condition, KeyCondition } from '../../expressions';
+import { and, type Condition, type KeyCondition } from '../../expressions';
 import { queryError } from '../../errors/query';
 import { getModelSchema } from '../../metadata/schema';
 import type { Constructor } from '../../metadata/types';
@@ -53,20 +53,19 @@ export function createQuery<T extends object>(
   const { Model, state } = initialState('query', models, options.index);
   if ((options as { segments?: unknown }).segments !== undefined) throw queryError.segmentsNotForQuery(state.schema.className);
   checkKeyCondition(state.schema, state.index, keyCondition);
-  return new Query<T>({ ctx, Model: Model as Constructor<T>, state: Object.freeze({ ...state, keyCondition: keyCondition as object }) });
+  // Kept as a node built now (and() normalizes its input): changing the caller's object later does not change this query.
+  return new Query<T>({ ctx, Model: Model as Constructor<T>, state: Object.freeze({ ...state, keyCondition: and(keyCondition as Condition<T>) as object }) });
 }
 
 export function createScan<T extends object>(ctx: MapperContext, models: ReadModels<T>, options: ScanOptions<T> = {}): Scan<T> {
   const { Model, state } = initialState('scan', models, options.index);
   const segments = options.segments === undefined ? undefined : checkCount(state.schema, 'segments', options.segments, 1_000_000);
   if (options.filter !== undefined && state.models) throw queryError.oneModelOnly(state.models.map((m) => m.className).join(', '), 'the filter option');
-  return new Scan<T>({
+  const scan = new Scan<T>({
     ctx,
     Model: Model as Constructor<T>,
-    state: Object.freeze({
-      ...state,
-      ...(options.filter !== undefined ? { filters: [options.filter as object] } : {}),
-      ...(segments !== undefined ? { segments } : {}),
-    }),
+    state: Object.freeze({ ...state, ...(segments !== undefined ? { segments } : {}) }),
   });
+  // The filter option is `.filter()`: checked and copied the same way.
+  return options.filter !== undefined ? scan.filter(options.filter) : scan;
 }

@@ -1,7 +1,7 @@
 /** The builders without a database: what is refused, with which message, and immutability. */
 import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, GlobalIndex, LocalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError, gte, or } from 'dynamap';
+import { Attribute, GlobalIndex, LocalIndex, Mapper, PartitionKey, SortKey, Table, ValidationError, gte, lt, or } from 'dynamap';
 
 @Table({ name: 'Movies' })
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating' })
@@ -140,5 +140,22 @@ describe('immutability', () => {
     input.TableName = 'Other';
     expect(q.toInput().ExpressionAttributeNames).toEqual({ '#n0': 'year' });
     expect(q.toInput().TableName).toBe('Movies');
+  });
+});
+
+describe('conditions are taken when given', () => {
+  it('.filter(undefined) is refused at the call, naming the model, instead of dropping .limit() from the request', () => {
+    expect(() => mapper.query(Movie, { year: 1985 }).filter(undefined as never)).toThrow(/^Movie: a condition must be/);
+  });
+
+  it('changing the caller\'s condition objects later changes neither the builder nor what it sends', () => {
+    const key: Record<string, unknown> = { year: 1985 };
+    const filter: Record<string, unknown> = { rating: gte(5) };
+    const query = mapper.query(Movie, key as never).filter(filter as never);
+    const before = query.toInput();
+    key.year = 1999;
+    filter.rating = lt(2);
+    expect(query.toInput()).toEqual(before);
+    expect(query.limit(3).toInput()).toMatchObject({ KeyConditionExpression: before.KeyConditionExpression, FilterExpression: before.FilterExpression, ExpressionAttributeValues: before.ExpressionAttributeValues });
   });
 });
