@@ -15,6 +15,7 @@ export { codecFor, type ModelCodec } from './document';
 export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 export { canonicalNumber } from './numbers';
+export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
 
 /**
  * Encodes one property value with that attribute's own codec (for condition and update values).

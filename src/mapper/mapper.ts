@@ -11,7 +11,7 @@ import {
   type CreateTableCommandInput,
   type GetItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { codecFor } from '../codec';
+import { adoptNestedDefaults, codecFor } from '../codec';
 import type { KeyOf, Path, ProjectedEntity, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
@@ -118,6 +118,7 @@ export class Mapper {
     const ctx = this.context;
     const send = () => executeThen(ctx, () => ctx.client.send(new PutItemCommand(prepared.input)), prepared, () => {
       if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
+      if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
       remember(entity, prepared.input.Item!);
       return entity;
     });

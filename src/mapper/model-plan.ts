@@ -7,7 +7,7 @@
  * list, each a WeakMap — costs far more there than in a tight loop. A put or get now makes one.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { codecFor, tableKeyEncoder, type ModelCodec } from '../codec';
+import { codecFor, hasNestedDefaults, tableKeyEncoder, type ModelCodec } from '../codec';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor, ModelSchema } from '../metadata/types';
 import { putAddsNothing } from './write-hooks';
@@ -24,6 +24,8 @@ export interface ModelPlan<T extends object = object> {
   readonly putAddsNothing: boolean;
   /** class-validator has rules for the model (else its writes skip validation, which would find nothing). */
   readonly hasValidationRules: boolean;
+  /** A nested document class (at any depth) has a default: set on the entity after a put (adoptNestedDefaults). */
+  readonly nestedDefaults: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function modelPlans(tableName: (schema: ModelSchema) => string): <T exten
         encodeKey: tableKeyEncoder(schema),
         putAddsNothing: putAddsNothing(schema),
         hasValidationRules: hasValidationRules(Model),
+        nestedDefaults: hasNestedDefaults(schema),
       });
       plans.set(Model, plan);
     }

@@ -29,6 +29,20 @@ class User {
   @Attribute() @Exclude({ toPlainOnly: true }) loginCount?: number;     // read, never written
 }
 
+let tokens = 0;
+class Part {
+  @Attribute({ default: () => `token-${++tokens}` }) token?: string;
+  @Attribute() label?: string;
+}
+
+@Table({ name: 'SaveKits' })
+class Kit {
+  @PartitionKey() id!: string;
+  @Attribute() main?: Part;
+  @Attribute({ type: () => [Part] }) parts?: Part[];
+  @Version() version?: number;
+}
+
 @Table({ name: 'SaveCounters' })
 class Counter {
   @PartitionKey() id!: string;
@@ -46,7 +60,7 @@ async function raw(table: string, key: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  await mapper.sync([Film, User, Counter]);
+  await mapper.sync([Film, User, Counter, Kit]);
 });
 
 describe('save() of a partial entity', () => {
@@ -243,5 +257,26 @@ describe('found by the write-side probe', () => {
     await mapper.update(Doc, { id: 'unversioned' }, { title: 'b' });   // the update gives it version 1
     await expect(mapper.delete(unversioned)).rejects.toBeInstanceOf(ConditionError);
     expect(await raw('SaveDocs', { id: 'unversioned' })).toBeDefined();
+  });
+});
+
+describe('defaults inside nested documents', () => {
+  it('put sets them on the nested instances, so save() writes nothing and never calls a default again', async () => {
+    const kit = Object.assign(new Kit(), { id: 'k1', main: new Part(), parts: [new Part(), Object.assign(new Part(), { token: 'mine' })] });
+    await mapper.put(kit);
+    expect(kit.main!.token).toMatch(/^token-\d+$/);
+    expect(kit.parts!.map((p) => p.token)).toEqual([expect.stringMatching(/^token-\d+$/), 'mine']);
+    const stored = await raw('SaveKits', { id: 'k1' });
+    expect(stored?.main?.M?.token).toEqual({ S: kit.main!.token });
+    const calls = tokens;
+    await mapper.save(kit);
+    await mapper.save(kit);
+    expect(kit.version).toBe(1);
+    expect(tokens).toBe(calls);
+    expect((await raw('SaveKits', { id: 'k1' }))?.main).toEqual(stored?.main);
+    // batchPut alike.
+    const other = Object.assign(new Kit(), { id: 'k2', main: new Part() });
+    await mapper.batchPut([other], { overwriteVersions: true });
+    expect(other.main!.token).toMatch(/^token-\d+$/);
   });
 });

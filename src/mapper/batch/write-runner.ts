@@ -7,6 +7,7 @@
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
 import { remember } from '../snapshots';
+import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { chunk, WRITE_CHUNK } from './chunk';
 import { lastWins } from './dedupe';
 import type { ResolvedBatchOptions } from './options';
@@ -24,6 +25,7 @@ function applyWritten(done: readonly PreparedBatchWrite[]): void {
   for (const r of done) {
     if (!r.put) continue;
     Object.assign(r.put.entity, r.put.assign);
+    if (hasNestedDefaults(r.schema)) adoptNestedDefaults(r.schema, r.put.entity, r.put.item);
     remember(r.put.entity, r.put.item);
   }
 }

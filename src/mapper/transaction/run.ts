@@ -6,6 +6,7 @@
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
 import { forget, remember } from '../snapshots';
+import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
 import { transactionInstant } from './token-clock';
@@ -36,6 +37,7 @@ export async function runTransaction<R>(
   for (const a of prepared.actions) {
     if (a.put) {
       Object.assign(a.put.entity, a.put.assign);
+      if (hasNestedDefaults(a.schema)) adoptNestedDefaults(a.schema, a.put.entity, a.put.item);
       remember(a.put.entity, a.put.item);
     }
     if (a.deleted) forget(a.deleted);
