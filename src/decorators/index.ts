@@ -94,24 +94,33 @@ export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyD
   return propertyDecorator('attribute', '@Attribute', options as AttributeOptions | undefined);
 }
 
+/**
+ * A property decorator that only fits a property whose type is V (the mapper writes a V there): a
+ * property of another type is a compile error that says what it must hold. Private properties,
+ * which the type of the class does not show, are checked at runtime only.
+ */
+export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K extends string | symbol>(
+  prototype: T, property: K & (K extends keyof T ? ([NonNullable<T[K]>] extends [V] ? unknown : { readonly [M in Rule]: V }) : unknown),
+) => void;
+
 /** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
-export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecorator {
-  return propertyDecorator('version', '@Version', options);
+export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<number, '@Version needs a number property'> {
+  return propertyDecorator('version', '@Version', options) as PropertyDecoratorOf<number, '@Version needs a number property'>;
 }
 
 /** A Date the mapper sets when the entity is first written. */
-export function CreatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecorator {
-  return propertyDecorator('createdAt', '@CreatedAt', options);
+export function CreatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecoratorOf<Date, '@CreatedAt needs a Date property'> {
+  return propertyDecorator('createdAt', '@CreatedAt', options) as PropertyDecoratorOf<Date, '@CreatedAt needs a Date property'>;
 }
 
 /** A Date the mapper sets on every write. */
-export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecorator {
-  return propertyDecorator('updatedAt', '@UpdatedAt', options);
+export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'> {
+  return propertyDecorator('updatedAt', '@UpdatedAt', options) as PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'>;
 }
 
 /** A Date or number stored as epoch seconds (N); `mapper.sync()` enables TTL on it. */
-export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDecorator {
-  return propertyDecorator('ttl', '@TimeToLive', options);
+export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'> {
+  return propertyDecorator('ttl', '@TimeToLive', options) as PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'>;
 }
 
 export function GlobalIndex<K extends string>(name: string, options: GlobalIndexOptions<K>): ClassDecoratorFor<K> {

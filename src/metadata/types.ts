@@ -95,12 +95,13 @@ export interface EntityTag {
   readonly value: string;
 }
 
-export type ProjectionOption = 'ALL' | 'KEYS_ONLY' | readonly string[];
+/** An index's projection: everything, the keys, or these properties (checked against the class like the keys). */
+export type ProjectionOption<K extends string = string> = 'ALL' | 'KEYS_ONLY' | readonly K[];
 
 export interface GlobalIndexOptions<K extends string = string> {
   partitionKey: K;
   sortKey?: K;
-  projection?: ProjectionOption;
+  projection?: ProjectionOption<K>;
   throughput?: { read: number; write: number };
 }
 
@@ -110,7 +111,7 @@ export const LOCAL_INDEX_OPTIONS: readonly string[] = ['sortKey', 'projection'];
 
 export interface LocalIndexOptions<K extends string = string> {
   sortKey: K;
-  projection?: ProjectionOption;
+  projection?: ProjectionOption<K>;
 }
 
 // ---------------------------------------------------------------------------------------------

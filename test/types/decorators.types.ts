@@ -3,7 +3,7 @@
  * stay an error; if one stops being an error, tsc fails.
  */
 import 'reflect-metadata';
-import { Attribute, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table } from '../../src/decorators';
+import { Attribute, CreatedAt, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version } from '../../src/decorators';
 
 @Table()
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating' })
@@ -32,4 +32,42 @@ export class MisspeltSortKey {
 @Table({ billing: 'ON_DEMAND' })
 export class BadBilling {
   @PartitionKey() id!: string;
+}
+
+// Projected properties are checked like the keys.
+@Table()
+@GlobalIndex('byGenre', { partitionKey: 'genre', projection: ['rating'] })
+export class ProjectedProperty {
+  @PartitionKey() id!: string;
+  @Attribute() genre?: string;
+  @Attribute() rating?: number;
+}
+
+// @ts-expect-error a misspelt projected property is a compile error
+@GlobalIndex('byGenre', { partitionKey: 'genre', projection: ['ratin'] })
+export class MisspeltProjection {
+  @PartitionKey() id!: string;
+  @Attribute() genre?: string;
+  @Attribute() rating?: number;
+}
+
+// The mapper's own properties must have the type it writes there.
+@Table()
+export class Lifecycle {
+  @PartitionKey() id!: string;
+  @Version() version?: number;
+  @CreatedAt() createdAt?: Date;
+  @UpdatedAt() updatedAt?: Date;
+  @TimeToLive() expiresAt?: Date;
+  @TimeToLive() expiresAtSeconds?: number;
+  // @ts-expect-error @Version needs a number property
+  @Version() badVersion?: string;
+  // @ts-expect-error @CreatedAt needs a Date property
+  @CreatedAt() badCreated?: number;
+  // @ts-expect-error @UpdatedAt needs a Date property
+  @UpdatedAt() badUpdated?: string;
+  // @ts-expect-error @TimeToLive needs a Date or number property
+  @TimeToLive() badTtl?: string;
+  // A private property is not visible to the type: checked at runtime.
+  @Version() private secretVersion?: number;
 }

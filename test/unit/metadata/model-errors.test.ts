@@ -308,7 +308,8 @@ describe('model definition errors', () => {
   });
 
   it('refuses role kinds that cannot work', () => {
-    @Table() class Roles { @PartitionKey() id!: string; @Version() v?: string; @CreatedAt() c?: number; }
+    // The compiler refuses these already (test/types/decorators.types.ts); JavaScript callers get the ModelError.
+    @Table() class Roles { @PartitionKey() id!: string; @(Version() as PropertyDecorator) v?: string; @(CreatedAt() as PropertyDecorator) c?: number; }
     expect(problemsOf(() => getModelSchema(Roles)).map((p) => p.code)).toEqual(['model.roleKind', 'model.roleKind']);
   });
 
