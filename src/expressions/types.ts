@@ -131,8 +131,28 @@ export type ConditionOperator<V> =
  * keys mean AND. The `never` mark keeps nodes (which carry it) from passing as objects.
  */
 export type ConditionObject<T> = {
-  [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1], E[0] extends string ? Path<T> : never>;
+  [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1], E[0] extends string ? Path<T> : never, E[0] extends string ? PathsLike<T, E[1]> : never>;
 } & { readonly [EXPRESSION]?: never };
+
+/** What a comparison of two attributes sees: values of one class compare, others are false for every item. */
+type ValueClass<V> = [V] extends [number | bigint] ? 'number'
+  : [V] extends [string | Date] ? 'string'
+    : [V] extends [Uint8Array] ? 'binary'
+      : [V] extends [boolean] ? 'boolean'
+        : 'other';
+
+/**
+ * The paths of T whose values compare with a value of type V (attribute() operands): numbers with
+ * numbers, strings and dates with strings... Every path when V is of no such class (lists, maps,
+ * sets) or a path's type is unknown; the runtime checks those before sending.
+ */
+type PathsLike<T, V> = ValueClass<NonNullable<V>> extends 'other'
+  ? Path<T>
+  : PathEntries<T> extends infer E
+    ? E extends [infer K extends string, infer W]
+      ? unknown extends W ? K : ValueClass<NonNullable<W>> extends ValueClass<NonNullable<V>> ? K : never
+      : never
+    : never;
 
 /**
  * What a condition object accepts at a path of value type V (anything where V is unknown): a
@@ -140,14 +160,15 @@ export type ConditionObject<T> = {
  * are checked before sending): compared, as between's bounds, among isIn's candidates, or as the
  * operand of beginsWith (string and binary paths) and contains (strings, sets, lists).
  */
-type ConditionSlot<V, P extends string> = unknown extends V
+type ConditionSlot<V, P extends string, L extends string> = unknown extends V
   ? unknown
-  : NonNullable<V> | ConditionOperator<NonNullable<V>> | CompareOperator<AttributeRef<P>>
+  : NonNullable<V> | ConditionOperator<NonNullable<V>> | CompareOperator<AttributeRef<L>>
     // A property that may hold null (`string | null`) is stored as NULL then: it can be compared with null.
     | (null extends V ? null | CompareOperator<null, '=' | '<>'> : never)
-    | BetweenOperator<NonNullable<V> | AttributeRef<P>> | InOperator<NonNullable<V> | AttributeRef<P>>
-    | ([BeginsWithFor<NonNullable<V>>] extends [never] ? never : BeginsWithOperator<AttributeRef<P>>)
-    | ([ContainsFor<NonNullable<V>>] extends [never] ? never : ContainsOperator<AttributeRef<P>>);
+    | BetweenOperator<NonNullable<V> | AttributeRef<L>> | InOperator<NonNullable<V> | AttributeRef<L>>
+    | ([BeginsWithFor<NonNullable<V>>] extends [never] ? never : BeginsWithOperator<AttributeRef<L>>)
+    // A substring of a string is a string; a member of a set or an element of a list is checked at runtime.
+    | ([ContainsFor<NonNullable<V>>] extends [never] ? never : ContainsOperator<AttributeRef<[NonNullable<V>] extends [string] ? L : P>>);
 
 /** A condition, filter: a condition object, a node from `and`/`or`/`not`, or `size(path).op(n)`. */
 export type Condition<T> = ConditionObject<T> | ConditionNode<T> | SizeCondition<SizedPath<T>>;

@@ -106,6 +106,14 @@ filter({ genre: gte(8) });
 filter({ rating: gte(attribute('info.rating')), title: ne(attribute('genre')) });
 // @ts-expect-error attribute() of a path the model does not have
 filter({ rating: gte(attribute('info.ratin')) });
+// @ts-expect-error attributes of kinds that never compare (a number and a string)
+filter({ rating: gt(attribute('title')) });
+// @ts-expect-error a string prefix from a number attribute
+filter({ title: beginsWith(attribute('rating')) });
+// @ts-expect-error a between bound of another kind
+filter({ rating: between(attribute('title'), 10) });
+// A date compares with strings (both are stored as S), and attributes of unknown type with anything.
+filter({ 'info.releaseDate': gte(attribute('title')), extra: eq(attribute('rating')) });
 // Attributes as between's bounds and among isIn's candidates, mixed with values.
 filter({ rating: between(attribute('info.rating'), 10), year: isIn(1994, attribute('rating')) });
 filter({ rating: between(0, attribute('info.rating')) });
