@@ -239,7 +239,7 @@ type UpdateOperatorFor<V> =
 export type UpdateChanges<T> = {
   // A declared key property is not a path to change: DynamoDB cannot update a key (the runtime refuses it for any model).
   [E in PathEntries<T> as E[0] extends DeclaredKeyNames<T> ? never : E[0]]?: unknown extends E[1] ? unknown
-    : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, Path<T>>;
+    : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, PathsLike<T, E[1]>>;
 };
 
 /** Another attribute `P` of the item as the value: copied, copied if missing, or (numbers) added or subtracted. */

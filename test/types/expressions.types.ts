@@ -97,6 +97,10 @@ update({ genre: increment(attribute('rating')) });
 update({ rating: decrement(attribute('info.ratin')) });
 // @ts-expect-error attribute() of a path the model does not have, as an update value
 update({ rating: attribute('info.ratin') });
+// @ts-expect-error a string copied into a number
+update({ rating: attribute('title') });
+// @ts-expect-error a number property incremented by a string attribute
+update({ rating: increment(attribute('title')) });
 
 // ---- Conditions
 filter({ 'info.rating': gte(8), genre: 'Drama' });
