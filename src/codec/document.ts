@@ -12,7 +12,7 @@ import { isDocumentClass } from '../metadata/attribute';
 import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/schema';
 import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema } from '../metadata/types';
 import { checkContainerLevel, isOpaqueBuiltIn, setDocumentLookup } from './any';
-import { keySegment, toPublicError } from './failure';
+import { fail, keySegment, toPublicError } from './failure';
 import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
 import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
@@ -39,6 +39,17 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
  * or NULL 1 byte.
  */
 /** Upper bounds of a value's size; a number's N text has at most 38 digits (22 bytes, beyond 2^53 written in full). */
+/** A default function whose throw is a failure at the attribute's path (a ValidationError), not a bare error. */
+export function guardedDefault(fn: () => unknown): () => unknown {
+  return () => {
+    try {
+      return fn();
+    } catch (error) {
+      return fail(valueRule.defaultThrew(error), error);
+    }
+  };
+}
+
 const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 22, boolean: 1, date: 27, epochSeconds: 12 };
 
 interface KeyFacts {
@@ -128,7 +139,7 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
         missing: tableKey ? valueRule.keyMissing(attr.property, key!.role, keyNames) : valueRule.required(),
         hasDefault: attr.hasDefault,
         defaultValue: attr.default,
-        defaultFn: typeof attr.default === 'function' ? (attr.default as () => unknown) : undefined,
+        defaultFn: typeof attr.default === 'function' ? guardedDefault(attr.default as () => unknown) : undefined,
         tableKey,
         indexKey: key !== undefined && !tableKey,
         keyLimit: key?.limit ?? 0,

@@ -8,7 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
 import type { AttributeSchema, Constructor } from '../metadata/types';
 import { marshallAt, unmarshallAt } from './any';
-import { attributeCodecOf, codecFor } from './document';
+import { attributeCodecOf, codecFor, guardedDefault } from './document';
 import { toPublicError } from './failure';
 
 export { codecFor, type ModelCodec } from './document';
@@ -32,6 +32,16 @@ export function encodeAttribute(attr: AttributeSchema, value: unknown, path: str
 }
 
 /** Decodes one stored value of an attribute (NULL reads as null). */
+/** An attribute's default (its function called), for the write hooks; a throwing function is a ValidationError at `path`. */
+export function defaultValueOf(attr: AttributeSchema, path: string): unknown {
+  if (typeof attr.default !== 'function') return attr.default;
+  try {
+    return guardedDefault(attr.default as () => unknown)();
+  } catch (error) {
+    throw toPublicError(error, path);
+  }
+}
+
 export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): unknown {
   try {
     return attributeCodecOf(attr).decode(value);

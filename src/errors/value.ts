@@ -103,6 +103,8 @@ export const valueRule = {
       `Set, array or plain object, decorate the class's fields with @Attribute(), or give the attribute a converter`),
   mapKey: (key: unknown) =>
     r('mapKey', `map key ${describeValue(key)} is not a string: DynamoDB map keys are strings`),
+  defaultThrew: (error: unknown) =>
+    r('default', `the default function threw: ${error instanceof Error ? error.message : String(error)}`),
   converterThrew: (direction: 'toDynamo' | 'fromDynamo', error: unknown) =>
     r('converter', `the converter's ${direction} threw: ${error instanceof Error ? error.message : String(error)}`),
   converterShape: (detail: string) =>

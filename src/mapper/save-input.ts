@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { decodeAttribute, encodeAttribute, type ModelCodec } from '../codec';
+import { decodeAttribute, defaultValueOf, encodeAttribute, type ModelCodec } from '../codec';
 import { remove, notExists, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
@@ -29,9 +29,6 @@ export interface PreparedSave<T> {
 
 const SKIPPED_ROLES = new Set<AttributeSchema['role']>(['partitionKey', 'sortKey', 'version', 'updatedAt']);
 
-function defaultOf(attr: AttributeSchema): unknown {
-  return typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
-}
 
 /**
  * What a save of a read entity depends on: the item still exists and, with @Version, still has
@@ -86,7 +83,7 @@ export function buildSaveInput<T extends object>(
     const before = stored[attr.name];
     if (value === undefined) {
       if (snapshot.partial && before === undefined) continue; // not read: not ours to change
-      if (attr.hasDefault) value = assign[attr.property] = defaultOf(attr);
+      if (attr.hasDefault) value = assign[attr.property] = defaultValueOf(attr, path(attr));
     }
     const wanted = encodeAttribute(attr, value, path(attr));
     if (snapshot.partlyRead?.has(attr.name)) {

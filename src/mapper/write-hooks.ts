@@ -5,6 +5,7 @@
  * per-feature branches.
  */
 import { notExists } from '../expressions';
+import { defaultValueOf } from '../codec';
 import { writeError } from '../errors/write';
 import { snapshotOf } from './snapshots';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
@@ -66,7 +67,7 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
   let versioned = false;
   for (const attr of defaults) {
     if (valueOf(entity, attr) === undefined) {
-      assign[attr.property] = typeof attr.default === 'function' ? (attr.default as () => unknown)() : attr.default;
+      assign[attr.property] = defaultValueOf(attr, `${schema.className}.${attr.property}`);
     }
   }
   if (schema.createdAt && valueOf(entity, schema.createdAt) === undefined) assign[schema.createdAt.property] = timestamp(now);

@@ -73,3 +73,18 @@ describe('attribute names Object.prototype also has', () => {
     expect([full.kind, full.count]).toEqual(['k', 2]);
   });
 });
+
+describe('a default function that throws', () => {
+  it('is a ValidationError at the attribute, at any depth, with the error as its cause', () => {
+    class Part { @Attribute({ type: 'string', default: () => { throw new Error('no token today'); } }) token?: string; }
+    @Table({ name: 'Defaults' })
+    class WithDefaults {
+      @PartitionKey({ type: 'string' }) id!: string;
+      @Attribute({ type: () => Part }) part?: Part;
+    }
+    const error = caught(() => toItem(Object.assign(new WithDefaults(), { id: 'x', part: new Part() })));
+    expect(error.code).toBe('value.default');
+    expect(error.message).toBe('WithDefaults.part.token: the default function threw: no token today');
+    expect((error as Error).cause).toEqual(new Error('no token today'));
+  });
+});

@@ -80,6 +80,16 @@ const options: [string, () => unknown, string][] = [
     'got {"put":Thing {"id":"a"},"delete":class Thing}; nothing was written.'],
 ];
 
+describe('a default function that throws', () => {
+  it('fails put with a ValidationError naming the property, before anything is sent', async () => {
+    @Table({ name: 'Defaulted' })
+    class Defaulted { @PartitionKey() id!: string; @Attribute({ default: () => { throw new Error('nope'); } }) code?: string; }
+    await expect(mapper.put(Object.assign(new Defaulted(), { id: 'a' }))).rejects.toMatchObject({
+      name: 'ValidationError', code: 'value.default', message: 'Defaulted.code: the default function threw: nope',
+    });
+  });
+});
+
 describe('bad options', () => {
   it.each(options)('%s', async (_name, call, message) => {
     let error: unknown;
