@@ -33,12 +33,6 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
   return codec;
 }
 
-/**
- * Upper bounds of a value's size for the kinds that fix one: an N written from a JS number has at
- * most 17 significant digits (at most 11 bytes), an ISO date at most 27 ASCII characters, a BOOL
- * or NULL 1 byte.
- */
-/** Upper bounds of a value's size; a number's N text has at most 38 digits (22 bytes, beyond 2^53 written in full). */
 /** A default function whose throw is a failure at the attribute's path (a ValidationError), not a bare error. */
 export function guardedDefault(fn: () => unknown): () => unknown {
   return () => {
@@ -50,7 +44,12 @@ export function guardedDefault(fn: () => unknown): () => unknown {
   };
 }
 
-const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 22, boolean: 1, date: 27, epochSeconds: 12 };
+/**
+ * Upper bounds of a value's size for the kinds that fix one: an N written from a JS number has at
+ * most 17 significant digits (at most 11 bytes), an ISO date at most 27 ASCII characters, a BOOL
+ * or NULL 1 byte.
+ */
+const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 12, boolean: 1, date: 27, epochSeconds: 12 };
 
 interface KeyFacts {
   limit: number;

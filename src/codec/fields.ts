@@ -129,8 +129,7 @@ function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
 const lit = (text: string) => JSON.stringify(text);
 
 /** Numbers DynamoDB accepts, as one expression (NaN fails every comparison): 0, and 1E-130 ≤ |v| < 1E+126. */
-/** The numbers written inline (JS's own text): within DynamoDB's range and below 2^53 (numberToN writes the rest). */
-const NUMBER_IN_RANGE = '(v >= 1e-130 ? v < 9007199254740992 : v <= -1e-130 ? v > -9007199254740992 : v === 0)';
+const NUMBER_IN_RANGE = '(v >= 1e-130 ? v < 1e126 : v <= -1e-130 ? v > -1e126 : v === 0)';
 
 /**
  * The inline branch of a plain field's common case (see PlainKind), or '' when it has none. It

@@ -14,29 +14,13 @@ const MAX_DIGITS = 38;
 const MAX_EXPONENT = 125;
 const MIN_EXPONENT = -130;
 
-/** 2^53: from here on every double is an integer, and JS's shortest text for it is not its value. */
-const EXACT_INTEGERS_FROM = 9007199254740992;
-
 /** A JS number as N text, or a failure naming the rule it breaks. */
 export function numberToN(n: number): string {
   if (n !== n || n === Infinity || n === -Infinity) fail(valueRule.notFinite(n));
   const a = n < 0 ? -n : n;
   if (a >= TOO_LARGE) fail(valueRule.numberTooLarge(String(n)));
   if (a < TOO_SMALL && a !== 0) fail(valueRule.numberTooSmall(String(n)));
-  return a < EXACT_INTEGERS_FROM ? String(n) : largeIntegerText(n); // -0 becomes "0"
-}
-
-/**
- * The N text of a double of 2^53 or more: its exact value when DynamoDB can hold that (at most 38
- * significant digits: 2^60 is 1152921504606846976, where JS writes 1152921504606847000, another
- * number), else JS's shortest text (1e125), the nearest DynamoDB can hold. What is read back as a
- * JS number is exactly what writing it gives (exactNumber), so a read and a write keep the value.
- */
-function largeIntegerText(n: number): string {
-  const exact = BigInt(n).toString();
-  let end = exact.length;
-  while (exact.charCodeAt(end - 1) === 48) end--;
-  return end - (n < 0 ? 1 : 0) <= MAX_DIGITS ? exact : String(n);
+  return String(n); // -0 becomes "0"; a double has at most 17 significant digits
 }
 
 /** A bigint as N text: exact, any size DynamoDB can hold. */
@@ -120,10 +104,8 @@ function sameDecimal(a: Decimal, b: Decimal): boolean {
 }
 
 /**
- * Reads N text as a JS number when that loses nothing: when writing that number gives the same
- * decimal (numberToN: JS's shortest form, 0.1 and 1e21 read back as written; beyond 2^53 the
- * exact integer). Otherwise undefined (the caller says why): 1152921504606847000 is not 2^60, so a
- * number read from it and written back would change the stored value.
+ * Reads N text as a JS number when that loses nothing: the text is n's shortest form (what JS writes,
+ * so 0.1 and 1e21 read back as written) or n's exact value. Otherwise undefined (the caller says why).
  */
 export function exactNumber(text: string): number | undefined {
   const n = +text;
@@ -131,9 +113,12 @@ export function exactNumber(text: string): number | undefined {
   const d = parseDecimal(text);
   if (!d) fail(valueRule.notNumberText(text));
   if (n !== n || n === Infinity || n === -Infinity) return undefined;
-  const a = n < 0 ? -n : n;
-  const back = parseDecimal(a < EXACT_INTEGERS_FROM ? String(n) : largeIntegerText(n));
-  return back && sameDecimal(d, back) ? n : undefined;
+  // Exact when the text is what JS writes for n (its shortest form: 0.1, 1e+21) ...
+  const back = parseDecimal(String(n));
+  if (back && sameDecimal(d, back)) return n;
+  // ... or when n's exact value is the text (2^60 written out in full: 1152921504606846976).
+  if (Number.isInteger(n) && d.exponent + 1 >= d.digits.length && BigInt(n) === nToBigint(text)) return n;
+  return undefined;
 }
 
 /** N text → number, refusing any loss of precision. */

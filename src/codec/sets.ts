@@ -48,13 +48,14 @@ export function encodeNumberSet(set: ReadonlySet<unknown>, readAsNumbers = false
     out[i++] = text;
   }
   meter.bound += bound;
-  // Distinct JS numbers have distinct texts; only a bigint can collide with a number (1 and 1n).
+  // Distinct JS numbers have distinct texts; only a bigint can collide with a number (1 and 1n),
+  // and for a set read back as numbers, with the number it reads back as (2 ** 60 and 2n ** 60n).
   if (bigints) {
     const seen = new Set<string>();
     for (const text of out) {
-      const canonical = canonicalNumber(text);
-      if (seen.has(canonical)) fail(valueRule.duplicateSetMember(text));
-      seen.add(canonical);
+      const key = readAsNumbers ? String(+text) : canonicalNumber(text);
+      if (seen.has(key)) fail(valueRule.duplicateSetMember(text));
+      seen.add(key);
     }
   }
   return { NS: out };
@@ -92,7 +93,8 @@ export function decodeNumberSet(members: readonly string[]): Set<number> {
   for (let i = 0; i < members.length; i++) {
     const text = members[i];
     const n = exactNumber(text);
-    if (n === undefined) fail(valueRule.impreciseInSet(text));
+    // Two stored members that read as one number (2^60 written in full and as JS writes it) would be one member.
+    if (n === undefined || out.has(n)) fail(valueRule.impreciseInSet(text));
     out.add(n);
   }
   return out;

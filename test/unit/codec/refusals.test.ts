@@ -353,10 +353,9 @@ describe('the size bound used to skip measuring small items', () => {
   }
 
   it('never under-estimates a number (checked against the exact size of the widest doubles)', () => {
-    // Beyond 2^53 a number is written as its exact integer when that has at most 38 digits (2^126 has 38).
-    for (const a of [-1.2345678901234567e-6, -1.2345678901234567e100, -123456789012345680000, 9007199254740991, -0.1, -(2 ** 126), 2 ** 60]) {
+    for (const a of [-1.2345678901234567e-6, -1.2345678901234567e100, -123456789012345680000, 9007199254740991, -0.1]) {
       const item = toItem(Object.assign(new Numbers(), { id: 'x', a }));
-      expect(itemSize({ a: item.a })).toBeLessThanOrEqual(1 + 22);
+      expect(itemSize({ a: item.a })).toBeLessThanOrEqual(1 + 12);
     }
   });
 
