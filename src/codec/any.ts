@@ -13,7 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
 import { copyBytes, storedByteSet, storedBytes } from './bytes';
 import { isoFromTime } from './dates';
-import { fail, keySegment, setKey, withSegment } from './failure';
+import { fail, keySegment, setKey, withReadSegment, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
 import { encodeBinarySet, encodeNumberSet, encodeStringSet } from './sets';
 import { meter } from './size';
@@ -236,7 +236,7 @@ export function unmarshallList(list: readonly AttributeValue[]): unknown[] {
   try {
     for (; i < length; i++) out[i] = unmarshallAt(list[i]);
   } catch (error) {
-    throw withSegment(error, `[${i}]`);
+    throw withReadSegment(error, `[${i}]`);
   }
   return out;
 }
@@ -251,7 +251,7 @@ export function unmarshallMap(map: Record<string, AttributeValue>): Record<strin
       if (av !== undefined) setKey(out, keys[i], unmarshallAt(av));
     }
   } catch (error) {
-    throw withSegment(error, keySegment(keys[i]));
+    throw withReadSegment(error, keySegment(keys[i]));
   }
   return out;
 }

@@ -19,7 +19,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * form of a B in JSON (DynamoDB Streams records as Lambda receives them, exports).
  */
 export function storedBytes(value: Uint8Array | ArrayBuffer | string): Uint8Array {
-  if (typeof value !== 'string') return copyBytes(value);
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return copyBytes(value);
+  if (typeof value !== 'string') fail(valueRule.malformedAttributeValue({ B: value }));
   if (!BASE64.test(value)) fail(valueRule.malformedAttributeValue({ B: value }));
   return new Uint8Array(Buffer.from(value, 'base64'));
 }

@@ -60,7 +60,7 @@ function digit(text: string, at: number): number {
 
 /**
  * The time value of ISO text; NaN when it is not a date. The exact form toISOString writes is read
- * by hand; anything else (other precisions, offsets, 6-digit years) goes to the built-in parser.
+ * by hand first; the other forms by otherIsoForm (strict: never the built-in Date.parse).
  */
 export function timeFromIso(text: string): number {
   if (
@@ -86,13 +86,14 @@ export function timeFromIso(text: string): number {
 }
 
 /**
- * The other ISO-8601 forms dates are stored in by other programs: a date alone (`2020-01-01`),
- * minutes or seconds without a fraction, fractions of 1 to 9 digits (read to the millisecond a Date
- * holds: `.123456` is `.123`), an offset (`+02:00`, `+0200`) or none (read as UTC, as `Z`: a stored
+ * The other ISO-8601 / RFC 3339 forms dates are stored in by other programs: a date alone
+ * (`2020-01-01`), a space or a lowercase `t` for the `T` (SQL, Python's str(datetime)), minutes or
+ * seconds without a fraction, fractions of 1 to 9 digits (read to the millisecond a Date
+ * holds: `.123456` is `.123`), an offset (`+02:00`, `+0200`, `+02`, `z`) or none (read as UTC, as `Z`: a stored
  * time should not depend on the reading machine's time zone), years of 6 digits with a sign. Not
  * the built-in Date.parse, which takes `2020-02-30` as March 1 and `hello 5` as a date. NaN otherwise.
  */
-const ISO_FORM = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_FORM = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 function otherIsoForm(text: string): number {
   const m = ISO_FORM.exec(text);
@@ -108,9 +109,9 @@ function otherIsoForm(text: string): number {
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && !leap ? 28 : MONTH_DAYS[month]) || hour > 23 || minute > 59 || second > 59) return NaN;
   let offset = 0;
   const zone = m[8];
-  if (zone !== undefined && zone !== 'Z') {
+  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
     const hours = Number(zone.slice(1, 3));
-    const minutes = Number(zone.slice(-2));
+    const minutes = zone.length > 3 ? Number(zone.slice(-2)) : 0;
     if (hours > 23 || minutes > 59) return NaN;
     offset = (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
   }

@@ -21,15 +21,19 @@ export function fail(rule: ValueRule, cause?: unknown): never {
   throw new CodecFailure(rule, cause);
 }
 
-/**
- * Adds one path segment (`.rating`, `[3]`) in front of a failure unwinding through this level. A
- * TypeError (a malformed value the checks did not foresee, e.g. `{ N: 5 }` or `{ M: null }` in an
- * item given to fromItem) becomes a failure at this path too, with the TypeError as its cause.
- */
+/** Adds one path segment (`.rating`, `[3]`) in front of a failure unwinding through this level. */
 export function withSegment(error: unknown, segment: string): unknown {
-  const failure = error instanceof TypeError ? new CodecFailure(valueRule.unreadable(error.message), error) : error;
-  if (failure instanceof CodecFailure) failure.suffix = segment + failure.suffix;
-  return failure;
+  if (error instanceof CodecFailure) error.suffix = segment + error.suffix;
+  return error;
+}
+
+/**
+ * withSegment for reading: a TypeError (a malformed stored value the checks did not foresee, e.g.
+ * `{ N: 5 }` in an item given to fromItem) becomes a failure at this path too, with the TypeError
+ * as its cause. Writing keeps TypeErrors as they are (from a getter of the entity, say).
+ */
+export function withReadSegment(error: unknown, segment: string): unknown {
+  return withSegment(error instanceof TypeError ? new CodecFailure(valueRule.unreadable(error.message), error) : error, segment);
 }
 
 /** The path segment for a property or map key: `.name`, or `["odd key"]` when it is not a plain name. */

@@ -13,7 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ValueRule } from '../errors/value';
 import { marshallList, marshallPlainObject } from './any';
 import { isoFromTime } from './dates';
-import { fail, withSegment } from './failure';
+import { fail, withReadSegment, withSegment } from './failure';
 import { checkKeyValue } from './key-value';
 import { encodeStringSet } from './sets';
 import { meter, valueSizeBound } from './size';
@@ -110,17 +110,19 @@ function loopEncoder(fields: readonly Field[]): FieldsEncoder {
 
 function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
   const length = fields.length;
+  // A name Object.prototype also has (`constructor`) must be the item's own, not the inherited member.
+  const ownOnly = fields.map((f) => f.name in Object.prototype);
   return (map) => {
     const entity = Object.create(proto) as Record<string, unknown>;
     let i = 0;
     try {
       for (; i < length; i++) {
         const f = fields[i];
-        const av = f.name in Object.prototype && !Object.prototype.hasOwnProperty.call(map, f.name) ? undefined : map[f.name];
+        const av = ownOnly[i] && !Object.prototype.hasOwnProperty.call(map, f.name) ? undefined : map[f.name];
         if (av !== undefined) entity[f.property] = f.decode(av);
       }
     } catch (error) {
-      throw withSegment(error, fields[i].segment);
+      throw withReadSegment(error, fields[i].segment);
     }
     return entity;
   };
@@ -241,5 +243,5 @@ export function fieldsDecoder(fields: readonly Field[], proto: object): FieldsDe
   if (!codegenAllowed()) return loopDecoder(fields, proto);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function('F', 'P', 'W', decoderSource(fields)) as (...args: unknown[]) => FieldsDecoder;
-  return make(fields, proto, withSegment);
+  return make(fields, proto, withReadSegment);
 }

@@ -31,7 +31,6 @@ export function encodeAttribute(attr: AttributeSchema, value: unknown, path: str
   }
 }
 
-/** Decodes one stored value of an attribute (NULL reads as null). */
 /** An attribute's default (its function called), for the write hooks; a throwing function is a ValidationError at `path`. */
 export function defaultValueOf(attr: AttributeSchema, path: string): unknown {
   if (typeof attr.default !== 'function') return attr.default;
@@ -42,6 +41,7 @@ export function defaultValueOf(attr: AttributeSchema, path: string): unknown {
   }
 }
 
+/** Decodes one stored value of an attribute (NULL reads as null). */
 export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): unknown {
   try {
     return attributeCodecOf(attr).decode(value);

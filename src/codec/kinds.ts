@@ -10,7 +10,7 @@ import { valueRule } from '../errors/value';
 import { checkContainerLevel, dateToIso, isOpaqueBuiltIn, marshallAt, marshallFields, marshallList, unmarshallAt, unmarshallList, unmarshallMap } from './any';
 import { copyBytes, storedByteSet, storedBytes, withOwnBytes } from './bytes';
 import { timeFromIso } from './dates';
-import { CodecFailure, fail, withSegment } from './failure';
+import { CodecFailure, fail, withReadSegment, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
 import { bigintToN, nToBigint, nToNumber, numberToN } from './numbers';
 import { decodeNumberSet, encodeBinaryMember, encodeBinarySet, encodeNumberMember, encodeNumberSet, encodeStringSet } from './sets';
@@ -262,7 +262,7 @@ function documentCodecs(spec: AttributeSpec, documents: DocumentCodecs): Base {
       try {
         for (; i < list.length; i++) out[i] = decodeDoc(list[i]);
       } catch (error) {
-        throw withSegment(error, `[${i}]`);
+        throw withReadSegment(error, `[${i}]`);
       }
       return out;
     },

@@ -24,7 +24,7 @@ import type {
  * index key is a compile error naming the missing property.
  */
 export type ClassDecoratorFor<K extends string> = <T extends object>(
-  target: Constructor<T> & ([Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> }),
+  target: Constructor<T> & (string extends K ? unknown : [Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> }),
 ) => void;
 
 /**

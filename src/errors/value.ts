@@ -115,7 +115,7 @@ export const valueRule = {
   storedAs: (type: string, expected: string) =>
     r('storedType', `is stored as ${type}, but the attribute expects ${expected}: fix the stored data or the attribute's type`),
   unreadable: (message: string) =>
-    r('badAttributeValue', `could not be read or written (${message}): a malformed AttributeValue or value`),
+    r('badAttributeValue', `could not be read (${message}): a malformed AttributeValue`),
   malformedAttributeValue: (av: unknown) =>
     r('badAttributeValue', `the stored value ${shown(av)} is not a well-formed AttributeValue (S and N hold strings, BOOL a boolean, ` +
       'B bytes or base64 text, SS/NS/BS/L arrays, M an object, NULL true)'),

@@ -136,7 +136,9 @@ export type ConditionObject<T> = {
 
 /** What a comparison of two attributes sees: values of one class compare, others are false for every item. */
 type ValueClass<V> = [V] extends [number | bigint] ? 'number'
-  : [V] extends [string | Date] ? 'string'
+  // A Date is stored as text (kind date) or as epoch seconds (epochSeconds, TTL): it compares with either.
+  : [V] extends [Date] ? 'string' | 'number'
+  : [V] extends [string] ? 'string'
     : [V] extends [Uint8Array] ? 'binary'
       : [V] extends [boolean] ? 'boolean'
         : 'other';
@@ -150,7 +152,7 @@ type PathsLike<T, V> = ValueClass<NonNullable<V>> extends 'other'
   ? Path<T>
   : PathEntries<T> extends infer E
     ? E extends [infer K extends string, infer W]
-      ? unknown extends W ? K : ValueClass<NonNullable<W>> extends ValueClass<NonNullable<V>> ? K : never
+      ? unknown extends W ? K : [Extract<ValueClass<NonNullable<W>>, ValueClass<NonNullable<V>>>] extends [never] ? never : K
       : never
     : never;
 

@@ -71,3 +71,13 @@ export class Lifecycle {
   // A private property is not visible to the type: checked at runtime.
   @Version() private secretVersion?: number;
 }
+
+// Projected properties held in a string[] (not literal names): checked at runtime.
+const columns: string[] = ['rating'];
+@Table()
+@GlobalIndex('byGenre', { partitionKey: 'genre', projection: columns })
+export class ProjectionFromVariable {
+  @PartitionKey() id!: string;
+  @Attribute() genre?: string;
+  @Attribute() rating?: number;
+}

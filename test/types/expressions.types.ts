@@ -116,8 +116,9 @@ filter({ rating: gt(attribute('title')) });
 filter({ title: beginsWith(attribute('rating')) });
 // @ts-expect-error a between bound of another kind
 filter({ rating: between(attribute('title'), 10) });
-// A date compares with strings (both are stored as S), and attributes of unknown type with anything.
+// A date compares with strings and numbers (stored as S, or as epoch seconds), and attributes of unknown type with anything.
 filter({ 'info.releaseDate': gte(attribute('title')), extra: eq(attribute('rating')) });
+filter({ rating: lt(attribute('info.releaseDate')) });
 // Attributes as between's bounds and among isIn's candidates, mixed with values.
 filter({ rating: between(attribute('info.rating'), 10), year: isIn(1994, attribute('rating')) });
 filter({ rating: between(0, attribute('info.rating')) });

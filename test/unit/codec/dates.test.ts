@@ -26,7 +26,7 @@ describe('fast ISO-8601 dates', () => {
   it('refuses impossible dates and text that is not ISO-8601 (Date.parse reads 2023-02-29 as March 1, "1" as 2001)', () => {
     for (const text of ['2023-02-29T00:00:00.000Z', '2023-02-29', '2021-02-29T00:00:00Z', '2023-04-31T00:00:00.000Z', '2023-13-01T00:00:00.000Z',
       '2023-01-01T24:00:00.000Z', '2023-01-01T00:60:00.000Z', 'x023-01-01T00:00:00.000Z', '1900-02-29T00:00:00.000Z', 'not a date', '1',
-      'hello 5', '2020-01-01T00:00:00+25:00', '-000000-01-01T00:00:00Z', '2020-1-1', '2020-01-01 00:00:00Z']) {
+      'hello 5', '2020-01-01T00:00:00+25:00', '-000000-01-01T00:00:00Z', '2020-1-1', '2020-01-01  00:00:00Z', '2020-01-01T00:00:00+2']) {
       expect([text, timeFromIso(text)]).toEqual([text, NaN]);
     }
     expect(timeFromIso('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29));
@@ -39,6 +39,10 @@ describe('fast ISO-8601 dates', () => {
     expect(timeFromIso('2020-01-01T00:00:00.5Z')).toBe(Date.UTC(2020, 0, 1, 0, 0, 0, 500));
     expect(timeFromIso('2020-01-01T02:30:00+0230')).toBe(Date.UTC(2020, 0, 1));
     expect(timeFromIso('2019-12-31T22:00:00-02:00')).toBe(Date.UTC(2020, 0, 1));
+    // RFC 3339's space and lowercase letters (SQL, Python's str(datetime)), an hour-only offset.
+    expect(timeFromIso('2020-01-01 00:00:00')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('2020-01-01t02:00:00+02')).toBe(Date.UTC(2020, 0, 1));
+    expect(timeFromIso('2020-01-01T00:00:00.000z')).toBe(Date.UTC(2020, 0, 1));
     expect(timeFromIso('-000001-01-01T00:00:00.000Z')).toBe(Date.parse('-000001-01-01T00:00:00.000Z'));
   });
 });

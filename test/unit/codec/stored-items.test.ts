@@ -41,6 +41,8 @@ describe('stored items that are not well formed', () => {
     ['{ M: null }', { inner: { M: null } }, 'Stored.inner'],
     ['null instead of an AttributeValue', { s: null }, 'Stored.s'],
     ['{ B: "not base64!" }', { bytes: { B: 'not base64!' } }, 'Stored.bytes'],
+    ['{ B: 5 } (neither bytes nor base64 text)', { bytes: { B: 5 } }, 'Stored.bytes'],
+    ['{ BS: [5] }', { blobs: { BS: [5] } }, 'Stored.blobs'],
     ['{ N: 5 } inside an any list', { anything: { L: [{ N: 5 }] } }, 'Stored.anything[0]'],
     ['{ S: 5 } inside a nested class', { inner: { M: { note: { S: 5 } } } }, 'Stored.inner.note'],
   ])('%s is a ValidationError at its path', (_name, attributes, path) => {
