@@ -11,7 +11,7 @@ import {
   type CreateTableCommandInput,
   type GetItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { adoptNestedDefaults, codecFor } from '../codec';
+import { adoptNestedDefaults, codecFor, hasNestedDefaults } from '../codec';
 import type { KeyOf, Path, ProjectedEntity, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
 import { optionError, type OperationDescription } from '../errors/operation';
@@ -196,6 +196,7 @@ export class Mapper {
     }
     await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
     Object.assign(entity, update.assign);
+    if (hasNestedDefaults(schema)) adoptNestedDefaults(schema, entity, prepared.item);
     remember(entity, prepared.item);
     return entity;
   }

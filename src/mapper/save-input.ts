@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { decodeAttribute, defaultValueOf, encodeAttribute, type ModelCodec } from '../codec';
+import { decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, type ModelCodec } from '../codec';
 import { remove, notExists, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
@@ -84,6 +84,8 @@ export function buildSaveInput<T extends object>(
 
   const assign: Record<string, unknown> = {};
   const changes: Record<string, unknown> = {};
+  /** Nested documents whose defaults were just filled (encoded once): written and staged as encoded, not encoded again. */
+  const filled: Record<string, unknown> = {};
   const item: Record<string, AttributeValue> = { ...stored };
   for (const attr of schema.attributes) {
     // class-transformer's one-way @Exclude: a write-only field is never read, a read-only one never written.
@@ -107,7 +109,9 @@ export function buildSaveInput<T extends object>(
       changes[attr.property] = remove();
       delete item[attr.name];
     } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
-      changes[attr.property] = value;
+      // A nested document with defaults: the value as encoded once (its defaults filled), so that the
+      // request, the snapshot and the entity (adoptNestedDefaults) hold the same default values.
+      changes[attr.property] = attr.documentClass && hasNestedDefaults(schema) ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;
       item[attr.name] = wanted;
     }
   }
@@ -124,7 +128,7 @@ export function buildSaveInput<T extends object>(
   for (const attr of [schema.version, schema.updatedAt]) {
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }
-  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign);
+  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, filled, assign);
   // A complete entity is checked as a whole (required properties, 400 KB) before anything is sent.
   if (!snapshot.partial) codec.toItem(staged);
   const hookChanges: Record<string, unknown> = {};

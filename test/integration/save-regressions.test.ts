@@ -296,6 +296,17 @@ describe('defaults inside nested documents', () => {
     expect(kit.version).toBe(1);
     expect(tokens).toBe(calls);
     expect((await raw('SaveKits', { id: 'k1' }))?.main).toEqual(stored?.main);
+    // A new nested document given to save() of a read entity: its defaults too are written once and kept.
+    const read = (await mapper.get(Kit, { id: 'k1' }))!;
+    read.main = new Part();
+    await mapper.save(read);
+    const token = read.main.token;
+    expect(token).toMatch(/^token-\d+$/);
+    expect((await raw('SaveKits', { id: 'k1' }))?.main?.M?.token).toEqual({ S: token });
+    const version = read.version;
+    await mapper.save(read);
+    expect(read.version).toBe(version);
+    expect(read.main.token).toBe(token);
     // batchPut alike.
     const other = Object.assign(new Kit(), { id: 'k2', main: new Part() });
     await mapper.batchPut([other], { overwriteVersions: true });
