@@ -43,6 +43,8 @@ export async function walkthrough(client: DynamoDBClient, dataFile = movieDataFi
   await step('batchPut: load moviedata.json', () => mapper.batchPut(movies), () => `${movies.length} movies written`);
 
   // 3. Query one partition: every movie of 1994 (`year` is a reserved word; no escaping needed).
+  //    Movie declares its key ([KEY]), so the projected entities are typed with year, title and the
+  //    methods only: reading `m.rating` here would not compile (it was not read).
   const titles1994 = await step('query: the titles of 1994', () => mapper.query(Movie, { year: 1994 }).project('title').all(),
     (r) => `${r.length} movies, e.g. ${r.slice(0, 2).map((m) => m.title).join('; ')}`);
   void titles1994;
