@@ -65,13 +65,16 @@ type Below<P extends string, V, D extends number> = IsAny<V> extends true
     : [D] extends [never]
       ? FreeBelow<P>
       : NonNullable<V> extends infer W
-        ? W extends Leaf
-          ? never
-          : W extends readonly (infer E)[]
-            ? Entry<`${P}[${number}]`, E, Down[D]>
-            : W extends object
-              ? Prefixed<P, EntriesOf<W, Down[D]>>
-              : never
+        // A Map with string keys is stored as a map (M): its keys are paths below it, of its value type.
+        ? W extends ReadonlyMap<infer MK, infer MV>
+          ? MK extends string ? Entry<`${P}.${string}`, MV, Down[D]> : never
+          : W extends Leaf
+            ? never
+            : W extends readonly (infer E)[]
+              ? Entry<`${P}[${number}]`, E, Down[D]>
+              : W extends object
+                ? Prefixed<P, EntriesOf<W, Down[D]>>
+                : never
         : never;
 
 type Prefixed<P extends string, E> = E extends [infer K extends string, infer V] ? [`${P}.${K}`, V] : never;

@@ -37,6 +37,7 @@ class Movie {
   year!: number;
   title!: string;
   subtitle?: string | null;
+  labels?: Map<string, string>;
   genre?: 'Drama' | 'Comedy';
   rating?: number;
   info?: Info;
@@ -97,6 +98,11 @@ update({ genre: increment(attribute('rating')) });
 update({ rating: decrement(attribute('info.ratin')) });
 // @ts-expect-error attribute() of a path the model does not have, as an update value
 update({ rating: attribute('info.ratin') });
+// A Map with string keys is stored as a map: its keys are paths, of its value type.
+update({ 'labels.color': 'red', labels: new Map([['a', 'b']]) });
+filter({ 'labels.color': beginsWith('r') });
+// @ts-expect-error a number into a Map<string, string>
+update({ 'labels.color': 5 });
 // @ts-expect-error a string copied into a number
 update({ rating: attribute('title') });
 // @ts-expect-error a number property incremented by a string attribute
