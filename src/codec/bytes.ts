@@ -32,12 +32,6 @@ export function storedByteSet(members: readonly (Uint8Array | string)[]): Set<Ui
   return out;
 }
 
-/** The members of a binary set, copied (see copyBytes). */
-export function copyByteSet(members: readonly Uint8Array[]): Set<Uint8Array> {
-  const out = new Set<Uint8Array>();
-  for (let i = 0; i < members.length; i++) out.add(copyBytes(members[i]));
-  return out;
-}
 
 /**
  * An AttributeValue whose binaries (at any depth) are copies: for converters, which build and read

@@ -53,21 +53,14 @@ export function compileConditionAst(node: ResolvedCondition, p: PlaceholderAlloc
       const left = operand(node.left, p);
       return `${left} IN (${node.values.map((v) => p.value(v)).join(', ')})`;
     }
-    case 'beginsWith': {
-      const path = p.path(node.path);
-      return `begins_with(${path}, ${p.value(node.value)})`;
-    }
-    case 'contains': {
-      const path = p.path(node.path);
-      return `contains(${path}, ${p.value(node.value)})`;
-    }
-    case 'beginsWithAttribute': {
-      const path = p.path(node.path);
-      return `begins_with(${path}, ${p.path(node.right)})`;
-    }
+    case 'beginsWith':
+    case 'contains':
+    case 'beginsWithAttribute':
     case 'containsAttribute': {
+      // The path first, then the operand (a value or another attribute): placeholders in reading order.
       const path = p.path(node.path);
-      return `contains(${path}, ${p.path(node.right)})`;
+      const operand = 'right' in node ? p.path(node.right) : p.value(node.value);
+      return `${node.type === 'beginsWith' || node.type === 'beginsWithAttribute' ? 'begins_with' : 'contains'}(${path}, ${operand})`;
     }
     case 'exists':
       return `attribute_exists(${p.path(node.path)})`;

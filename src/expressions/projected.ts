@@ -9,7 +9,7 @@
  * returns the listed elements, which the type cannot number.
  */
 import type { DeclaredKey } from '../metadata/declared-key';
-import type { DataKeys, Path } from './types';
+import type { DataKeys } from './types';
 
 /** The entity type a read with `paths` returns (the model itself when its key is not declared). */
 export type ProjectedEntity<T, P extends string> = [DeclaredKey<T>] extends [never]
@@ -46,6 +46,3 @@ type Pick_<V, P extends string> = V extends Date | Uint8Array | ReadonlySet<unkn
 
 type Methods<T> = Pick<T, Exclude<keyof T, DataKeys<T> | SymbolKeys<T>>>;
 type SymbolKeys<T> = { [K in keyof T]: K extends symbol ? K : never }[keyof T];
-
-/** Paths of a projection list. */
-export type ProjectionPaths<T> = Path<T>;

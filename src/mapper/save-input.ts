@@ -86,6 +86,7 @@ export function buildSaveInput<T extends object>(
   const changes: Record<string, unknown> = {};
   /** Nested documents whose defaults were just filled (encoded once): written and staged as encoded, not encoded again. */
   const filled: Record<string, unknown> = {};
+  const nestedDefaults = hasNestedDefaults(schema);
   const item: Record<string, AttributeValue> = { ...stored };
   for (const attr of schema.attributes) {
     // class-transformer's one-way @Exclude: a write-only field is never read, a read-only one never written.
@@ -111,7 +112,7 @@ export function buildSaveInput<T extends object>(
     } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
       // A nested document with defaults: the value as encoded once (its defaults filled), so that the
       // request, the snapshot and the entity (adoptNestedDefaults) hold the same default values.
-      changes[attr.property] = attr.documentClass && hasNestedDefaults(schema) ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;
+      changes[attr.property] = attr.documentClass && nestedDefaults ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;
       item[attr.name] = wanted;
     }
   }
