@@ -36,11 +36,11 @@ export const batchError = {
   versionedEntity(className: string, version: unknown): ValidationError {
     return new ValidationError(
       'batch.versionedEntity',
-      `this ${className} was read with @Version ${String(version)}, but BatchWriteItem cannot ` +
+      `this ${className} was ${version === undefined ? 'read from an item without a @Version (a put needs it to still have none)' : `read with @Version ${String(version)}`}, but BatchWriteItem cannot ` +
         'check a version, so writing it could silently overwrite a newer change; nothing was written. Use ' +
         'mapper.transaction() (up to 100 items, versions checked) or put()/save() per item, or pass ' +
         '{ overwriteVersions: true } to write it with version + 1 without the check (last writer wins).',
-      { issues: [{ code: 'batch.versionedEntity', path: 'version', message: `read with @Version ${String(version)}` }] },
+      { issues: [{ code: 'batch.versionedEntity', path: 'version', message: version === undefined ? 'read without a version' : `read with @Version ${String(version)}` }] },
     );
   },
   badOption(operation: string, option: string, value: unknown, expected: string): ValidationError {

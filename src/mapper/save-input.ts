@@ -9,14 +9,14 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, type ModelCodec } from '../codec';
-import { remove, notExists, exists } from '../expressions';
+import { remove, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
 import { sameValue, type Snapshot } from './snapshots';
-import { timestamp, unassignable, type HookCondition } from './write-hooks';
+import { stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
 import { writeError } from '../errors/write';
 
 export interface PreparedSave<T> {
@@ -38,7 +38,7 @@ export function asRead(schema: ModelSchema, entity: object): HookCondition[] {
   const conditions: HookCondition[] = [{ [schema.key.partitionKey.property]: exists() }];
   if (schema.version) {
     const read = (entity as Record<string, unknown>)[schema.version.property];
-    conditions.push(read === undefined || read === null ? { [schema.version.property]: notExists() } : { [schema.version.property]: read });
+    conditions.push(read === undefined || read === null ? stillUnversioned(schema, schema.version, entity) : { [schema.version.property]: read });
   }
   return conditions;
 }

@@ -4,7 +4,7 @@
  * the write succeeded) and conditions (ANDed with the caller's). Operations stay free of
  * per-feature branches.
  */
-import { notExists } from '../expressions';
+import { exists, notExists } from '../expressions';
 import { defaultValueOf } from '../codec';
 import { writeError } from '../errors/write';
 import { snapshotOf } from './snapshots';
@@ -57,7 +57,8 @@ export function putAddsNothing(schema: ModelSchema): boolean {
 /**
  * Additions for writing a whole entity (put, save of a new entity, transaction put):
  * a new versioned entity gets version 1 and requires that no item exists; a read one gets
- * version + 1 and requires the version it had.
+ * version + 1 and requires the version it had (one read from an item without a version gets 1 and
+ * requires that the item still has none).
  */
 export function putAdditions(schema: ModelSchema, entity: object, now: Date): WriteAdditions {
   if (putAddsNothing(schema)) return NO_ADDITIONS;
@@ -77,7 +78,13 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
     const current = valueOf(entity, schema.version);
     if (current === undefined || current === null) {
       assign[schema.version.property] = 1;
-      conditions.push({ [schema.key.partitionKey.property]: notExists() });
+      // Read from an item without a version (written before the model had @Version, or by other
+      // code): that item must still be there without one, as for save(). A new entity: no item yet.
+      if (snapshotOf(entity) !== undefined) {
+        conditions.push({ [schema.key.partitionKey.property]: exists() }, stillUnversioned(schema, schema.version, entity));
+      } else {
+        conditions.push({ [schema.key.partitionKey.property]: notExists() });
+      }
     } else {
       assign[schema.version.property] = (current as number) + 1;
       conditions.push({ [schema.version.property]: current });
@@ -100,7 +107,16 @@ export function deleteAdditions(schema: ModelSchema, entity: object): WriteAddit
   const snapshot = snapshotOf(entity);
   if (snapshot === undefined) return { assign: {}, conditions: [], versioned: false };
   if (snapshot.partial && snapshot.item[version.name] === undefined) throw writeError.versionNotRead('delete', schema.className, version.property);
-  return { assign: {}, conditions: [{ [version.property]: notExists() }], versioned: true };
+  return { assign: {}, conditions: [stillUnversioned(schema, version, entity)], versioned: true };
+}
+
+/**
+ * The condition that an item read without a version number still has none: no version attribute,
+ * or the NULL it was read with (a version stored as NULL by other code, read as null).
+ */
+export function stillUnversioned(schema: ModelSchema, version: AttributeSchema, entity: object): HookCondition {
+  const read = snapshotOf(entity)?.item[version.name];
+  return { [version.property]: read !== undefined && read.NULL === true ? null : notExists() };
 }
 
 /**

@@ -11,6 +11,7 @@ import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { buildPutInput } from '../item-inputs';
+import { snapshotOf } from '../snapshots';
 import { itemIdentity, keyOfItem } from './keys';
 import type { BatchWriteOperation } from './types';
 
@@ -53,8 +54,10 @@ export function preparePut(
     const plan = ctx.plan(entity.constructor as Constructor);
     const schema = plan.schema;
     const version = schema.version ? (entity as Record<string, unknown>)[schema.version.property] : undefined;
-    if (version !== undefined && version !== null && !options.overwriteVersions) {
-      throw batchError.versionedEntity(schema.className, version);
+    if (schema.version && !options.overwriteVersions) {
+      // Read with a version, or read from an item that has none yet: either needs the check a batch cannot make.
+      if (version !== undefined && version !== null) throw batchError.versionedEntity(schema.className, version);
+      if (snapshotOf(entity) !== undefined) throw batchError.versionedEntity(schema.className, undefined);
     }
     // The single put's builder, so defaults, timestamps and version numbers are exactly a put's;
     // its condition is dropped: BatchWriteItem has none (see docs/batch.md).
