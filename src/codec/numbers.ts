@@ -104,8 +104,11 @@ function sameDecimal(a: Decimal, b: Decimal): boolean {
 }
 
 /**
- * Reads N text as a JS number when that loses nothing: the text is n's shortest form (what JS writes,
- * so 0.1 and 1e21 read back as written) or n's exact value. Otherwise undefined (the caller says why).
+ * Reads N text as a JS number when that loses nothing: the text is the number's shortest form,
+ * what JS (numberToN) writes for it, so 0.1 and 1e21 read back as written and a read entity put
+ * back writes the same DynamoDB number. Otherwise undefined (the caller says why): 2^60 written in
+ * full (1152921504606846976, a Java long) is exact in a double, but JS writes it back as
+ * 1152921504606847000, another number for DynamoDB.
  */
 export function exactNumber(text: string): number | undefined {
   const n = +text;
@@ -113,12 +116,8 @@ export function exactNumber(text: string): number | undefined {
   const d = parseDecimal(text);
   if (!d) fail(valueRule.notNumberText(text));
   if (n !== n || n === Infinity || n === -Infinity) return undefined;
-  // Exact when the text is what JS writes for n (its shortest form: 0.1, 1e+21) ...
   const back = parseDecimal(String(n));
-  if (back && sameDecimal(d, back)) return n;
-  // ... or when n's exact value is the text (2^60 written out in full: 1152921504606846976).
-  if (Number.isInteger(n) && d.exponent + 1 >= d.digits.length && BigInt(n) === nToBigint(text)) return n;
-  return undefined;
+  return back && sameDecimal(d, back) ? n : undefined;
 }
 
 /** N text → number, refusing any loss of precision. */

@@ -93,7 +93,7 @@ export function decodeNumberSet(members: readonly string[]): Set<number> {
   for (let i = 0; i < members.length; i++) {
     const text = members[i];
     const n = exactNumber(text);
-    // Two stored members that read as one number (2^60 written in full and as JS writes it) would be one member.
+    // Only a member's shortest form reads as a number, so two members can no longer read as one; kept as a guard.
     if (n === undefined || out.has(n)) fail(valueRule.impreciseInSet(text));
     out.add(n);
   }

@@ -122,11 +122,11 @@ export const valueRule = {
   badAttributeValue: (value: unknown) =>
     r('badAttributeValue', `${describeValue(value)} is not an AttributeValue (an object with one of S, N, B, SS, NS, BS, M, L, NULL, BOOL)`),
   imprecise: (text: string) =>
-    r('imprecise', `the stored number ${text} cannot be read as a JavaScript number without losing precision: declare the attribute ` +
-      `with type: 'bigint' (or give it a converter)`),
+    r('imprecise', `the stored number ${text} cannot be read as a JavaScript number and written back unchanged (a number holds it as ` +
+      `${String(+text)}): declare the attribute with type: 'bigint' (or give it a converter)`),
   impreciseInSet: (text: string) =>
-    r('imprecise', `the stored number set holds ${text}, which cannot be read as a JavaScript number without losing precision: ` +
-      `give the attribute a converter that reads the members as bigint`),
+    r('imprecise', `the stored number set holds ${text}, which cannot be read as a JavaScript number and written back unchanged ` +
+      `(a number holds it as ${String(+text)}): give the attribute a converter that reads the members as bigint`),
   impreciseAny: (text: string) =>
     r('imprecise', `the stored number ${text} is not an integer and cannot be read as a JavaScript number without losing precision: ` +
       `give the attribute a converter`),

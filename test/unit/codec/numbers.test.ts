@@ -11,6 +11,7 @@ class Account {
   @Attribute() balance?: number;
   @Attribute({ type: 'bigint' }) cents?: bigint;
   @Attribute({ type: 'numberSet' }) ids?: Set<number>;
+  @Attribute({ type: 'map' }) extra?: Record<string, unknown>;
 }
 
 describe('bigint', () => {
@@ -54,8 +55,8 @@ describe('reading N into a number never loses precision', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe('value.imprecise');
     expect(error.message).toBe(
-      "Account.balance: the stored number 9007199254740993 cannot be read as a JavaScript number without losing precision: " +
-        "declare the attribute with type: 'bigint' (or give it a converter)",
+      "Account.balance: the stored number 9007199254740993 cannot be read as a JavaScript number and written back unchanged " +
+        "(a number holds it as 9007199254740992): declare the attribute with type: 'bigint' (or give it a converter)",
     );
   });
 
@@ -64,13 +65,28 @@ describe('reading N into a number never loses precision', () => {
     expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1E+400' } })).code).toBe('value.imprecise');
   });
 
-  it('reads every value a JS number wrote, and exact large integers', () => {
+  it('reads every value a JS number wrote, and writes it back as the same DynamoDB number', () => {
     for (const n of [0, -0.5, 0.1, 1 / 3, Math.PI, 2 ** 53, 2 ** 60, 1e21, 1.7976931348623157e125, 1e-130, 123456789.123456]) {
       const item = toItem(Object.assign(new Account(), { id: 1n, balance: n }));
       expect(fromItem(Account, item).balance).toBe(n);
+      expect(toItem(fromItem(Account, item))).toEqual(item);
     }
-    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '1152921504606846976' } }).balance).toBe(2 ** 60);
     expect(fromItem(Account, { id: { N: '1' }, balance: { N: '1000000000000000000000' } }).balance).toBe(1e21);
+  });
+
+  it('refuses an integer written in full that JS would write back as another number (2^60 from a Java long)', () => {
+    // 1152921504606846976 is exactly 2^60, but a number writes 1152921504606847000: put of the read entity would change it.
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1152921504606846976' } }));
+    expect(error.code).toBe('value.imprecise');
+    expect(error.message).toMatch(/1152921504606846976 cannot be read as a JavaScript number and written back unchanged \(a number holds it as 1152921504606847000\): declare the attribute with type: 'bigint'/);
+    expect(fromItem(Account, { id: { N: '1152921504606846976' } }).id).toBe(2n ** 60n);
+  });
+
+  it('an untyped (any/map) number written in full beyond 2^53 reads as a bigint, and is written back unchanged', () => {
+    const item = { id: { N: '1' }, extra: { M: { big: { N: '1267650600228229401496703205376' }, js: { N: '1152921504606847000' } } } };
+    const read = fromItem(Account, item);
+    expect(read.extra).toEqual({ big: 2n ** 100n, js: 2 ** 60 });
+    expect(toItem(read).extra).toEqual(item.extra);
   });
 
   it('a number set refuses members that are one number written two ways (2 ** 60 and 2n ** 60n), and refuses such a stored set', () => {
