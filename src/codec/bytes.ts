@@ -36,15 +36,16 @@ export function storedByteSet(members: readonly (Uint8Array | string)[]): Set<Ui
 /**
  * An AttributeValue whose binaries (at any depth) are copies: for converters, which build and read
  * AttributeValues themselves (`toDynamo: (v) => ({ B: v.bytes })` would share the entity's bytes).
+ * Reading (`own` = storedBytes), a binary given as base64 text (Streams, exports) becomes its bytes.
  */
-export function withOwnBytes(av: AttributeValue): AttributeValue {
-  if (av.B !== undefined) return { B: copyBytes(av.B) };
-  if (av.BS !== undefined) return { BS: av.BS.map((m) => copyBytes(m)) };
+export function withOwnBytes(av: AttributeValue, own: (b: Uint8Array) => Uint8Array = copyBytes): AttributeValue {
+  if (av.B !== undefined) return { B: own(av.B) };
+  if (av.BS !== undefined) return { BS: av.BS.map((m) => own(m)) };
   if (av.L !== undefined) {
     // Rebuilt only when an element changed (held binaries): most converter values hold none.
     let out: AttributeValue[] | undefined;
     for (let i = 0; i < av.L.length; i++) {
-      const element = withOwnBytes(av.L[i]);
+      const element = withOwnBytes(av.L[i], own);
       if (element !== av.L[i]) (out ??= av.L.slice())[i] = element;
     }
     return out ? { L: out } : av;
@@ -52,7 +53,7 @@ export function withOwnBytes(av: AttributeValue): AttributeValue {
   if (av.M !== undefined) {
     let out: Record<string, AttributeValue> | undefined;
     for (const key of Object.keys(av.M)) {
-      const value = withOwnBytes(av.M[key]);
+      const value = withOwnBytes(av.M[key], own);
       if (value !== av.M[key]) setKey((out ??= { ...av.M }), key, value);
     }
     return out ? { M: out } : av;

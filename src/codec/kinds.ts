@@ -318,7 +318,7 @@ function withConverter(converter: Converter, spec: AttributeSpec): Base {
     },
     decode: (av) => {
       try {
-        return converter.fromDynamo(withOwnBytes(av));
+        return converter.fromDynamo(withOwnBytes(av, storedBytes));
       } catch (error) {
         if (error instanceof CodecFailure) throw error;
         return fail(valueRule.converterThrew('fromDynamo', error), error);

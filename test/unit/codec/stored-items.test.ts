@@ -25,6 +25,7 @@ class Stored {
   @Attribute({ type: 'stringSet' }) tags?: Set<string>;
   @Attribute({ type: () => Inner }) inner?: Inner;
   @Attribute({ type: 'any' }) anything?: unknown;
+  @Attribute({ converter: { toDynamo: (v: Uint8Array) => ({ M: { raw: { B: v } } }), fromDynamo: (av) => av.M!.raw.B as Uint8Array } }) converted?: Uint8Array;
   @Attribute({ type: 'string', name: 'constructor' }) kind?: string;
   @Attribute({ type: 'number', name: 'toString' }) count?: number;
 }
@@ -63,6 +64,12 @@ describe('B as base64 text (the JSON form of DynamoDB Streams records and export
     expect(Buffer.from(stored.bytes!).toString()).toBe('hello');
     expect([...stored.blobs!].map((b) => [...b])).toEqual([[1, 2], [3]]);
     expect(stored.anything).toEqual({ b: new Uint8Array([0]) });
+  });
+
+  it('is given to a converter as its bytes, at any depth (regression: "1234" became 1234 zero bytes)', () => {
+    const stored = fromItem(Stored, { ...ID, converted: { M: { raw: { B: '1234' } } } } as never);
+    expect(stored.converted).toEqual(new Uint8Array([215, 109, 248]));
+    expect(caught(() => fromItem(Stored, { ...ID, converted: { M: { raw: { B: 'not base64!' } } } } as never)).code).toBe('value.badAttributeValue');
   });
 });
 
