@@ -16,7 +16,8 @@ import { fail, keySegment, toPublicError } from './failure';
 import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
 import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
-import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length } from './size';
+import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length, valueSizeBound } from './size';
+import { extrasOf, keepExtras } from './extras';
 import type { DocumentCodec, ModelCodec } from './types';
 
 export type { DocumentCodec, ModelCodec } from './types';
@@ -108,6 +109,8 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
   private readonly entityValue: string;
   /** Size bound of the entity attribute (name and value). */
   private readonly entityBytes: number;
+  /** Every attribute name the class declares (read or not): the other keys of a nested map are extras. */
+  private readonly declaredNames: ReadonlySet<string>;
 
   constructor(target: Constructor<T>, schema: DocumentSchema, table?: ModelSchema) {
     this.schema = schema;
@@ -151,6 +154,7 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
       if (!excluded.write) writeFields.push(field);
       if (!excluded.read) readFields.push(field);
     }
+    this.declaredNames = new Set(schema.attributes.map((attr) => attr.name));
     const entity = table?.table.entity;
     this.entityAttribute = entity?.attribute;
     this.entityValue = entity?.value ?? '';
@@ -209,15 +213,32 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     checkContainerLevel(level);
     const out: Record<string, AttributeValue> = {};
     const start = meter.bound;
-    const bound = this.encodeFields(entity, out, level + 1);
+    let bound = this.encodeFields(entity, out, level + 1);
+    // A nested document read with keys its class does not declare writes them back (extras.ts).
+    const extras = this.isTable ? undefined : extrasOf(entity);
+    if (extras !== undefined) bound += writeExtras(extras, out);
     // The fields' own bound replaces what their encoders metered (counted in it already).
     meter.bound = start + 3 + bound + this.writeCount;
     return out;
   }
 
   decodeMap(map: Record<string, AttributeValue>): T {
-    return this.decodeFields(map) as T;
+    const instance = this.decodeFields(map);
+    if (!this.isTable) keepExtras(instance, map, this.declaredNames);
+    return instance as T;
   }
+}
+
+/** Adds the extras a class does not declare to its written map; returns their size bound (names + values + 1 each). */
+function writeExtras(extras: Record<string, AttributeValue>, out: Record<string, AttributeValue>): number {
+  let bound = 0;
+  for (const key in extras) {
+    // A key the class declares now (a newer model) was written from the instance, or left out on purpose.
+    if (Object.prototype.hasOwnProperty.call(out, key)) continue;
+    out[key] = extras[key];
+    bound += 1 + utf8Length(key) + valueSizeBound(extras[key]);
+  }
+  return bound;
 }
 
 const modelCodecs = new WeakMap<Constructor, CompiledCodec<object>>();

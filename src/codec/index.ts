@@ -15,6 +15,7 @@ export { codecFor, type ModelCodec } from './document';
 export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 export { canonicalNumber } from './numbers';
+export { Adopt } from './adopt';
 export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
 
 /**

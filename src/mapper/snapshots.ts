@@ -11,7 +11,7 @@
  * a WeakMap; one frozen after it was remembered keeps its field, which stays writable.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { canonicalNumber } from '../codec';
+import { Adopt, canonicalNumber } from '../codec';
 
 /** The item as read; `partial` when it was read with a projection (attributes may be missing). */
 export interface Snapshot {
@@ -34,13 +34,6 @@ class Partial {
   constructor(readonly item: Record<string, AttributeValue>, readonly partlyRead: ReadonlySet<string>) {}
 }
 type Stored = Record<string, AttributeValue> | Partial;
-
-/** Returns the object it is given, so that a subclass's private fields are added to that object. */
-class Adopt {
-  constructor(target: object) {
-    return target;
-  }
-}
 
 /** The hidden slot; `undefined` in it means forgotten. */
 class Slot extends Adopt {

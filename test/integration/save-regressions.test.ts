@@ -311,3 +311,30 @@ describe('defaults inside nested documents', () => {
     expect(other.main!.token).toMatch(/^token-\d+$/);
   });
 });
+
+describe('save() of a nested document read with keys its class does not declare', () => {
+  it('keeps them, changed or not (regression: they were deleted)', async () => {
+    await client.send(new PutItemCommand({
+      TableName: `${prefix}SaveKits`,
+      Item: {
+        id: { S: 'x1' }, version: { N: '1' },
+        main: { M: { label: { S: 'm' }, token: { S: 't0' }, locale: { S: 'nb-NO' } } },
+        parts: { L: [{ M: { token: { S: 't1' }, giftWrap: { BOOL: true } } }, { M: { token: { S: 't2' }, note: { S: 'fragile' } } }] },
+      },
+    }));
+    const kit = (await mapper.get(Kit, { id: 'x1' }))!;
+    kit.parts![1].label = 'second';
+    await mapper.save(kit);
+    let stored = await raw('SaveKits', { id: 'x1' });
+    expect(stored?.parts).toEqual({ L: [
+      { M: { token: { S: 't1' }, giftWrap: { BOOL: true } } },
+      { M: { token: { S: 't2' }, note: { S: 'fragile' }, label: { S: 'second' } } },
+    ] });
+    expect(stored?.main).toEqual({ M: { label: { S: 'm' }, token: { S: 't0' }, locale: { S: 'nb-NO' } } });
+    kit.main!.label = 'changed';
+    await mapper.save(kit);
+    stored = await raw('SaveKits', { id: 'x1' });
+    expect(stored?.main).toEqual({ M: { label: { S: 'changed' }, token: { S: 't0' }, locale: { S: 'nb-NO' } } });
+    expect(stored?.version).toEqual({ N: '3' });
+  });
+});
