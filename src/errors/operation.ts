@@ -10,6 +10,8 @@ import { shown } from './shown';
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 /** Server-side failures DynamoDB documents as transient (also retried). */
 const SERVER_ERRORS = new Set(['InternalServerError', 'ServiceUnavailable']);
+/** A single write rejected because a transaction holds the item: nothing was applied, safe to resend. */
+const TRANSACTION_CONFLICT = 'TransactionConflictException';
 
 interface AwsErrorLike {
   name?: string;
@@ -22,6 +24,17 @@ interface AwsErrorLike {
 export function isThrottle(e: unknown): boolean {
   const err = e as AwsErrorLike;
   return !!err && (THROTTLING.has(err.name ?? '') || SERVER_ERRORS.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+}
+
+/**
+ * Worth resending for this operation: throttling and a transaction conflict always (the request
+ * was refused, nothing applied); a server error only when resending cannot apply the write twice
+ * or fail on its own first application (not for a conditional write or an update: `writeOnce`).
+ */
+export function isRetryable(e: unknown, op: { readonly writeOnce?: boolean } | undefined): boolean {
+  const name = (e as AwsErrorLike)?.name ?? '';
+  if (THROTTLING.has(name) || name === TRANSACTION_CONFLICT) return true;
+  return isThrottle(e) && !op?.writeOnce;
 }
 
 /** Throttling proper (capacity), as opposed to a server error: what a ThrottledError's advice is about. */
@@ -45,6 +58,13 @@ export interface OperationDescription {
   readonly key?: Record<string, unknown>;
   /** True when the condition included a @Version requirement. */
   readonly versioned?: boolean;
+  /** True when the caller's own condition took part (beyond the @Version requirement). */
+  readonly userCondition?: boolean;
+  /**
+   * Not resent after a server error: a conditional write or an update, which the failed attempt
+   * may have applied (resent, an increment would apply twice, a versioned write fail on its own version).
+   */
+  readonly writeOnce?: boolean;
   /** Nested paths an update sets (for the missing-parent message). */
   readonly nestedPaths?: readonly string[];
   /** Single-table design: the model's entity type, which the write's condition also required. */
@@ -60,9 +80,12 @@ export function describeKey(key: Record<string, unknown> | undefined): string {
 export const operationError = {
   conditionFailed(op: OperationDescription, cause: unknown): ConditionError {
     const target = `${op.model}${describeKey(op.key)}`;
-    const hint = op.versioned
-      ? 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry'
-      : 'the condition was false for the stored item';
+    const hint = !op.versioned
+      ? 'the condition was false for the stored item'
+      : op.userCondition
+        ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
+          'for the stored item; read it again to see which (returnOldOnFailure: true gives the stored item with this error)'
+        : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry';
     const oldItem = (cause as AwsErrorLike)?.Item;
     const entity = op.entity
       ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item)`
@@ -76,6 +99,13 @@ export const operationError = {
   exhausted(op: OperationDescription, attempts: number, cause: unknown): DynamapError {
     if (isCapacityThrottle(cause)) return operationError.throttled(op, attempts, cause);
     const err = cause as AwsErrorLike;
+    if (err?.name === TRANSACTION_CONFLICT) {
+      return new DynamoError(
+        `${op.operation} of ${op.model}${describeKey(op.key)} was refused ${attempts} time(s) because a transaction was writing the item ` +
+          `(TransactionConflictException); nothing was applied: retry it later.`,
+        cause,
+      );
+    }
     return new DynamoError(
       `${op.operation} of ${op.model}${describeKey(op.key)} failed ${attempts} time(s) with a server error: ${err?.name ?? 'Error'}: ` +
         `${err?.message ?? String(cause)}. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
@@ -103,6 +133,14 @@ export const operationError = {
     const err = cause as AwsErrorLike;
     if (isConditionalCheckFailed(cause)) return operationError.conditionFailed(op, cause);
     if (isCapacityThrottle(cause)) return operationError.throttled(op, 1, cause);
+    if (op.writeOnce && isServerError(cause)) {
+      return new DynamoError(
+        `${op.operation} of ${op.model}${describeKey(op.key)} failed with a server error (${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}). ` +
+          'DynamoDB may or may not have applied it, so dynamap did not send it again (a conditional write or an update ' +
+          'could fail on its own change or apply twice): read the item to see whether it was applied before writing again.',
+        cause,
+      );
+    }
     if (err?.name === 'ValidationException' && /document path provided in the update expression is invalid/i.test(err.message ?? '')) {
       const error = missingParentPath(op.model, op.nestedPaths ?? []);
       return new ValidationError(error.code, error.message, { issues: error.issues, cause });

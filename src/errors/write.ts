@@ -49,6 +49,17 @@ export const writeError = {
   },
   /** save() or delete(entity) of a versioned entity read with a projection that left the version out (or of an item without one). */
   /** put (batchPut, tx.put) of an entity read with a projection: the item would lose what was not read. */
+  /** The update was applied; reading the item it returned failed (a stored value the model refuses). */
+  updateResultUnreadable(className: string, key: string, reason: unknown): ValidationError {
+    const inner = reason instanceof ValidationError ? reason : undefined;
+    return new ValidationError(
+      'update.resultUnreadable',
+      `update of ${className}${key} was applied, but the item it returned cannot be read as ${className}: ` +
+        `${reason instanceof Error ? reason.message : String(reason)}. Do not retry the update (it would be applied again); ` +
+        'fix the stored value or the model, or pass returnValues: \'NONE\'.',
+      { issues: inner?.issues ?? [], cause: reason },
+    );
+  },
   partialPut(className: string): ValidationError {
     return new ValidationError(
       'put.partialEntity',

@@ -1,5 +1,5 @@
 /** The thin executor: send one request with the retry policy, map AWS errors to dynamap errors. */
-import { operationError, isThrottle, type OperationDescription } from '../errors/operation';
+import { operationError, isRetryable, type OperationDescription } from '../errors/operation';
 import type { MapperContext } from './context';
 import { withThrottleRetry } from './retry';
 
@@ -44,12 +44,14 @@ export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op
   return first.then(done, (e: unknown) => recover(ctx, send, op, e).then(done));
 }
 
-async function recover<O>(ctx: MapperContext, send: () => Promise<O>, op: OperationRef, failure: unknown): Promise<O> {
+async function recover<O>(ctx: MapperContext, send: () => Promise<O>, ref: OperationRef, failure: unknown): Promise<O> {
+  const op = described(ref);
+  const retryable = (e: unknown) => isRetryable(e, op);
   try {
-    if (!isThrottle(failure) || ctx.retry.attempts <= 1) throw failure;
-    return await withThrottleRetry(ctx.retry, send, 1);
+    if (!retryable(failure) || ctx.retry.attempts <= 1) throw failure;
+    return await withThrottleRetry(ctx.retry, send, 1, retryable);
   } catch (e) {
-    if (isThrottle(e)) throw operationError.exhausted(described(op), ctx.retry.attempts, e);
-    throw operationError.wrap(described(op), e);
+    if (retryable(e)) throw operationError.exhausted(op, ctx.retry.attempts, e);
+    throw operationError.wrap(op, e);
   }
 }

@@ -85,13 +85,14 @@ class Put<T extends object> implements PreparedPut<T> {
     readonly staged: T,
     private readonly schema: ModelSchema,
     private readonly versioned: boolean,
+    private readonly userCondition = false,
   ) {}
 
   get op(): OperationDescription {
     const entity = this.schema.table.entity;
     return {
       operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned,
-      ...(entity ? { entity } : {}),
+      userCondition: this.userCondition, writeOnce: this.input.ConditionExpression !== undefined, ...(entity ? { entity } : {}),
     };
   }
 }
@@ -118,7 +119,7 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
   // A model with an entity type replaces only a missing item or one of its own (writeCondition).
   input.ConditionExpression = ex.writeCondition(schema, condition)!;
   if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned);
+  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned, options.condition !== undefined);
 }
 
 export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object, options: GetOptions<T>): GetItemCommandInput {
@@ -146,6 +147,7 @@ export function buildDeleteInput<T extends object>(
     assign: {},
     op: {
       operation: 'delete', model: schema.className, key: keyObject(schema, key), versioned: hooks.versioned,
+      userCondition: options.condition !== undefined, writeOnce: conditionExpression !== undefined,
       ...(schema.table.entity ? { entity: schema.table.entity } : {}),
     },
   };
@@ -170,7 +172,10 @@ export function buildUpdateInput<T extends object>(
   // create an item that was never there.
   if (toUpdate(changes, schema.className).actions.length === 0) throw expressionError.emptyUpdate(schema.className);
   const all = { ...updateHookChanges(schema, now), ...(changes as Record<string, unknown>) } as UpdateChanges<T>;
-  return updateInput(ctx, schema, key, all, options, 'update', hasVersionCondition(schema, options.condition));
+  const versioned = hasVersionCondition(schema, options.condition);
+  // A condition on more than the version: a failure may be either (the message says so).
+  const beyondVersion = options.condition !== undefined && !(versioned && Object.keys(options.condition as object).length === 1);
+  return updateInput(ctx, schema, key, all, options, 'update', versioned, {}, beyondVersion);
 }
 
 export type PreparedUpdate = PreparedWrite<UpdateItemCommandInput> & { readonly nestedPaths: readonly string[] };
@@ -178,7 +183,7 @@ export type PreparedUpdate = PreparedWrite<UpdateItemCommandInput> & { readonly 
 /** One UpdateItem from a complete change set (hooks already applied) and a complete condition. */
 export function updateInput<T extends object>(
   ctx: MapperContext, schema: ModelSchema, key: object, changes: UpdateChanges<T>, options: UpdateOptions<T>,
-  operation: string, versioned: boolean, assign: Record<string, unknown> = {},
+  operation: string, versioned: boolean, assign: Record<string, unknown> = {}, userCondition = false,
 ): PreparedUpdate {
   const ex = new ExpressionContext();
   const update = ex.update(schema, changes);
@@ -196,7 +201,7 @@ export function updateInput<T extends object>(
     assign,
     nestedPaths: update.nestedPaths,
     op: {
-      operation, model: schema.className, key: keyObject(schema, key), versioned, nestedPaths: update.nestedPaths,
+      operation, model: schema.className, key: keyObject(schema, key), versioned, userCondition, writeOnce: true, nestedPaths: update.nestedPaths,
       ...(schema.table.entity ? { entity: schema.table.entity } : {}),
     },
   };

@@ -14,7 +14,7 @@ import {
 import { adoptNestedDefaults, codecFor, hasNestedDefaults } from '../codec';
 import type { KeyOf, Path, ProjectedEntity, UpdateChanges } from '../expressions';
 import { writeError } from '../errors/write';
-import { optionError, type OperationDescription } from '../errors/operation';
+import { describeKey, optionError, type OperationDescription } from '../errors/operation';
 import { isValidTablePrefix } from '../metadata/names';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
@@ -178,8 +178,15 @@ export class Mapper {
     if (this.context.validate) await validateChanges(Model, changes, schema.className);
     const out = await execute(this.context, () => this.context.client.send(new UpdateItemCommand(prepared.input)), prepared.op);
     if (!out.Attributes) return undefined;
-    const entity = codecFor(Model).fromItem(out.Attributes);
-    if ((options.returnValues ?? 'ALL_NEW') === 'ALL_NEW') remember(entity, out.Attributes);
+    let entity: T;
+    try {
+      entity = codecFor(Model).fromItem(out.Attributes);
+    } catch (error) {
+      throw writeError.updateResultUnreadable(schema.className, describeKey(prepared.op.key), error);
+    }
+    // ALL_NEW is the item as stored now, ALL_OLD as it was read before this update: either is a
+    // read, so a later save() writes only what changes from it (and, versioned, requires its version).
+    remember(entity, out.Attributes);
     return entity;
   }
 

@@ -15,16 +15,19 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Runs `fn`, retrying throttling errors per the policy; the last error is rethrown as is.
- * `done` (< policy.attempts) attempts already failed with throttling (the caller made them): the next waits first.
+ * Runs `fn`, retrying throttling errors (or what `retryable` accepts) per the policy; the last
+ * error is rethrown as is. `done` (< policy.attempts) attempts already failed with throttling
+ * (the caller made them): the next waits first.
  */
-export async function withThrottleRetry<T>(policy: RetryPolicy, fn: () => Promise<T>, done = 0): Promise<T> {
+export async function withThrottleRetry<T>(
+  policy: RetryPolicy, fn: () => Promise<T>, done = 0, retryable: (e: unknown) => boolean = isThrottle,
+): Promise<T> {
   for (let attempt = done; ; attempt++) {
     if (attempt > 0) await sleep(backoffDelay(policy, attempt - 1));
     try {
       return await fn();
     } catch (e) {
-      if (!isThrottle(e) || attempt + 1 >= policy.attempts) throw e;
+      if (!retryable(e) || attempt + 1 >= policy.attempts) throw e;
     }
   }
 }

@@ -84,5 +84,31 @@ describe('execute()', () => {
     expect((error as Error).cause).toBe(missing);
     expect(calls.count).toBe(2);
   });
-});
 
+  const internal = () => Object.assign(new Error('We encountered an internal error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+
+  it('does not resend a conditional write or an update after a server error: it may have been applied', async () => {
+    const write = { operation: 'update', model: 'Movie', key: { id: 'm1' }, writeOnce: true };
+    const { send, calls } = sender([internal()], 'item');
+    const error = await execute(contextWith({ attempts: 5 }), send, write).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect((error as Error).message).toMatch(/^update of Movie \{ id: "m1" \} failed with a server error \(InternalServerError: .*\)\. DynamoDB may or may not have applied it.*read the item/);
+    expect(calls.count).toBe(1);
+    // Throttling refused the request: resending such a write is safe, and done.
+    const retried = sender([throttled()], 'item');
+    await expect(execute(contextWith({ attempts: 5 }), retried.send, write)).resolves.toBe('item');
+    expect(retried.calls.count).toBe(2);
+  });
+
+  it('resends a write refused because a transaction holds the item (nothing was applied), and says so when it keeps happening', async () => {
+    const conflict = () => Object.assign(new Error('Transaction is ongoing for the item'), { name: 'TransactionConflictException', $metadata: { httpStatusCode: 400 } });
+    const write = { operation: 'put', model: 'Movie', key: { id: 'm1' }, writeOnce: true };
+    const { send, calls } = sender([conflict()], 'item');
+    await expect(execute(contextWith({ attempts: 3 }), send, write)).resolves.toBe('item');
+    expect(calls.count).toBe(2);
+    const stuck = sender([conflict(), conflict(), conflict()], 'item');
+    const error = await execute(contextWith({ attempts: 3 }), stuck.send, write).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoError);
+    expect((error as Error).message).toMatch(/refused 3 time\(s\) because a transaction was writing the item.*nothing was applied: retry it later/);
+  });
+});
