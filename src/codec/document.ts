@@ -34,6 +34,23 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
   return codec;
 }
 
+const comparisonCodecs = new WeakMap<AttributeSchema, AttributeCodec>();
+
+/**
+ * The codec for a value a condition or filter compares with: the attribute's own, without its enum
+ * check. A value since removed from the enum is still stored in old items, and finding them (to
+ * migrate them) must be possible; writing it stays refused.
+ */
+export function comparisonCodecOf(attr: AttributeSchema): AttributeCodec {
+  if (!attr.enumValues) return attributeCodecOf(attr);
+  let codec = comparisonCodecs.get(attr);
+  if (!codec) {
+    codec = compileAttributeCodec({ ...attr, enumValues: undefined }, documentCodecFor);
+    comparisonCodecs.set(attr, codec);
+  }
+  return codec;
+}
+
 /** A default function whose throw is a failure at the attribute's path (a ValidationError), not a bare error. */
 export function guardedDefault(fn: () => unknown): () => unknown {
   return () => {

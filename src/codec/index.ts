@@ -8,7 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
 import type { AttributeSchema, Constructor } from '../metadata/types';
 import { marshallAt, unmarshallAt } from './any';
-import { attributeCodecOf, codecFor, guardedDefault } from './document';
+import { attributeCodecOf, codecFor, comparisonCodecOf, guardedDefault } from './document';
 import { toPublicError } from './failure';
 
 export { codecFor, type ModelCodec } from './document';
@@ -23,10 +23,10 @@ export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
  * `path` names the place in messages, e.g. 'Movie.info.rating'. Undefined and an empty set give
  * undefined (the caller decides: omit, REMOVE, or refuse). Defaults and `required` are not applied.
  */
-export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string): AttributeValue | undefined {
+export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue | undefined {
   if (value === undefined) return undefined;
   try {
-    return attributeCodecOf(attr).encode(value, 1);
+    return (compare ? comparisonCodecOf(attr) : attributeCodecOf(attr)).encode(value, 1);
   } catch (error) {
     throw toPublicError(error, path);
   }
@@ -55,9 +55,9 @@ export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): u
  * Encodes one element of a list or set attribute: a member of a string/number/binary set as S/N/B,
  * an element of a documentList as that class's map, anything else generically. Undefined is refused.
  */
-export function encodeElement(attr: AttributeSchema, value: unknown, path: string): AttributeValue {
+export function encodeElement(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue {
   try {
-    return attributeCodecOf(attr).encodeElement(value, 2);
+    return (compare ? comparisonCodecOf(attr) : attributeCodecOf(attr)).encodeElement(value, 2);
   } catch (error) {
     throw toPublicError(error, path);
   }

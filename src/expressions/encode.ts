@@ -13,18 +13,22 @@ function where(model: string, path: ResolvedPath): string {
   return `${model}.${path.source}`;
 }
 
-/** A whole value at the path, or undefined when its stored form is "no value" (null, an empty set). */
-export function encodeValueAt(model: string, path: ResolvedPath, value: unknown): AttributeValue | undefined {
+/**
+ * A whole value at the path, or undefined when its stored form is "no value" (null, an empty set).
+ * `compare`: a value a condition compares with, not one written: an enum does not restrict it
+ * (old items may hold a value since removed, and must be found).
+ */
+export function encodeValueAt(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue | undefined {
   const end = path.end;
-  if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path));
-  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path));
+  if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path), compare);
+  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path), compare);
   return marshallAny(value, where(model, path));
 }
 
 /** A value that must have a stored form (comparisons, IN, ifNotExists). */
-export function encodeRequired(model: string, path: ResolvedPath, value: unknown): AttributeValue {
+export function encodeRequired(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue {
   if (value === undefined) throw expressionError.undefinedValue(model, path.source);
-  const encoded = encodeValueAt(model, path, value);
+  const encoded = encodeValueAt(model, path, value, compare);
   if (encoded === undefined) throw expressionError.unencodable(model, path.source, value);
   return encoded;
 }
@@ -33,11 +37,11 @@ export function encodeRequired(model: string, path: ResolvedPath, value: unknown
  * One member of the set or element of the list at the path (contains, and the members of ADD /
  * DELETE): through the element codec when the path ends at a set or list attribute.
  */
-export function encodeMember(model: string, path: ResolvedPath, value: unknown): AttributeValue {
+export function encodeMember(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue {
   if (value === undefined) throw expressionError.undefinedValue(model, path.source);
   const end = path.end;
   if (end.at === 'attribute' && (path.category === 'set' || path.category === 'list')) {
-    return encodeElement(end.attr, value, where(model, path));
+    return encodeElement(end.attr, value, where(model, path), compare);
   }
   const encoded = marshallAny(value, where(model, path));
   if (encoded === undefined) throw expressionError.unencodable(model, path.source, value);

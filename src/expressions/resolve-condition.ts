@@ -32,7 +32,7 @@ function operandValue(model: string, path: ResolvedPath, left: Operand<string>, 
   if (isAttributeRef(value)) throw expressionError.attributeNotAllowed(model, path.source, operator);
   if (isConditionNode(value)) throw expressionError.conditionAsValue(model, path.source);
   if (isExpression(value)) throw expressionError.updateInCondition(model, path.source);
-  return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value);
+  return left.type === 'size' ? encodeNumber(model, path, 'size()', value) : encodeRequired(model, path, value, true);
 }
 
 /** The type letter of an AttributeValue (S, N, B, BOOL, NULL, M, L, SS...). */
@@ -138,7 +138,7 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
       }
       const value = path.category === 'string'
         ? encodeFragment(model, path, 'contains()', node.value)
-        : encodeMember(model, path, node.value);
+        : encodeMember(model, path, node.value, true);
       return { type: 'contains', path: path.attributePath, value };
     }
     case 'exists':

@@ -5,6 +5,8 @@ import {
   and, attribute, beginsWith, between, compileCondition, contains, eq, exists, gt, gte, isIn, isType, lt, lte, ne, not, notExists, or, size,
 } from '../../../src/expressions';
 import type { Condition } from '../../../src/expressions';
+import { compileUpdate } from '../../../src/expressions';
+import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 import { Movie } from './fixtures';
 
 describe('conditions compile to exact expressions', () => {
@@ -143,5 +145,20 @@ describe('comparing two attributes', () => {
       values: { ':v0': { N: '5' } },
     });
     expect(compileCondition(Movie, not({ 'info.rating': eq(attribute('rating')) })).expression).toBe('NOT (#n0.#n1 = #n1)');
+  });
+});
+
+describe('enum attributes in conditions', () => {
+  it('compare with a value since removed from the enum (old items must be found), while an update still refuses it', () => {
+    @Table({ name: 'EnumConditions' })
+    class Widget {
+      @PartitionKey({ type: 'string' }) id!: string;
+      @Attribute({ type: 'string', enum: ['red', 'green'] }) color?: string;
+      @Attribute({ type: 'list', enum: ['a', 'b'] }) labels?: string[];
+    }
+    expect(compileCondition(Widget, { color: 'blue' }).values).toEqual({ ':v0': { S: 'blue' } });
+    expect(compileCondition(Widget, { color: isIn('blue', 'red') }).values).toEqual({ ':v0': { S: 'blue' }, ':v1': { S: 'red' } });
+    expect(compileCondition(Widget, { labels: contains('z') }).values).toEqual({ ':v0': { S: 'z' } });
+    expect(() => compileUpdate(Widget, { color: 'blue' })).toThrow(expect.objectContaining({ code: 'value.enum' }));
   });
 });
