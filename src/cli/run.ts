@@ -114,8 +114,7 @@ async function syncCommand(command: SyncCommand, io: CliIo): Promise<void> {
       ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
     });
     if (result.plan.length === 0) {
-      throw new CommandFailure(`no @Table model was registered by ${command.models.join(', ')}: give the file(s) that declare (or import) your models` +
-        `, and make sure they load the same dynamap as this command (${join(__dirname, '..')}); a second copy keeps its own registry`);
+      throw new CommandFailure(`no @Table model was registered by ${command.models.join(', ')}: give the file(s) that declare (or import) your models`);
     }
     if (command.json) {
       io.out(JSON.stringify(result, null, 2));
