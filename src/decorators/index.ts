@@ -118,8 +118,18 @@ export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): Pr
   return propertyDecorator('updatedAt', '@UpdatedAt', options) as PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'>;
 }
 
+/** What @TimeToLive takes: its attribute name, and (needed without decorator metadata) what the property holds. */
+export interface TimeToLiveOptions {
+  readonly name?: string;
+  /** 'epochSeconds': a Date, stored as epoch seconds; 'number': a number of epoch seconds, stored as it is. */
+  readonly type?: 'epochSeconds' | 'number';
+}
+
 /** A Date or number stored as epoch seconds (N); `mapper.sync()` enables TTL on it. */
-export function TimeToLive(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'> {
+export function TimeToLive(options: TimeToLiveOptions & { type: 'number' }): PropertyDecoratorOf<number, '@TimeToLive({ type: \'number\' }) needs a number property'>;
+export function TimeToLive(options: TimeToLiveOptions & { type: 'epochSeconds' }): PropertyDecoratorOf<Date, '@TimeToLive({ type: \'epochSeconds\' }) needs a Date property'>;
+export function TimeToLive(options?: TimeToLiveOptions): PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'>;
+export function TimeToLive(options?: TimeToLiveOptions): PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'> {
   return propertyDecorator('ttl', '@TimeToLive', options) as PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'>;
 }
 

@@ -29,9 +29,14 @@ export const modelProblem = {
     p('twoDecorators', c, prop, `${c}.${prop} carries ${sources.join(' and ')}: a property takes one dynamap decorator.`),
   unknownType: (c: string, prop: string, source: string) =>
     p('unknownType', c, prop,
-      `${c}.${prop}: the type of ${source} cannot be known. Give it explicitly, e.g. ${source}({ type: 'string' }), ` +
+      `${c}.${prop}: the type of ${source} cannot be known. Give it explicitly: ${source.startsWith('@') ? `${source}({ type: ... })` : 'type: ...'} with the kind it holds ` +
+      `('string', 'number', 'boolean', 'date', ..., or () => NestedClass), ` +
       `or enable "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json and import 'reflect-metadata' ` +
       `before your models. Tools that strip types (esbuild, tsx, vitest, swc) emit no design:type, so they need the explicit type.`),
+  ttlTypeUnknown: (c: string, prop: string) =>
+    p('unknownType', c, prop,
+      `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +
+      `vitest and swc emit none): write @TimeToLive({ type: 'epochSeconds' }) for a Date, or @TimeToLive({ type: 'number' }) for a number.`),
   badKind: (c: string, prop: string, kind: unknown) =>
     p('badKind', c, prop, `${c}.${prop}: type ${shown(kind)} is not an attribute kind. Use one of ` +
       `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +

@@ -148,7 +148,9 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
     case 'version': return { kind: 'number' };
     case 'createdAt':
     case 'updatedAt': return { kind: 'date' };
-    case 'ttl': return { kind: 'epochSeconds' };
+    // A Date or a number of seconds: without a design:type the two cannot be told apart, and a guess
+    // would hand a number property a Date.
+    case 'ttl': return raw.designType === undefined ? { problem: modelProblem.ttlTypeUnknown(className, raw.property) } : { kind: 'epochSeconds' };
   }
   return { problem: modelProblem.unknownType(className, raw.property, raw.source) };
 }

@@ -156,7 +156,8 @@ export function getModelSchema(target: Constructor): ModelSchema {
   const attributes = buildAttributes(target, className, properties, problems);
   const pks = single(attributes, 'partitionKey');
   const sks = single(attributes, 'sortKey');
-  if (pks.length === 0) problems.push(modelProblem.noPartitionKey(className));
+  // A partition key refused for its own reason (its type unknown, say) is not also "missing".
+  if (pks.length === 0 && !properties.some((facts) => facts.some((raw) => raw.role === 'partitionKey'))) problems.push(modelProblem.noPartitionKey(className));
   if (pks.length > 1) problems.push(modelProblem.twoPartitionKeys(className, pks.map((a) => a.property)));
   if (sks.length > 1) problems.push(modelProblem.twoSortKeys(className, sks.map((a) => a.property)));
   const roles = [['version', '@Version'], ['createdAt', '@CreatedAt'], ['updatedAt', '@UpdatedAt'], ['ttl', '@TimeToLive']] as const;

@@ -68,6 +68,12 @@ export class Lifecycle {
   @UpdatedAt() badUpdated?: string;
   // @ts-expect-error @TimeToLive needs a Date or number property
   @TimeToLive() badTtl?: string;
+  @TimeToLive({ type: 'number' }) typedSeconds?: number;
+  @TimeToLive({ type: 'epochSeconds', name: 'exp' }) typedDate?: Date;
+  // @ts-expect-error type 'number' holds a number, not a Date
+  @TimeToLive({ type: 'number' }) badTypedSeconds?: Date;
+  // @ts-expect-error type 'epochSeconds' holds a Date, not a number
+  @TimeToLive({ type: 'epochSeconds' }) badTypedDate?: number;
   // A private property is not visible to the type: checked at runtime.
   @Version() private secretVersion?: number;
 }

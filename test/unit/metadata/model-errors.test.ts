@@ -292,7 +292,7 @@ describe('model definition errors', () => {
     const [p] = problemsOf(() => getModelSchema(NoMeta));
     expect(p.code).toBe('model.unknownType');
     expect(p.message).toContain("NoMeta.id: the type of defineModel partitionKey cannot be known");
-    expect(p.message).toContain("type: 'string'");
+    expect(p.message).toContain("Give it explicitly: type: ... with the kind it holds ('string', 'number'");
     expect(p.message).toContain('emitDecoratorMetadata');
   });
 

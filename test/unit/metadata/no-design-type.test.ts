@@ -45,7 +45,33 @@ describe('models compiled without design:type (esbuild)', () => {
     `) as { Movie: dynamap.Constructor };
     expect(() => dynamap.getModelSchema(Movie)).toThrow(dynamap.ModelError);
     expect(() => dynamap.getModelSchema(Movie)).toThrow(
-      /Movie\.title: the type of @SortKey cannot be known\. Give it explicitly, e\.g\. @SortKey\(\{ type: 'string' \}\), or enable "emitDecoratorMetadata"/,
+      /Movie\.title: the type of @SortKey cannot be known\. Give it explicitly: @SortKey\(\{ type: \.\.\. \}\) with the kind it holds \('string', 'number', .*\), or enable "emitDecoratorMetadata"/,
     );
+  });
+
+  it('an unknown partition key type is reported once, not also as "no partition key"', () => {
+    const { Movie } = compileWithEsbuild(`
+      import { Table, PartitionKey } from 'dynamap';
+      @Table() export class Movie { @PartitionKey() year!: number; }
+    `) as { Movie: dynamap.Constructor };
+    const error = (() => { try { dynamap.getModelSchema(Movie); } catch (e) { return e as dynamap.ModelError; } return undefined; })();
+    expect(error?.problems.map((p) => p.code)).toEqual(['model.unknownType']);
+  });
+
+  it('@TimeToLive asks for its type (a Date and a number cannot be told apart), and keeps a number a number', () => {
+    const { Guess, Seconds, Dated } = compileWithEsbuild(`
+      import { Table, PartitionKey, TimeToLive } from 'dynamap';
+      @Table() export class Guess { @PartitionKey({ type: 'string' }) id!: string; @TimeToLive() expires?: number; }
+      @Table() export class Seconds { @PartitionKey({ type: 'string' }) id!: string; @TimeToLive({ type: 'number' }) expires?: number; }
+      @Table() export class Dated { @PartitionKey({ type: 'string' }) id!: string; @TimeToLive({ type: 'epochSeconds' }) expires?: Date; }
+    `) as Record<string, dynamap.Constructor>;
+    expect(() => dynamap.getModelSchema(Guess)).toThrow(
+      "Guess.expires: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, vitest and swc emit none): " +
+        "write @TimeToLive({ type: 'epochSeconds' }) for a Date, or @TimeToLive({ type: 'number' }) for a number.",
+    );
+    const seconds = dynamap.fromItem(Seconds, { id: { S: 'a' }, expires: { N: '1893456000' } }) as { expires?: unknown };
+    expect(seconds.expires).toBe(1893456000);
+    const dated = dynamap.fromItem(Dated, { id: { S: 'a' }, expires: { N: '1893456000' } }) as { expires?: unknown };
+    expect(dated.expires).toEqual(new Date('2030-01-01T00:00:00Z'));
   });
 });
