@@ -33,6 +33,10 @@ export const modelProblem = {
       `('string', 'number', 'boolean', 'date', ..., or () => NestedClass), ` +
       `or enable "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json and import 'reflect-metadata' ` +
       `before your models. Tools that strip types (esbuild, tsx, vitest, swc) emit no design:type, so they need the explicit type.`),
+  typeContradicts: (c: string, prop: string, kind: string, designType: string, fits: readonly string[]) =>
+    p('typeContradicts', c, prop,
+      `${c}.${prop}: type '${kind}' does not fit the property, which TypeScript types as ${designType}: ` +
+      `give the kind of what it holds (${fits.map((k) => `'${k}'`).join(' or ')}, or 'any'), or change the property's type.`),
   ttlTypeUnknown: (c: string, prop: string) =>
     p('unknownType', c, prop,
       `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +

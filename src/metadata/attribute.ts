@@ -106,13 +106,28 @@ function classGivenAsType(type: Function): { given: string; write: string } | un
   return undefined;
 }
 
+/**
+ * The kinds an explicit `type` may name for a property whose emitted design:type is one of these
+ * (`@Attribute({ type: 'number' }) name?: string` would only fail at the first write, blaming the
+ * value). Other design types (Object for unions and interfaces, classes) are not checked.
+ */
+const KINDS_OF_DESIGN_TYPE = new Map<unknown, readonly string[]>([
+  [String, ['string']], [Number, ['number', 'bigint']], [Boolean, ['boolean']], [BigInt, ['bigint']],
+  [Date, ['date', 'epochSeconds']], [Array, ['list']], [Set, ['stringSet', 'numberSet', 'binarySet']],
+  [Uint8Array, ['binary']], [Map, ['map']],
+  ...(typeof Buffer !== 'undefined' ? [[Buffer, ['binary']] as const] : []),
+]);
+
 function resolveKind(target: Constructor, raw: RawProperty, className: string): KindResult {
   const { type } = raw.options;
   if (type !== undefined) {
     if (typeof type === 'string') {
-      return (ATTRIBUTE_KINDS as readonly string[]).includes(type)
-        ? { kind: type }
-        : { problem: modelProblem.badKind(className, raw.property, type) };
+      if (!(ATTRIBUTE_KINDS as readonly string[]).includes(type)) return { problem: modelProblem.badKind(className, raw.property, type) };
+      const fits = KINDS_OF_DESIGN_TYPE.get(raw.designType);
+      if (fits && type !== 'any' && !fits.includes(type)) {
+        return { problem: modelProblem.typeContradicts(className, raw.property, type, (raw.designType as Function).name, fits) };
+      }
+      return { kind: type as AttributeKind };
     }
     if (typeof type === 'function') {
       const misuse = classGivenAsType(type);

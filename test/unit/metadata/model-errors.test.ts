@@ -286,6 +286,24 @@ describe('model definition errors', () => {
     ]);
   });
 
+  it('refuses an explicit type that contradicts the property\'s TypeScript type (it would fail only at the first write)', () => {
+    @Table() class Contradicts {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'number' }) name?: string;
+      @Attribute({ type: 'stringSet' }) tags?: string[];
+      @Attribute({ type: 'any' }) open?: string;                 // 'any' fits everything
+      @Attribute({ type: 'bigint' }) small?: number;             // a number within 2^53 is a bigint's value
+      @Attribute({ type: 'epochSeconds' }) at?: Date;
+      @Attribute({ type: 'map' }) labels?: Map<string, string>;
+      @Attribute({ type: 'number' }) either?: number | string;   // a union: design:type Object, not checked
+    }
+    const problems = problemsOf(() => getModelSchema(Contradicts));
+    expect(problems.map((p) => [p.code, p.property])).toEqual([['model.typeContradicts', 'name'], ['model.typeContradicts', 'tags']]);
+    expect(problems[0].message).toBe("Contradicts.name: type 'number' does not fit the property, which TypeScript types as String: " +
+      "give the kind of what it holds ('string', or 'any'), or change the property's type.");
+    expect(problems[1].message).toMatch(/type 'stringSet' does not fit the property, which TypeScript types as Array: give the kind of what it holds \('list', or 'any'\)/);
+  });
+
   it('says what to add when the type cannot be known (no design:type, no type)', () => {
     class NoMeta { id!: string; }
     defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
