@@ -7,6 +7,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
 import type { AttributeSchema, Constructor } from '../metadata/types';
+import { getModelSchema, isTableModel } from '../metadata/schema';
 import { marshallAt, unmarshallAt } from './any';
 import { attributeCodecOf, codecFor, comparisonCodecOf, guardedDefault } from './document';
 import { toPublicError } from './failure';
@@ -73,7 +74,18 @@ export function toItem<T extends object>(entity: T): Record<string, AttributeVal
 
 /** item → an instance of Model (constructor not called). */
 export function fromItem<T extends object>(Model: Constructor<T>, item: Record<string, AttributeValue>): T {
-  return codecFor(Model).fromItem(item);
+  const codec = codecFor(Model);
+  // Items from DynamoDB always hold the table key; one without it was given by hand, and wrapped
+  // ({ Item: {...} } from an export line) more often than not. The mapper's reads skip this check.
+  if (isTableModel(Model) && item !== null && typeof item === 'object') {
+    const { partitionKey, sortKey } = getModelSchema(Model).key;
+    for (const [attr, role] of [[partitionKey, 'partition key'], [sortKey, 'sort key']] as const) {
+      if (attr && !Object.prototype.hasOwnProperty.call(item, attr.name)) {
+        throw valueError.at(Model.name, valueRule.itemWithoutKey(attr.name, role, Object.keys(item)));
+      }
+    }
+  }
+  return codec.fromItem(item);
 }
 
 /**

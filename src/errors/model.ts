@@ -37,6 +37,11 @@ export const modelProblem = {
     p('typeContradicts', c, prop,
       `${c}.${prop}: type '${kind}' does not fit the property, which TypeScript types as ${designType}: ` +
       `give the kind of what it holds (${fits.map((k) => `'${k}'`).join(' or ')}, or 'any'), or change the property's type.`),
+  typeHintWithoutMetadata: (c: string, prop: string, hint: string) =>
+    p('unknownType', c, prop,
+      `${c}.${prop}: class-transformer's @Type(() => ${hint}) names the class, but without decorator metadata (esbuild, tsx, ` +
+      `vitest and swc emit none) dynamap cannot tell one ${hint} from a list of them: write @Attribute({ type: () => ${hint} }) ` +
+      `or @Attribute({ type: () => [${hint}] }).`),
   ttlTypeUnknown: (c: string, prop: string) =>
     p('unknownType', c, prop,
       `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +

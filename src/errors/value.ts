@@ -132,6 +132,9 @@ export const valueRule = {
       `give the attribute a converter`),
   invalidStoredDate: (text: string) =>
     r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date`),
+  itemWithoutKey: (attribute: string, role: string, keys: readonly string[]) =>
+    r('itemWithoutKey', `the item has no "${attribute}" attribute (the ${role}), so it is not a whole item of this model` +
+      `${keys.length === 1 && keys[0] === 'Item' ? ': it looks like an export or Streams record; pass its Item (record.Item, or record.dynamodb.NewImage)' : ''}`),
   otherEntity: (attribute: string, expected: string, stored: AttributeValueLike | undefined) =>
     r('otherEntity', `the item is not of entity type ${JSON.stringify(expected)}: its "${attribute}" attribute is ` +
       `${stored === undefined ? 'missing' : stored.S !== undefined ? JSON.stringify(stored.S) : 'not a string'}, ` +

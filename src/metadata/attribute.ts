@@ -153,6 +153,13 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
   if (raw.options.converter) return { kind: 'any' };
   const hinted = kindFromTypeHint(target, raw, className);
   if (hinted) return hinted;
+  if (raw.designType === undefined && raw.role === 'attribute') {
+    // class-transformer's @Type names the class, but not whether the property holds one or a list.
+    const hint = typeHintOf(target, raw.property);
+    if (typeof hint === 'function' && (isDocumentClass(hint) || hint === Date)) {
+      return { problem: modelProblem.typeHintWithoutMetadata(className, raw.property, hint.name || 'TheClass') };
+    }
+  }
   if (raw.designType !== undefined) {
     const r = kindOfClass(raw.designType, className, raw.property, false);
     // A ttl typed `number` holds epoch seconds already; a ttl typed Date is converted.

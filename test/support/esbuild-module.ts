@@ -19,6 +19,8 @@ export function runWithEsbuild(source: string, compilerOptions: Record<string, b
   const module = { exports: {} as Record<string, unknown> };
   const load = (name: string) => {
     if (name === 'dynamap') return dynamap;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (name === 'class-transformer') return require('class-transformer') as unknown;
     throw new Error(`unexpected import ${name}`);
   };
   new Function('require', 'module', 'exports', code)(load, module, module.exports);

@@ -97,3 +97,14 @@ describe('a default function that throws', () => {
     expect((error as Error).cause).toEqual(new Error('no token today'));
   });
 });
+
+describe('fromItem of something that is not a whole item', () => {
+  it('refuses an item without the table key, and recognizes an export line wrapped in { Item }', () => {
+    const wrapped = caught(() => fromItem(Stored, { Item: { M: { id: { S: 'x' } } } } as never));
+    expect(wrapped).toBeInstanceOf(ValidationError);
+    expect(wrapped.code).toBe('value.itemWithoutKey');
+    expect(wrapped.message).toBe('Stored: the item has no "id" attribute (the partition key), so it is not a whole item of this model: ' +
+      'it looks like an export or Streams record; pass its Item (record.Item, or record.dynamodb.NewImage)');
+    expect(caught(() => fromItem(Stored, { s: { S: 'no key' } })).message).toMatch(/^Stored: the item has no "id" attribute \(the partition key\), so it is not a whole item of this model$/);
+  });
+});

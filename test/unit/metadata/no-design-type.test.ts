@@ -74,4 +74,20 @@ describe('models compiled without design:type (esbuild)', () => {
     const dated = dynamap.fromItem(Dated, { id: { S: 'a' }, expires: { N: '1893456000' } }) as { expires?: unknown };
     expect(dated.expires).toEqual(new Date('2030-01-01T00:00:00Z'));
   });
+
+  it("class-transformer's @Type without metadata: says to write type: () => X or () => [X] (one or a list cannot be told)", () => {
+    const { Film } = compileWithEsbuild(`
+      import { Table, PartitionKey, Attribute } from 'dynamap';
+      import { Type } from 'class-transformer';
+      export class Actor { @Attribute({ type: 'string' }) name?: string; }
+      @Table() export class Film {
+        @PartitionKey({ type: 'string' }) id!: string;
+        @Attribute() @Type(() => Actor) cast?: Actor[];
+      }
+    `) as Record<string, dynamap.Constructor>;
+    expect(() => dynamap.getModelSchema(Film)).toThrow(
+      "Film.cast: class-transformer's @Type(() => Actor) names the class, but without decorator metadata (esbuild, tsx, vitest and swc emit none) " +
+        'dynamap cannot tell one Actor from a list of them: write @Attribute({ type: () => Actor }) or @Attribute({ type: () => [Actor] }).',
+    );
+  });
 });
