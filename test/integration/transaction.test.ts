@@ -203,6 +203,24 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
     expect((error as TransactionError).code).toBe('transaction.idempotencyMismatch');
   });
 
+  it('a token whose transaction was cancelled does not pin the timestamps of the next attempt (regression: @UpdatedAt went back)', async () => {
+    await mapper.put(account('tok2', 1));
+    const stale = (await mapper.get(Account, { id: 'tok2' }))!;
+    await mapper.put(Object.assign((await mapper.get(Account, { id: 'tok2' }))!, { balance: 2 }));
+    const token = `tok2-${prefix}`;
+    const cancelled = await mapper.transaction((tx) => { tx.put(Object.assign(stale, { balance: 3 })); }, { clientRequestToken: token })
+      .catch((e: unknown) => e);
+    expect((cancelled as TransactionError).reasons[0].code).toBe('ConditionalCheckFailed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const other = (await mapper.get(Account, { id: 'tok2' }))!;   // someone writes after the cancelled attempt
+    await mapper.put(Object.assign(other, { balance: 4 }));
+    const again = (await mapper.get(Account, { id: 'tok2' }))!;
+    const theirs = again.updatedAt!.getTime();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await mapper.transaction((tx) => { tx.put(Object.assign(again, { balance: 5 })); }, { clientRequestToken: token });
+    expect(again.updatedAt!.getTime()).toBeGreaterThan(theirs);
+  });
+
   it('tx.save writes only what changed of a read entity, puts a new one, and gives both their version once committed', async () => {
     await mapper.put(account('sv1', 10));
     const read = (await mapper.get(Account, { id: 'sv1' }))!;

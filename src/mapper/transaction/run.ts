@@ -9,7 +9,7 @@ import { forget, remember } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
-import { transactionInstant } from './token-clock';
+import { forgetTransactionInstant, transactionInstant } from './token-clock';
 import type { TransactionOptions } from './types';
 import { validateActions } from './validate';
 import { buildTransactWriteInput, type PreparedTransaction } from './write-input';
@@ -33,7 +33,14 @@ export async function runTransaction<R>(
   const prepared = buildTransactWriteInput(ctx, writer.close(), options, transactionInstant(ctx, options.clientRequestToken));
   if (prepared.actions.length === 0) return result;
   if (ctx.validate) await validateActions(prepared.actions);
-  await sendTransaction(ctx, prepared);
+  try {
+    await sendTransaction(ctx, prepared);
+  } catch (error) {
+    // Cancelled or invalid: nothing was applied, and the token was not spent on this request.
+    const name = (error as { cause?: { name?: string } }).cause?.name;
+    if (name === 'TransactionCanceledException' || name === 'ValidationException') forgetTransactionInstant(ctx, options.clientRequestToken);
+    throw error;
+  }
   for (const a of prepared.actions) {
     if (a.put) {
       Object.assign(a.put.entity, a.put.assign);

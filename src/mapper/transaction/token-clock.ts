@@ -2,7 +2,9 @@
  * The instant a transaction is built at, kept per clientRequestToken. DynamoDB applies a token
  * once within 10 minutes, but only if the resent request is identical — and @UpdatedAt/@CreatedAt
  * would otherwise put a new timestamp in every resend, turning a safe resend into an
- * IdempotentParameterMismatch. So a resend through the same Mapper reuses the first instant.
+ * IdempotentParameterMismatch. So a resend through the same Mapper reuses the first instant, until
+ * an attempt is cancelled or invalid: that applied nothing, and the next attempt
+ * is new work (read again, changed), whose timestamps must not go back to the refused one's.
  */
 import type { MapperContext } from '../context';
 
@@ -20,4 +22,9 @@ export function transactionInstant(ctx: MapperContext, token: string | undefined
   if (first !== undefined) return new Date(first);
   clock.set(token, nowMs);
   return new Date(nowMs);
+}
+
+/** The attempt under `token` was refused (cancelled, invalid): it applied nothing, its instant is not to be reused. */
+export function forgetTransactionInstant(ctx: MapperContext, token: string | undefined): void {
+  if (token !== undefined) clocks.get(ctx)?.delete(token);
 }
