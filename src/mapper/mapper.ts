@@ -192,10 +192,10 @@ export class Mapper {
 
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
   async save<T extends object>(entity: T): Promise<T> {
-    const { schema, codec } = this.planOf(entity, 'save');
+    const { schema } = this.planOf(entity, 'save');
     const snapshot = snapshotOf(entity);
     if (!snapshot) return this.put(entity);
-    const prepared = buildSaveInput(this.context, schema, codec, entity, snapshot, new Date());
+    const prepared = buildSaveInput(this.context, schema, entity, snapshot, new Date());
     const update = prepared.update;
     if (!update) return entity;
     if (this.context.validate && hasValidationRules(schema.target)) {

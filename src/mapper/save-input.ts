@@ -8,7 +8,8 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, type ModelCodec } from '../codec';
+import { decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
+import { valueError, valueRule } from '../errors/value';
 import { remove, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
@@ -62,7 +63,7 @@ function sameAsRead(attr: AttributeSchema, wanted: AttributeValue, before: Attri
 const OTHER_FORMS = new Set<AttributeSchema['kind']>(['date', 'epochSeconds', 'number', 'bigint', 'numberSet', 'any', 'map', 'list', 'document', 'documentList']);
 
 export function buildSaveInput<T extends object>(
-  ctx: MapperContext, schema: ModelSchema, codec: ModelCodec<T>, entity: T, snapshot: Snapshot, now: Date,
+  ctx: MapperContext, schema: ModelSchema, entity: T, snapshot: Snapshot, now: Date,
 ): PreparedSave<T> {
   const e = entity as Record<string, unknown>;
   const stored = snapshot.item;
@@ -97,7 +98,9 @@ export function buildSaveInput<T extends object>(
       if (snapshot.partial && before === undefined) continue; // not read: not ours to change
       if (attr.hasDefault) value = assign[attr.property] = defaultValueOf(attr, path(attr));
     }
-    const wanted = encodeAttribute(attr, value, path(attr));
+    // Compared without the enum check: a value since removed from an enum, read and left alone, is
+    // no change and must not make the save fail; a changed value is checked in full below.
+    const wanted = encodeAttribute(attr, value, path(attr), true);
     if (snapshot.partlyRead?.has(attr.name)) {
       // Read in part (`info.rating`): the stored value holds more than was read, so writing it
       // whole (or removing it) would delete the rest. Unchanged means equal to what reading gave
@@ -110,6 +113,7 @@ export function buildSaveInput<T extends object>(
       changes[attr.property] = remove();
       delete item[attr.name];
     } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
+      if (attr.enumValues) encodeAttribute(attr, value, path(attr)); // a changed value obeys the enum
       // A nested document with defaults: the value as encoded once (its defaults filled), so that the
       // request, the snapshot and the entity (adoptNestedDefaults) hold the same default values.
       changes[attr.property] = attr.documentClass && nestedDefaults ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;
@@ -130,8 +134,15 @@ export function buildSaveInput<T extends object>(
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }
   const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, filled, assign);
-  // A complete entity is checked as a whole (required properties, 400 KB) before anything is sent.
-  if (!snapshot.partial) codec.toItem(staged);
+  // The item as it will be stored is checked as a whole before anything is sent: its required
+  // attributes (a complete read only: a partial one did not read them all) and the 400 KB limit.
+  if (!snapshot.partial) {
+    for (const attr of schema.attributes) {
+      if (attr.required && !attr.exclude && item[attr.name] === undefined) throw valueError.at(path(attr), valueRule.required());
+    }
+  }
+  const size = itemSize(item);
+  if (size > ITEM_SIZE_LIMIT) throw valueError.itemTooLarge(schema.className, size, ITEM_SIZE_LIMIT);
   const hookChanges: Record<string, unknown> = {};
   for (const attr of [schema.version, schema.updatedAt]) if (attr) hookChanges[attr.property] = assign[attr.property];
   const update = updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,

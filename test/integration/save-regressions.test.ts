@@ -280,6 +280,19 @@ describe('save() of a value changed from one stored by other code', () => {
   });
 });
 
+describe('save() of an entity holding an enum value since removed', () => {
+  it('saves a change to another attribute and leaves that value alone; a new value outside the enum is still refused', async () => {
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveCodes`, Item: { id: { S: 'e' }, state: { S: 'legacy' }, code: { S: 'abc' } } }));
+    const code = (await mapper.get(Code, { id: 'e' }))!;
+    code.code = 'xyz';
+    await mapper.save(code);
+    expect(await raw('SaveCodes', { id: 'e' })).toEqual({ id: { S: 'e' }, state: { S: 'legacy' }, code: { S: 'xyz' } });
+    code.state = 'gone';
+    await expect(mapper.save(code)).rejects.toMatchObject({ code: 'value.enum', message: expect.stringMatching(/^Code\.state: .*gone.* is not one of the allowed values/) });
+    expect((await raw('SaveCodes', { id: 'e' }))?.state).toEqual({ S: 'legacy' });
+  });
+});
+
 describe('defaults inside nested documents', () => {
   it('put sets them on the nested instances, so save() writes nothing and never calls a default again', async () => {
     const kit = Object.assign(new Kit(), { id: 'k1', main: new Part(), parts: [new Part(), Object.assign(new Part(), { token: 'mine' })] });

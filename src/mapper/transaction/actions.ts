@@ -118,7 +118,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     const put = build(ctx, index, { action: 'put', entity, options: {} }, now, returnOld);
     return { ...put, action: 'save' };
   }
-  const prepared = buildSaveInput(ctx, schema, plan.codec, entity, snapshot, now);
+  const prepared = buildSaveInput(ctx, schema, entity, snapshot, now);
   const key = keyObject(schema, entity);
   if (prepared.update) {
     const input = prepared.update.input;
