@@ -34,6 +34,30 @@ Options:
   --timeout <ms>      sync: how long each wait for a table or index to become ACTIVE may take
   --json              print the result as JSON instead of lines`;
 
+const OPTION_NAMES = ['models', 'prefix', 'endpoint', 'region', 'timeout', 'json', 'help', 'version'];
+
+/** The known option closest to a mistyped one (`model`, `modles`, `--endpont`), if one is close. */
+function nearestOption(given: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3; // at most two edits away
+  for (const name of OPTION_NAMES) {
+    const d = editDistance(given, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance, for short option names. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
@@ -53,6 +77,11 @@ export function parseCommand(argv: readonly string[]): Command {
       },
     });
   } catch (error) {
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown !== undefined) {
+      const near = nearestOption(unknown.replace(/^-+/, ''));
+      throw new UsageError(`unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}`);
+    }
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;

@@ -91,7 +91,8 @@ export const valueRule = {
   duplicateSetMember: (member: string) =>
     r('duplicateSetMember', `the set holds ${member} more than once (after encoding); DynamoDB sets cannot hold duplicates`),
   tooDeep: () =>
-    r('tooDeep', 'maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists)'),
+    r('tooDeep', 'maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists), ' +
+      'or an object holds itself (a cycle)'),
   undefinedInList: () =>
     r('undefinedInList', 'a list element is undefined; DynamoDB lists cannot hold undefined: use null, or remove the element'),
   emptySetInList: () =>

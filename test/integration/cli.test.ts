@@ -62,7 +62,9 @@ describe('dynamap plan / sync', () => {
       [['drop', '--models', models], /unknown command "drop": use plan or sync/],
       [['sync', '--models', models, '--timeout', 'soon'], /--timeout must be a whole number of milliseconds, got "soon"/],
       [['plan', '--models', models, '--endpoint', 'localhost:8000'], /--endpoint must be an http\(s\) URL/],
-      [['plan', '--models', models, '--colour'], /Unknown option '--colour'/],
+      [['plan', '--models', models, '--colour'], /unknown option --colour\n/],
+      [['plan', '--model', models], /unknown option --model \(did you mean --models\?\)/],
+      [['sync', '--models', models, '--endpont', 'http://localhost:1'], /unknown option --endpont \(did you mean --endpoint\?\)/],
     ];
     for (const [argv, message] of cases) {
       const run = await cli(...argv);

@@ -208,8 +208,12 @@ describe('nesting depth', () => {
     const error = refusal(() => toItem(Object.assign(new Deep(), { id: 'd', value: nestedMaps(32) })));
     expect(error.code).toBe('value.tooDeep');
     expect(error.message).toBe(
-      `Deep.value${'.a'.repeat(31)}: maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists)`,
+      `Deep.value${'.a'.repeat(31)}: maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists), ` +
+        'or an object holds itself (a cycle)',
     );
+    const cycle: Record<string, unknown> = { name: 'loop' };
+    cycle.self = cycle;
+    expect(refusal(() => toItem(Object.assign(new Deep(), { id: 'd', value: cycle }))).message).toMatch(/or an object holds itself \(a cycle\)$/);
     expect(refusal(() => toItem(Object.assign(new Deep(), { id: 'd', list: nestedLists(32) }))).code).toBe('value.tooDeep');
   });
 
