@@ -2,7 +2,10 @@
  * Guards for the arguments of the Mapper's public methods, so that null, a wrong type or a
  * missing callback is a ValidationError naming the method — never a TypeError from deep inside.
  */
+import { ValidationError } from '../errors/classes';
 import { optionError } from '../errors/operation';
+import { shown } from '../errors/shown';
+import type { ModelSchema } from '../metadata/types';
 import type { RetryPolicy } from './context';
 
 /** The options a method takes, and which of them are true/false flags (see optionsOf). */
@@ -91,9 +94,15 @@ export function functionOf<F extends (...args: never[]) => unknown>(value: F, wh
 
 export function objectOf<V extends object>(value: V | null | undefined, where: string, what: string, expected: string): V {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw optionError.invalid(where, what, value === undefined ? 'undefined' : value, expected);
+    throw new ValidationError('argument.invalid', `${where}: the ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`);
   }
   return value;
+}
+
+/** "a key object { year, title }": what a key argument of the model looks like, for messages. */
+export function keyShape(schema: ModelSchema): string {
+  const { partitionKey, sortKey } = schema.key;
+  return `a key object { ${partitionKey.property}${sortKey ? `, ${sortKey.property}` : ''} }`;
 }
 
 /** A duration option: undefined, or a finite number of milliseconds above 0. */

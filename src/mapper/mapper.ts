@@ -22,7 +22,7 @@ import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type Syn
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, millisecondsOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
+import { arrayOf, functionOf, keyShape, millisecondsOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
@@ -140,7 +140,7 @@ export class Mapper {
       plan = this.context.plan(Model);
       options = optionsOf(options, 'get()', OPTIONS.get);
       // objectOf only when the key is bad: its message names the model, a string built per call otherwise.
-      if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', 'a key object');
+      if (key === null || typeof key !== 'object' || Array.isArray(key)) objectOf(key, `get(${plan.schema.className})`, 'key', keyShape(plan.schema));
       input = buildGetInput(plan, key, options);
       read = readShapeOf(plan.schema, options.project as readonly string[] | undefined);
     } catch (error) {
@@ -174,7 +174,7 @@ export class Mapper {
       throw optionError.invalid('update()', 'returnValues', options.returnValues, "'ALL_NEW', 'ALL_OLD' or 'NONE'");
     }
     objectOf(changes, `update(${schema.className})`, 'changes', "an object of property paths ({ rating: 8 })");
-    const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', 'a key object'), changes, options, new Date());
+    const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', keyShape(schema)), changes, options, new Date());
     if (this.context.validate) await validateChanges(Model, changes, schema.className);
     const out = await execute(this.context, () => this.context.client.send(new UpdateItemCommand(prepared.input)), prepared.op);
     if (!out.Attributes) return undefined;
@@ -217,7 +217,7 @@ export class Mapper {
     let prepared;
     if (typeof modelOrEntity === 'function') {
       const schema = getModelSchema(modelOrEntity);
-      const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', 'a key object');
+      const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', keyShape(schema));
       prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', OPTIONS.condition));
     } else {
       const entity = modelOrEntity;

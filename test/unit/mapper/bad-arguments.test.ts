@@ -64,6 +64,9 @@ const options: [string, () => unknown, string][] = [
   ['sync timeoutMs as a bigint (before DescribeTable is sent)', () => mapper.sync([Thing], { timeoutMs: 1n as never }),
     'sync(): option timeoutMs is 1n; expected a number of milliseconds above 0.'],
   ['sync pollMs of 0', () => mapper.sync([Thing], { pollMs: 0 }), 'sync(): option pollMs is 0; expected a number of milliseconds above 0.'],
+  // A key forgotten (delete(Movie) where delete(entity) or delete(Movie, key) was meant): an argument, not an option.
+  ['delete(M) with the key forgotten', () => mapper.delete(Thing as never), 'delete(Thing): the key is undefined; expected a key object { id }.'],
+  ['get(M, "a")', () => mapper.get(Thing, 'a' as never), 'get(Thing): the key is "a"; expected a key object { id }.'],
   ['query index as an object', () => mapper.query(Thing, { id: 'a' }, { index: { name: 'x' } as never }), 'Thing: there is no index {"name":"x"};'],
   ['get project as a string', () => mapper.get(Thing, { id: 'a' }, { project: 'id' as never }),
     'Thing: option project is "id"; expected an array of property paths'],
