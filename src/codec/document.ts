@@ -13,11 +13,11 @@ import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/sch
 import type { AttributeSchema, Constructor, DocumentSchema, ModelSchema } from '../metadata/types';
 import { checkContainerLevel, isOpaqueBuiltIn, setDocumentLookup } from './any';
 import { fail, keySegment, toPublicError } from './failure';
-import { fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
+import { decoded, fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
 import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
-import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length, valueSizeBound } from './size';
-import { extrasOf, keepExtras } from './extras';
+import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length } from './size';
+import { keepExtras, writeExtras } from './extras';
 import type { DocumentCodec, ModelCodec } from './types';
 
 export type { DocumentCodec, ModelCodec } from './types';
@@ -37,9 +37,10 @@ export function attributeCodecOf(attr: AttributeSchema): AttributeCodec {
 const comparisonCodecs = new WeakMap<AttributeSchema, AttributeCodec>();
 
 /**
- * The codec for a value a condition or filter compares with: the attribute's own, without its enum
- * check. A value since removed from the enum is still stored in old items, and finding them (to
- * migrate them) must be possible; writing it stays refused.
+ * The codec of a key attribute for finding an item (get, delete, update, batchGet, transactions):
+ * the attribute's own without its enum check, so an item whose key holds a value since removed
+ * from the enum can still be reached (to migrate it). put() writes keys through the model's codec,
+ * which checks. Compiled once per attribute (keys are scalars: no nested enums to relax).
  */
 export function comparisonCodecOf(attr: AttributeSchema): AttributeCodec {
   if (!attr.enumValues) return attributeCodecOf(attr);
@@ -126,8 +127,13 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
   private readonly entityValue: string;
   /** Size bound of the entity attribute (name and value). */
   private readonly entityBytes: number;
-  /** Every attribute name the class declares (read or not): the other keys of a nested map are extras. */
+  /**
+   * The attribute names the class both reads and writes: the other keys of a nested map (undeclared
+   * ones, and those behind a one-way @Exclude, which the instance would not carry back) are extras.
+   */
   private readonly declaredNames: ReadonlySet<string>;
+  /** Some field is read but never written (one-way @Exclude): the decoder's count then says nothing about extras. */
+  private readonly readOnlyFields: boolean;
 
   constructor(target: Constructor<T>, schema: DocumentSchema, table?: ModelSchema) {
     this.schema = schema;
@@ -171,7 +177,9 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
       if (!excluded.write) writeFields.push(field);
       if (!excluded.read) readFields.push(field);
     }
-    this.declaredNames = new Set(schema.attributes.map((attr) => attr.name));
+    const written = new Set(writeFields.map((f) => f.name));
+    this.declaredNames = new Set(readFields.filter((f) => written.has(f.name)).map((f) => f.name));
+    this.readOnlyFields = this.declaredNames.size !== readFields.length;
     const entity = table?.table.entity;
     this.entityAttribute = entity?.attribute;
     this.entityValue = entity?.value ?? '';
@@ -232,8 +240,7 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
     const start = meter.bound;
     let bound = this.encodeFields(entity, out, level + 1);
     // A nested document read with keys its class does not declare writes them back (extras.ts).
-    const extras = this.isTable ? undefined : extrasOf(entity);
-    if (extras !== undefined) bound += writeExtras(extras, out);
+    if (!this.isTable) bound += writeExtras(entity, out);
     // The fields' own bound replaces what their encoders metered (counted in it already).
     meter.bound = start + 3 + bound + this.writeCount;
     return out;
@@ -241,21 +248,9 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
 
   decodeMap(map: Record<string, AttributeValue>): T {
     const instance = this.decodeFields(map);
-    if (!this.isTable) keepExtras(instance, map, this.declaredNames);
+    if (!this.isTable) keepExtras(instance, map, this.declaredNames, this.readOnlyFields ? -1 : decoded.fields);
     return instance as T;
   }
-}
-
-/** Adds the extras a class does not declare to its written map; returns their size bound (names + values + 1 each). */
-function writeExtras(extras: Record<string, AttributeValue>, out: Record<string, AttributeValue>): number {
-  let bound = 0;
-  for (const key in extras) {
-    // A key the class declares now (a newer model) was written from the instance, or left out on purpose.
-    if (Object.prototype.hasOwnProperty.call(out, key)) continue;
-    out[key] = extras[key];
-    bound += 1 + utf8Length(key) + valueSizeBound(extras[key]);
-  }
-  return bound;
 }
 
 const modelCodecs = new WeakMap<Constructor, CompiledCodec<object>>();

@@ -108,6 +108,12 @@ function loopEncoder(fields: readonly Field[]): FieldsEncoder {
   };
 }
 
+/**
+ * How many of its fields the last decodeFields call found in the map (set by every decoder, read
+ * right after by the caller: the nested-document codec, to skip looking for undeclared keys).
+ */
+export const decoded = { fields: 0 };
+
 function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
   const length = fields.length;
   // A name Object.prototype also has (`constructor`) must be the item's own, not the inherited member.
@@ -115,15 +121,20 @@ function loopDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
   return (map) => {
     const entity = Object.create(proto) as Record<string, unknown>;
     let i = 0;
+    let found = 0;
     try {
       for (; i < length; i++) {
         const f = fields[i];
         const av = ownOnly[i] && !Object.prototype.hasOwnProperty.call(map, f.name) ? undefined : map[f.name];
-        if (av !== undefined) entity[f.property] = f.decode(av);
+        if (av !== undefined) {
+          entity[f.property] = f.decode(av);
+          found++;
+        }
       }
     } catch (error) {
       throw withReadSegment(error, fields[i].segment);
     }
+    decoded.fields = found;
     return entity;
   };
 }
@@ -199,16 +210,16 @@ function encoderSource(fields: readonly Field[]): string {
 function decoderSource(fields: readonly Field[]): string {
   const lines: string[] = [];
   fields.forEach((_, k) => lines.push(`const D${k} = F[${k}].decode;`));
-  lines.push('const H = Object.prototype.hasOwnProperty;', 'return function decodeMap(m) {', 'const o = Object.create(P);', 'let av, i = 0;', 'try {');
+  lines.push('const H = Object.prototype.hasOwnProperty;', 'return function decodeMap(m) {', 'const o = Object.create(P);', 'let av, i = 0, n = 0;', 'try {');
   fields.forEach((f, k) => {
     const decode = f.plain === 'string' ? `typeof av.S === 'string' ? av.S : D${k}(av)`
       : f.plain === 'boolean' ? `typeof av.BOOL === 'boolean' ? av.BOOL : D${k}(av)`
       : `D${k}(av)`;
     // A name Object.prototype also has (`constructor`, `toString`) must be the item's own, not the inherited member.
     const read = f.name in Object.prototype ? `H.call(m, ${lit(f.name)}) ? m[${lit(f.name)}] : undefined` : `m[${lit(f.name)}]`;
-    lines.push(`i = ${k}; av = ${read}; if (av !== undefined) o[${lit(f.property)}] = ${decode};`);
+    lines.push(`i = ${k}; av = ${read}; if (av !== undefined) { o[${lit(f.property)}] = ${decode}; n++; }`);
   });
-  lines.push('} catch (error) { throw W(error, F[i].segment); }', 'return o;', '};');
+  lines.push('} catch (error) { throw W(error, F[i].segment); }', 'DN.fields = n;', 'return o;', '};');
   return lines.join('\n');
 }
 
@@ -242,6 +253,6 @@ export function fieldsEncoder(fields: readonly Field[]): FieldsEncoder {
 export function fieldsDecoder(fields: readonly Field[], proto: object): FieldsDecoder {
   if (!codegenAllowed()) return loopDecoder(fields, proto);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function('F', 'P', 'W', decoderSource(fields)) as (...args: unknown[]) => FieldsDecoder;
-  return make(fields, proto, withReadSegment);
+  const make = new Function('F', 'P', 'W', 'DN', decoderSource(fields)) as (...args: unknown[]) => FieldsDecoder;
+  return make(fields, proto, withReadSegment, decoded);
 }

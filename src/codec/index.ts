@@ -7,9 +7,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueError, valueRule } from '../errors/value';
 import type { AttributeSchema, Constructor } from '../metadata/types';
-import { getModelSchema, isTableModel } from '../metadata/schema';
+import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/schema';
 import { marshallAt, unmarshallAt } from './any';
-import { attributeCodecOf, codecFor, comparisonCodecOf, guardedDefault } from './document';
+import { attributeCodecOf, codecFor, guardedDefault } from './document';
+import { comparing, tolerating } from './enum-checks';
 import { toPublicError } from './failure';
 
 export { codecFor, type ModelCodec } from './document';
@@ -27,10 +28,51 @@ export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
 export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue | undefined {
   if (value === undefined) return undefined;
   try {
-    return (compare ? comparisonCodecOf(attr) : attributeCodecOf(attr)).encode(value, 1);
+    const codec = attributeCodecOf(attr);
+    return compare ? comparing(() => codec.encode(value, 1)) : codec.encode(value, 1);
   } catch (error) {
     throw toPublicError(error, path);
   }
+}
+
+const enumInside = new WeakMap<AttributeSchema, boolean>();
+
+/** Whether an attribute or a nested class under it (at any depth) restricts a value to an enum. */
+function hasEnumInside(attr: AttributeSchema, seen: Set<Function> = new Set()): boolean {
+  const known = enumInside.get(attr);
+  if (known !== undefined) return known;
+  let found = attr.enumValues !== undefined;
+  const cls = attr.documentClass;
+  if (!found && cls && !seen.has(cls)) {
+    seen.add(cls);
+    found = getDocumentSchema(cls).attributes.some((a) => hasEnumInside(a, seen));
+  }
+  enumInside.set(attr, found);
+  return found;
+}
+
+/** The strings and numbers an AttributeValue holds, at any depth (the enum values it may hold). */
+function scalarsOf(av: AttributeValue | undefined, out: Set<unknown>): Set<unknown> {
+  if (av === undefined || av === null || typeof av !== 'object') return out;
+  if (typeof av.S === 'string') out.add(av.S);
+  else if (typeof av.N === 'string') out.add(Number(av.N));
+  else if (Array.isArray(av.SS)) for (const m of av.SS) out.add(m);
+  else if (Array.isArray(av.NS)) for (const m of av.NS) out.add(Number(m));
+  else if (Array.isArray(av.L)) for (const e of av.L) scalarsOf(e, out);
+  else if (av.M && typeof av.M === 'object') for (const k of Object.keys(av.M)) scalarsOf(av.M[k], out);
+  return out;
+}
+
+/**
+ * Checks a changed value as a write (enums included) while tolerating the enum values the
+ * attribute held when it was read (`before`): save() of a nested document whose other field
+ * changed keeps its old value, even one since removed from the enum; a new value outside the enum
+ * is refused. Nothing to check for an attribute without an enum anywhere under it.
+ */
+export function checkChangedValue(attr: AttributeSchema, value: unknown, path: string, before: AttributeValue | undefined): void {
+  if (!hasEnumInside(attr)) return;
+  const tolerated = scalarsOf(before, new Set());
+  tolerating(tolerated, () => encodeAttribute(attr, value, path));
 }
 
 /** An attribute's default (its function called), for the write hooks; a throwing function is a ValidationError at `path`. */
@@ -58,7 +100,8 @@ export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): u
  */
 export function encodeElement(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue {
   try {
-    return (compare ? comparisonCodecOf(attr) : attributeCodecOf(attr)).encodeElement(value, 2);
+    const codec = attributeCodecOf(attr);
+    return compare ? comparing(() => codec.encodeElement(value, 2)) : codec.encodeElement(value, 2);
   } catch (error) {
     throw toPublicError(error, path);
   }

@@ -7,7 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/classes';
 import { valueError, valueRule } from '../errors/value';
 import type { AttributeSchema, IndexSchema, ModelSchema } from '../metadata/types';
-import { attributeCodecOf } from './document';
+import { comparisonCodecOf } from './document';
 import { fail, toPublicError } from './failure';
 import type { Encoder } from './kinds';
 import { codegenAllowed } from './fields';
@@ -73,7 +73,7 @@ function keyCodecOf(schema: ModelSchema, index?: IndexSchema): KeyCodec {
       role: role + suffix,
       limit,
       scalarType: attr.scalarType,
-      encode: attributeCodecOf(attr).encode,
+      encode: comparisonCodecOf(attr).encode,
       expected,
       accepts,
     });

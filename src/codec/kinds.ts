@@ -9,6 +9,7 @@ import type { Constructor, Converter, ResolvedKind } from '../metadata/types';
 import { valueRule } from '../errors/value';
 import { checkContainerLevel, dateToIso, isOpaqueBuiltIn, marshallAt, marshallFields, marshallList, unmarshallAt, unmarshallList, unmarshallMap } from './any';
 import { copyBytes, storedByteSet, storedBytes, withOwnBytes } from './bytes';
+import { outsideEnum } from './enum-checks';
 import { timeFromIso } from './dates';
 import { CodecFailure, fail, withReadSegment, withSegment } from './failure';
 import type { DocumentCodec, DocumentCodecs } from './types';
@@ -275,7 +276,7 @@ function withEnum(base: Base, spec: AttributeSpec): Base {
   if (!allowedList) return base;
   const allowed = new Set<unknown>(allowedList);
   const check = (v: unknown) => {
-    if (v !== null && !allowed.has(v)) fail(valueRule.notInEnum(v, allowedList));
+    if (outsideEnum(v, allowed)) fail(valueRule.notInEnum(v, allowedList));
   };
   const isCollection = spec.kind === 'stringSet' || spec.kind === 'numberSet' || spec.kind === 'list';
   const encode = base.encode;
@@ -303,7 +304,7 @@ function withConverter(converter: Converter, spec: AttributeSpec): Base {
   const allowed = allowedList ? new Set<unknown>(allowedList) : undefined;
   return {
     encode: (v, level) => {
-      if (allowed && v !== null && !allowed.has(v)) fail(valueRule.notInEnum(v, allowedList!));
+      if (allowed && outsideEnum(v, allowed)) fail(valueRule.notInEnum(v, allowedList!));
       let out: unknown;
       try {
         out = converter.toDynamo(v);

@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
+import { checkChangedValue, decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
 import { valueError, valueRule } from '../errors/value';
 import { remove, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
@@ -69,7 +69,7 @@ export function buildSaveInput<T extends object>(
   const stored = snapshot.item;
   const path = (attr: AttributeSchema) => `${schema.className}.${attr.property}`;
   for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
-    if (k && !sameValue(stored[k.name], encodeAttribute(k, e[k.property], path(k)))) {
+    if (k && !sameValue(stored[k.name], encodeAttribute(k, e[k.property], path(k), true))) {
       throw new ValidationError('save.keyChanged',
         `save of ${schema.className}: key property ${k.property} changed since the entity was read. ` +
         'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
@@ -113,7 +113,7 @@ export function buildSaveInput<T extends object>(
       changes[attr.property] = remove();
       delete item[attr.name];
     } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
-      if (attr.enumValues) encodeAttribute(attr, value, path(attr)); // a changed value obeys the enum
+      checkChangedValue(attr, value, path(attr), before); // a changed value obeys its enums (old values tolerated)
       // A nested document with defaults: the value as encoded once (its defaults filled), so that the
       // request, the snapshot and the entity (adoptNestedDefaults) hold the same default values.
       changes[attr.property] = attr.documentClass && nestedDefaults ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;

@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Exclude } from 'class-transformer';
 import { fromItem, toItem } from '../../../src/codec';
 import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 
@@ -63,5 +64,38 @@ describe('undeclared keys of a nested document', () => {
     const user = fromItem(User, stored);
     user.prefs!.theme = undefined;
     expect(toItem(user).prefs.M!.theme).toBeUndefined();
+  });
+});
+
+describe('undeclared keys: what the instance keeps', () => {
+  class Info {
+    @Attribute({ type: 'number' }) rating?: number;
+    @Exclude({ toPlainOnly: true }) @Attribute({ type: 'string' }) readOnly?: string;    // read, never written
+    @Exclude({ toClassOnly: true }) @Attribute({ type: 'string' }) writeOnly?: string;   // written, never read
+  }
+  @Table({ name: 'ExtrasExcluded' })
+  class Doc {
+    @PartitionKey({ type: 'string' }) id!: string;
+    @Attribute({ type: () => Info }) info?: Info;
+  }
+
+  it('keeps the stored values of one-way @Exclude attributes, which the instance would not write back', () => {
+    const doc = fromItem(Doc, { id: { S: 'd' }, info: { M: { rating: { N: '1' }, readOnly: { S: 'RO' }, writeOnly: { S: 'WO' } } } });
+    expect(doc.info).toEqual(Object.assign(new Info(), { rating: 1, readOnly: 'RO' }));
+    doc.info!.rating = 2;
+    expect(toItem(doc).info).toEqual({ M: { rating: { N: '2' }, readOnly: { S: 'RO' }, writeOnly: { S: 'WO' } } });
+    doc.info!.writeOnly = 'new';   // given a value, the instance's wins
+    expect(toItem(doc).info.M!.writeOnly).toEqual({ S: 'new' });
+  });
+
+  it('are copies, never shared with the item read or written, with base64 binaries as bytes and odd keys kept', () => {
+    const read = { id: { S: 'u' }, prefs: { M: { theme: { S: 'dark' }, note: { S: 'n' }, blob: { B: 'AQID' }, ['__proto__']: { S: 'p' } } } };
+    const user = fromItem(User, JSON.parse(JSON.stringify(read)) as typeof read);
+    const item = toItem(user);
+    expect(item.prefs.M!.blob).toEqual({ B: new Uint8Array([1, 2, 3]) });
+    expect(Object.getPrototypeOf(item.prefs.M)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(item.prefs.M, '__proto__')).toBe(true);
+    item.prefs.M!.note.S = 'changed in my copy';
+    expect(toItem(user).prefs.M!.note).toEqual({ S: 'n' });
   });
 });
