@@ -17,6 +17,7 @@ export { codecFor, type ModelCodec } from './document';
 export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 export { canonicalNumber } from './numbers';
+export { tolerating } from './enum-checks';
 export { Adopt } from './adopt';
 export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
 
@@ -52,7 +53,7 @@ function hasEnumInside(attr: AttributeSchema, seen: Set<Function> = new Set()): 
 }
 
 /** The strings and numbers an AttributeValue holds, at any depth (the enum values it may hold). */
-function scalarsOf(av: AttributeValue | undefined, out: Set<unknown>): Set<unknown> {
+export function scalarsOf(av: AttributeValue | undefined, out: Set<unknown>): Set<unknown> {
   if (av === undefined || av === null || typeof av !== 'object') return out;
   if (typeof av.S === 'string') out.add(av.S);
   else if (typeof av.N === 'string') out.add(Number(av.N));

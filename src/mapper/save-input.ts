@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { checkChangedValue, decodeAttribute, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
+import { checkChangedValue, decodeAttribute, scalarsOf, tolerating, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
 import { valueError, valueRule } from '../errors/value';
 import { remove, exists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
@@ -87,6 +87,8 @@ export function buildSaveInput<T extends object>(
   const changes: Record<string, unknown> = {};
   /** Nested documents whose defaults were just filled (encoded once): written and staged as encoded, not encoded again. */
   const filled: Record<string, unknown> = {};
+  /** Values the changed attributes held when read: their enums tolerate them when the update is built (checkChangedValue checked each). */
+  const tolerated = new Set<unknown>();
   const nestedDefaults = hasNestedDefaults(schema);
   const item: Record<string, AttributeValue> = { ...stored };
   for (const attr of schema.attributes) {
@@ -114,6 +116,7 @@ export function buildSaveInput<T extends object>(
       delete item[attr.name];
     } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
       checkChangedValue(attr, value, path(attr), before); // a changed value obeys its enums (old values tolerated)
+      scalarsOf(before, tolerated);
       // A nested document with defaults: the value as encoded once (its defaults filled), so that the
       // request, the snapshot and the entity (adoptNestedDefaults) hold the same default values.
       changes[attr.property] = attr.documentClass && nestedDefaults ? (filled[attr.property] = decodeAttribute(attr, wanted)) : value;
@@ -145,7 +148,7 @@ export function buildSaveInput<T extends object>(
   if (size > ITEM_SIZE_LIMIT) throw valueError.itemTooLarge(schema.className, size, ITEM_SIZE_LIMIT);
   const hookChanges: Record<string, unknown> = {};
   for (const attr of [schema.version, schema.updatedAt]) if (attr) hookChanges[attr.property] = assign[attr.property];
-  const update = updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
-    { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign);
+  const update = tolerating(tolerated, () => updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
+    { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign));
   return { update, item, staged };
 }

@@ -293,6 +293,45 @@ describe('save() of an entity holding an enum value since removed', () => {
   });
 });
 
+describe('enum values since removed, in keys and nested documents', () => {
+  class Tag { @Attribute({ enum: ['red', 'green'] }) color?: string; @Attribute() n?: number; }
+  @Table({ name: 'SaveEnums' })
+  class Painted {
+    @PartitionKey({ enum: ['a', 'b'] }) id!: string;
+    @Attribute() tag?: Tag;
+    @Attribute({ type: () => [Tag] }) tags?: Tag[];
+    @Attribute() other?: number;
+  }
+  beforeAll(async () => {
+    await mapper.sync([Painted]);
+  });
+
+  it('an item whose key holds one is reached by key (get, update, save, delete); put of a new one is refused', async () => {
+    const stored = { id: { S: 'z' }, tag: { M: { color: { S: 'blue' }, n: { N: '1' } } }, tags: { L: [{ M: { color: { S: 'blue' } } }] } };
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveEnums`, Item: stored }));
+    const read = (await mapper.get(Painted, { id: 'z' }))!;
+    expect(read.tag).toEqual(Object.assign(new Tag(), { color: 'blue', n: 1 }));
+    // A nested document's old value is left alone when another of its fields (or another attribute) changes.
+    read.other = 1;
+    read.tag!.n = 2;
+    read.tags!.push(Object.assign(new Tag(), { color: 'green' }));
+    await mapper.save(read);
+    expect(await raw('SaveEnums', { id: 'z' })).toEqual({
+      id: { S: 'z' }, other: { N: '1' }, tag: { M: { color: { S: 'blue' }, n: { N: '2' } } },
+      tags: { L: [{ M: { color: { S: 'blue' } } }, { M: { color: { S: 'green' } } }] },
+    });
+    // A new value outside the enum is refused, at any depth.
+    read.tag!.color = 'purple';
+    await expect(mapper.save(read)).rejects.toMatchObject({ code: 'value.enum', message: expect.stringMatching(/^Painted\.tag\.color: .*purple/) });
+    read.tag!.color = 'blue';
+    await mapper.update(Painted, { id: 'z' }, { other: 3 });
+    expect((await raw('SaveEnums', { id: 'z' }))?.other).toEqual({ N: '3' });
+    await expect(mapper.put(Object.assign(new Painted(), { id: 'y' }))).rejects.toMatchObject({ code: 'value.enum' });
+    await mapper.delete(read);
+    expect(await raw('SaveEnums', { id: 'z' })).toBeUndefined();
+  });
+});
+
 describe('defaults inside nested documents', () => {
   it('put sets them on the nested instances, so save() writes nothing and never calls a default again', async () => {
     const kit = Object.assign(new Kit(), { id: 'k1', main: new Part(), parts: [new Part(), Object.assign(new Part(), { token: 'mine' })] });

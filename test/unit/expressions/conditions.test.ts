@@ -161,4 +161,18 @@ describe('enum attributes in conditions', () => {
     expect(compileCondition(Widget, { labels: contains('z') }).values).toEqual({ ':v0': { S: 'z' } });
     expect(() => compileUpdate(Widget, { color: 'blue' })).toThrow(expect.objectContaining({ code: 'value.enum' }));
   });
+
+  it('also inside nested documents compared whole (a document, a list of them)', () => {
+    class Part { @Attribute({ type: 'string', enum: ['red'] }) color?: string; @Attribute({ type: 'number' }) n?: number; }
+    @Table({ name: 'EnumNested' })
+    class Holder {
+      @PartitionKey({ type: 'string' }) id!: string;
+      @Attribute({ type: () => Part }) part?: Part;
+      @Attribute({ type: () => [Part] }) parts?: Part[];
+    }
+    const old = Object.assign(new Part(), { color: 'blue', n: 1 });
+    expect(compileCondition(Holder, { part: old }).values).toEqual({ ':v0': { M: { color: { S: 'blue' }, n: { N: '1' } } } });
+    expect(compileCondition(Holder, { parts: contains(old) }).values).toEqual({ ':v0': { M: { color: { S: 'blue' }, n: { N: '1' } } } });
+    expect(() => compileUpdate(Holder, { part: old })).toThrow(expect.objectContaining({ code: 'value.enum' }));
+  });
 });
