@@ -34,7 +34,19 @@ Options:
   --timeout <ms>      sync: how long each wait for a table or index to become ACTIVE may take
   --json              print the result as JSON instead of lines`;
 
-const OPTION_NAMES = ['models', 'prefix', 'endpoint', 'region', 'timeout', 'json', 'help', 'version'];
+
+const OPTIONS = {
+  models: { type: 'string', multiple: true },
+  prefix: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const OPTION_NAMES = Object.keys(OPTIONS);
 
 /** The known option closest to a mistyped one (`model`, `modles`, `--endpont`), if one is close. */
 function nearestOption(given: string): string | undefined {
@@ -65,16 +77,7 @@ export function parseCommand(argv: readonly string[]): Command {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        models: { type: 'string', multiple: true },
-        prefix: { type: 'string' },
-        endpoint: { type: 'string' },
-        region: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];

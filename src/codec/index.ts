@@ -122,10 +122,11 @@ export function fromItem<T extends object>(Model: Constructor<T>, item: Record<s
   // Items from DynamoDB always hold the table key; one without it was given by hand, and wrapped
   // ({ Item: {...} } from an export line) more often than not. The mapper's reads skip this check.
   if (isTableModel(Model) && item !== null && typeof item === 'object') {
-    const { partitionKey, sortKey } = getModelSchema(Model).key;
+    const schema = getModelSchema(Model);
+    const { partitionKey, sortKey } = schema.key;
     for (const [attr, role] of [[partitionKey, 'partition key'], [sortKey, 'sort key']] as const) {
       if (attr && !Object.prototype.hasOwnProperty.call(item, attr.name)) {
-        throw valueError.at(Model.name, valueRule.itemWithoutKey(attr.name, role, Object.keys(item)));
+        throw valueError.at(schema.className, valueRule.itemWithoutKey(attr.name, role, Object.keys(item)));
       }
     }
   }

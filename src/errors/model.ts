@@ -35,17 +35,23 @@ export const modelProblem = {
       `before your models. Tools that strip types (esbuild, tsx, vitest, swc) emit no design:type, so they need the explicit type.`),
   typeContradicts: (c: string, prop: string, kind: string, designType: string, fits: readonly string[]) =>
     p('typeContradicts', c, prop,
-      `${c}.${prop}: type '${kind}' does not fit the property, which TypeScript types as ${designType}: ` +
+      `${c}.${prop}: type ${kind.startsWith('(') ? kind : `'${kind}'`} does not fit the property, which TypeScript types as ${designType}: ` +
       `give the kind of what it holds (${fits.map((k) => `'${k}'`).join(' or ')}, or 'any'), or change the property's type.`),
-  typeHintWithoutMetadata: (c: string, prop: string, hint: string) =>
-    p('unknownType', c, prop,
-      `${c}.${prop}: class-transformer's @Type(() => ${hint}) names the class, but without decorator metadata (esbuild, tsx, ` +
-      `vitest and swc emit none) dynamap cannot tell one ${hint} from a list of them: write @Attribute({ type: () => ${hint} }) ` +
-      `or @Attribute({ type: () => [${hint}] }).`),
-  ttlTypeUnknown: (c: string, prop: string) =>
-    p('unknownType', c, prop,
-      `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +
-      `vitest and swc emit none): write @TimeToLive({ type: 'epochSeconds' }) for a Date, or @TimeToLive({ type: 'number' }) for a number.`),
+  /** `hint` undefined: @Type(() => Date). */
+  typeHintWithoutMetadata: (c: string, prop: string, hint: string | undefined) =>
+    p('unknownType', c, prop, hint === undefined
+      ? `${c}.${prop}: class-transformer's @Type(() => Date) does not say whether the property holds a Date or a list, and ` +
+        `without decorator metadata (esbuild, tsx, vitest and swc emit none) dynamap cannot tell: write @Attribute({ type: 'date' }) ` +
+        `(or 'epochSeconds').`
+      : `${c}.${prop}: class-transformer's @Type(() => ${hint}) names the class, but without decorator metadata (esbuild, tsx, ` +
+        `vitest and swc emit none) dynamap cannot tell one ${hint} from a list of them: write @Attribute({ type: () => ${hint} }) ` +
+        `or @Attribute({ type: () => [${hint}] }).`),
+  ttlTypeUnknown: (c: string, prop: string, source: string) =>
+    p('unknownType', c, prop, source.startsWith('@')
+      ? `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +
+        `vitest and swc emit none): write @TimeToLive({ type: 'epochSeconds' }) for a Date, or @TimeToLive({ type: 'number' }) for a number.`
+      : `${c}.${prop}: a ttl attribute holds a Date or a number of epoch seconds, which defineModel cannot tell apart: ` +
+        `give it type: 'epochSeconds' (a Date) or type: 'number'.`),
   badKind: (c: string, prop: string, kind: unknown) =>
     p('badKind', c, prop, `${c}.${prop}: type ${shown(kind)} is not an attribute kind. Use one of ` +
       `'string', 'number', 'bigint', 'boolean', 'binary', 'date', 'epochSeconds', 'stringSet', 'numberSet', 'binarySet', ` +

@@ -65,6 +65,8 @@ export interface OperationDescription {
    * may have applied (resent, an increment would apply twice, a versioned write fail on its own version).
    */
   readonly writeOnce?: boolean;
+  /** The @Version property an update increments (for the message when the stored one is not a number). */
+  readonly incrementsVersion?: string;
   /** Nested paths an update sets (for the missing-parent message). */
   readonly nestedPaths?: readonly string[];
   /** Single-table design: the model's entity type, which the write's condition also required. */
@@ -137,13 +139,22 @@ export const operationError = {
       return new DynamoError(
         `${op.operation} of ${op.model}${describeKey(op.key)} failed with a server error (${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}). ` +
           'DynamoDB may or may not have applied it, so dynamap did not send it again (a conditional write or an update ' +
-          'could fail on its own change or apply twice): read the item to see whether it was applied before writing again.',
+          'could fail on its own change or apply twice; the AWS SDK client resends it on its own unless its maxAttempts is 1): ' +
+          'read the item to see whether it was applied before writing again.',
         cause,
       );
     }
     if (err?.name === 'ValidationException' && /document path provided in the update expression is invalid/i.test(err.message ?? '')) {
       const error = missingParentPath(op.model, op.nestedPaths ?? []);
       return new ValidationError(error.code, error.message, { issues: error.issues, cause });
+    }
+    if (err?.name === 'ValidationException' && op.incrementsVersion && /incorrect data type/i.test(err.message ?? '')) {
+      return new DynamoError(
+        `${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err.name}: ${err.message}. An attribute it increments holds ` +
+          `another type in the stored item — its @Version ${op.incrementsVersion}, if other code stored it as NULL: read the entity ` +
+          `and save() it (that sets version 1), then update.`,
+        cause,
+      );
     }
     return operationError.dynamo(op, cause);
   },

@@ -59,6 +59,14 @@ interface AttributeValueLike {
 }
 
 /** The rules, by what was refused. */
+/** Whether N text is an integer (`12`, `1.20E+3`), for advice: bigint holds integers only. */
+function isIntegerText(text: string): boolean {
+  const m = /^-?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m) return false;
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  return fraction.length <= Number(m[3] ?? 0);
+}
+
 export const valueRule = {
   notFinite: (value: number) =>
     r('notANumber', `${String(value)} is not a number DynamoDB can store (NaN and Infinity are refused)`),
@@ -124,10 +132,10 @@ export const valueRule = {
     r('badAttributeValue', `${describeValue(value)} is not an AttributeValue (an object with one of S, N, B, SS, NS, BS, M, L, NULL, BOOL)`),
   imprecise: (text: string) =>
     r('imprecise', `the stored number ${text} cannot be read as a JavaScript number and written back unchanged (a number holds it as ` +
-      `${String(+text)}): declare the attribute with type: 'bigint' (or give it a converter)`),
+      `${String(+text)}): ${isIntegerText(text) ? "declare the attribute with type: 'bigint' (or give it a converter)" : 'give the attribute a converter that keeps the text (a decimal library)'}`),
   impreciseInSet: (text: string) =>
     r('imprecise', `the stored number set holds ${text}, which cannot be read as a JavaScript number and written back unchanged ` +
-      `(a number holds it as ${String(+text)}): give the attribute a converter that reads the members as bigint`),
+      `(a number holds it as ${String(+text)}): give the attribute a converter that reads the members as ${isIntegerText(text) ? 'bigint' : 'text (a decimal library)'}`),
   impreciseAny: (text: string) =>
     r('imprecise', `the stored number ${text} is not an integer and cannot be read as a JavaScript number without losing precision: ` +
       `give the attribute a converter`),

@@ -47,8 +47,6 @@ export const writeError = {
         `update(${className}, key, { '${property}.<path>': value }). Nothing was written.`,
     );
   },
-  /** save() or delete(entity) of a versioned entity read with a projection that left the version out (or of an item without one). */
-  /** put (batchPut, tx.put) of an entity read with a projection: the item would lose what was not read. */
   /** The update was applied; reading the item it returned failed (a stored value the model refuses). */
   updateResultUnreadable(className: string, key: string, reason: unknown): ValidationError {
     const inner = reason instanceof ValidationError ? reason : undefined;
@@ -60,6 +58,7 @@ export const writeError = {
       { issues: inner?.issues ?? [], cause: reason },
     );
   },
+  /** put (batchPut, tx.put) of an entity read with a projection: the item would lose what was not read. */
   partialPut(className: string): ValidationError {
     return new ValidationError(
       'put.partialEntity',
@@ -68,6 +67,7 @@ export const writeError = {
         `to write only what changed, or read the whole item first. To replace the item on purpose, put a new instance: Object.assign(new ${className}(), entity).`,
     );
   },
+  /** save() or delete(entity) of a versioned entity read with a projection that left the version out (or of an item without one). */
   versionNotRead(operation: 'save' | 'delete', className: string, property: string): ValidationError {
     const instead = operation === 'delete'
       ? ` (an index that does not project it cannot: read the item with get() first, or delete(${className}, key) deletes without the check)`

@@ -86,13 +86,15 @@ class Put<T extends object> implements PreparedPut<T> {
     private readonly schema: ModelSchema,
     private readonly versioned: boolean,
     private readonly userCondition = false,
+    /** A condition beyond the entity-type guard (which a resend cannot trip): not resent after a server error. */
+    private readonly writeOnce = false,
   ) {}
 
   get op(): OperationDescription {
     const entity = this.schema.table.entity;
     return {
       operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned,
-      userCondition: this.userCondition, writeOnce: this.input.ConditionExpression !== undefined, ...(entity ? { entity } : {}),
+      userCondition: this.userCondition, writeOnce: this.writeOnce, ...(entity ? { entity } : {}),
     };
   }
 }
@@ -119,7 +121,7 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
   // A model with an entity type replaces only a missing item or one of its own (writeCondition).
   input.ConditionExpression = ex.writeCondition(schema, condition)!;
   if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned, options.condition !== undefined);
+  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned, options.condition !== undefined, condition !== undefined);
 }
 
 export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object, options: GetOptions<T>): GetItemCommandInput {
@@ -135,7 +137,8 @@ export function buildDeleteInput<T extends object>(
 ): PreparedWrite<DeleteItemCommandInput> {
   const hooks = entity ? deleteAdditions(schema, entity) : { conditions: [], versioned: false, assign: {} };
   const ex = new ExpressionContext();
-  const conditionExpression = ex.writeCondition(schema, combine<T>(options.condition, hooks.conditions));
+  const condition = combine<T>(options.condition, hooks.conditions);
+  const conditionExpression = ex.writeCondition(schema, condition);
   const input: DeleteItemCommandInput = {
     TableName: ctx.tableName(schema),
     Key: encodeKey(schema, key),
@@ -147,7 +150,8 @@ export function buildDeleteInput<T extends object>(
     assign: {},
     op: {
       operation: 'delete', model: schema.className, key: keyObject(schema, key), versioned: hooks.versioned,
-      userCondition: options.condition !== undefined, writeOnce: conditionExpression !== undefined,
+      // The entity-type guard alone (writeCondition adds it) cannot fail a resend: such a delete is resent.
+      userCondition: options.condition !== undefined, writeOnce: condition !== undefined,
       ...(schema.table.entity ? { entity: schema.table.entity } : {}),
     },
   };
@@ -202,6 +206,7 @@ export function updateInput<T extends object>(
     nestedPaths: update.nestedPaths,
     op: {
       operation, model: schema.className, key: keyObject(schema, key), versioned, userCondition, writeOnce: true, nestedPaths: update.nestedPaths,
+      ...(schema.version ? { incrementsVersion: schema.version.property } : {}),
       ...(schema.table.entity ? { entity: schema.table.entity } : {}),
     },
   };

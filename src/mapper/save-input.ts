@@ -39,7 +39,7 @@ export function asRead(schema: ModelSchema, entity: object): HookCondition[] {
   const conditions: HookCondition[] = [{ [schema.key.partitionKey.property]: exists() }];
   if (schema.version) {
     const read = (entity as Record<string, unknown>)[schema.version.property];
-    conditions.push(read === undefined || read === null ? stillUnversioned(schema, schema.version, entity) : { [schema.version.property]: read });
+    conditions.push(read === undefined || read === null ? stillUnversioned(schema.version, entity) : { [schema.version.property]: read });
   }
   return conditions;
 }

@@ -81,7 +81,7 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
       // Read from an item without a version (written before the model had @Version, or by other
       // code): that item must still be there without one, as for save(). A new entity: no item yet.
       if (snapshotOf(entity) !== undefined) {
-        conditions.push({ [schema.key.partitionKey.property]: exists() }, stillUnversioned(schema, schema.version, entity));
+        conditions.push({ [schema.key.partitionKey.property]: exists() }, stillUnversioned(schema.version, entity));
       } else {
         conditions.push({ [schema.key.partitionKey.property]: notExists() });
       }
@@ -107,14 +107,14 @@ export function deleteAdditions(schema: ModelSchema, entity: object): WriteAddit
   const snapshot = snapshotOf(entity);
   if (snapshot === undefined) return { assign: {}, conditions: [], versioned: false };
   if (snapshot.partial && snapshot.item[version.name] === undefined) throw writeError.versionNotRead('delete', schema.className, version.property);
-  return { assign: {}, conditions: [stillUnversioned(schema, version, entity)], versioned: true };
+  return { assign: {}, conditions: [stillUnversioned(version, entity)], versioned: true };
 }
 
 /**
  * The condition that an item read without a version number still has none: no version attribute,
  * or the NULL it was read with (a version stored as NULL by other code, read as null).
  */
-export function stillUnversioned(schema: ModelSchema, version: AttributeSchema, entity: object): HookCondition {
+export function stillUnversioned(version: AttributeSchema, entity: object): HookCondition {
   const read = snapshotOf(entity)?.item[version.name];
   return { [version.property]: read !== undefined && read.NULL === true ? null : notExists() };
 }

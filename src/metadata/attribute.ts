@@ -123,7 +123,8 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
   if (type !== undefined) {
     if (typeof type === 'string') {
       if (!(ATTRIBUTE_KINDS as readonly string[]).includes(type)) return { problem: modelProblem.badKind(className, raw.property, type) };
-      const fits = KINDS_OF_DESIGN_TYPE.get(raw.designType);
+      // With a converter, the converter decides what is stored; `type` then only names a kind for keys.
+      const fits = raw.options.converter ? undefined : KINDS_OF_DESIGN_TYPE.get(raw.designType);
       if (fits && type !== 'any' && !fits.includes(type)) {
         return { problem: modelProblem.typeContradicts(className, raw.property, type, (raw.designType as Function).name, fits) };
       }
@@ -141,6 +142,12 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
       const found = Array.isArray(target)
         ? (target.length === 1 ? kindOfClass(target[0], className, raw.property, true) : { problem: modelProblem.badKind(className, raw.property, 'an array that is not [Class]') })
         : kindOfClass(target, className, raw.property, false);
+      // `() => Address` on a property TypeScript types as a string (or `() => [Address]` on a Set): fails only at the first write.
+      const fits = raw.options.converter ? undefined : KINDS_OF_DESIGN_TYPE.get(raw.designType);
+      if (found.kind && fits && !fits.includes(found.kind) && !(found.kind === 'documentList' && fits.includes('list'))) {
+        const given = Array.isArray(target) ? `() => [${(target[0] as Function)?.name ?? '?'}]` : `() => ${(target as Function)?.name ?? '?'}`;
+        return { problem: modelProblem.typeContradicts(className, raw.property, given, (raw.designType as Function).name, fits) };
+      }
       // A function that returns no class (undefined from an import cycle, a string): never drop the property silently.
       if (!found.kind && !found.problem) {
         const returned = Array.isArray(target) ? target[0] : target;
@@ -157,7 +164,7 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
     // class-transformer's @Type names the class, but not whether the property holds one or a list.
     const hint = typeHintOf(target, raw.property);
     if (typeof hint === 'function' && (isDocumentClass(hint) || hint === Date)) {
-      return { problem: modelProblem.typeHintWithoutMetadata(className, raw.property, hint.name || 'TheClass') };
+      return { problem: modelProblem.typeHintWithoutMetadata(className, raw.property, hint === Date ? undefined : hint.name || 'TheClass') };
     }
   }
   if (raw.designType !== undefined) {
@@ -172,7 +179,7 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
     case 'updatedAt': return { kind: 'date' };
     // A Date or a number of seconds: without a design:type the two cannot be told apart, and a guess
     // would hand a number property a Date.
-    case 'ttl': return raw.designType === undefined ? { problem: modelProblem.ttlTypeUnknown(className, raw.property) } : { kind: 'epochSeconds' };
+    case 'ttl': return raw.designType === undefined ? { problem: modelProblem.ttlTypeUnknown(className, raw.property, raw.source) } : { kind: 'epochSeconds' };
   }
   return { problem: modelProblem.unknownType(className, raw.property, raw.source) };
 }

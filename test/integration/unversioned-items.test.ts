@@ -76,6 +76,9 @@ describe('put() of an entity read from an item without a version', () => {
     expect(await stored('b1')).toEqual({ id: { S: 'b1' }, title: { S: 'old' } });
     await mapper.batchPut([doc], { overwriteVersions: true });
     expect(doc.version).toBe(1);
+    // Read with a projection that left the version out: refused as a partial entity, not as "no version".
+    const partial = (await mapper.get(Doc, { id: 'b1' }, { project: ['title'] }))!;
+    await expect(mapper.batchPut([partial])).rejects.toMatchObject({ code: 'put.partialEntity' });
   });
 });
 
@@ -103,6 +106,9 @@ describe('a version stored as NULL', () => {
     // Stale: someone numbered it meanwhile.
     await legacy('n4', { NULL: true });
     const stale = (await mapper.get(Doc, { id: 'n4' }))!;
+    // update() cannot increment a NULL version (ADD refuses it): the error says so and what to do.
+    const error = await mapper.update(Doc, { id: 'n4' }, { title: 'theirs' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/its @Version version, if other code stored it as NULL: read the entity and save\(\) it/);
     await client.send(new PutItemCommand({ TableName: `${prefix}Legacy`, Item: { id: { S: 'n4' }, title: { S: 'theirs' }, version: { N: '1' } } }));
     await expect(mapper.save(Object.assign(stale, { title: 'mine' }))).rejects.toBeInstanceOf(ConditionError);
     await expect(mapper.delete(stale)).rejects.toBeInstanceOf(ConditionError);

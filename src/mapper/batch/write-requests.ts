@@ -11,7 +11,7 @@ import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { buildPutInput } from '../item-inputs';
-import { snapshotOf } from '../snapshots';
+import { readInPart, snapshotOf } from '../snapshots';
 import { itemIdentity, keyOfItem } from './keys';
 import type { BatchWriteOperation } from './types';
 
@@ -54,6 +54,8 @@ export function preparePut(
     const plan = ctx.plan(entity.constructor as Constructor);
     const schema = plan.schema;
     const version = schema.version ? (entity as Record<string, unknown>)[schema.version.property] : undefined;
+    // A partial entity is refused first (by buildPutInput's rule), whatever its version says.
+    if (readInPart(entity)) throw writeError.partialPut(schema.className);
     if (schema.version && !options.overwriteVersions) {
       // Read with a version, or read from an item that has none yet: either needs the check a batch cannot make.
       if (version !== undefined && version !== null) throw batchError.versionedEntity(schema.className, version);

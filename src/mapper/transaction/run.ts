@@ -30,17 +30,26 @@ export async function runTransaction<R>(
   } finally {
     writer.close();
   }
-  const prepared = buildTransactWriteInput(ctx, writer.close(), options, transactionInstant(ctx, options.clientRequestToken));
-  if (prepared.actions.length === 0) return result;
-  if (ctx.validate) await validateActions(prepared.actions);
+  let sent = false;
   try {
+    const prepared = buildTransactWriteInput(ctx, writer.close(), options, transactionInstant(ctx, token));
+    if (prepared.actions.length === 0) return result;
+    if (ctx.validate) await validateActions(prepared.actions);
+    sent = true;
     await sendTransaction(ctx, prepared);
+    applyCommitted(prepared);
   } catch (error) {
-    // Cancelled or invalid: nothing was applied, and the token was not spent on this request.
+    // Refused before sending, cancelled, or invalid: nothing was applied, so the next attempt
+    // under this token is new work and gets its own instant (a resend after a server error keeps it).
     const name = (error as { cause?: { name?: string } }).cause?.name;
-    if (name === 'TransactionCanceledException' || name === 'ValidationException') forgetTransactionInstant(ctx, options.clientRequestToken);
+    if (!sent || name === 'TransactionCanceledException' || name === 'ValidationException') forgetTransactionInstant(ctx, token);
     throw error;
   }
+  return result;
+}
+
+/** Once committed: the written entities take their versions, timestamps and defaults, and are remembered. */
+function applyCommitted(prepared: PreparedTransaction): void {
   for (const a of prepared.actions) {
     if (a.put) {
       Object.assign(a.put.entity, a.put.assign);
@@ -49,7 +58,6 @@ export async function runTransaction<R>(
     }
     if (a.deleted) forget(a.deleted);
   }
-  return result;
 }
 
 /**

@@ -60,8 +60,10 @@ describe('reading N into a number never loses precision', () => {
     );
   });
 
-  it('refuses decimals with more digits than a double holds', () => {
-    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '0.12345678901234567890123' } })).code).toBe('value.imprecise');
+  it('refuses decimals with more digits than a double holds, pointing at a converter (a bigint holds no decimals)', () => {
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '0.12345678901234567890123' } }));
+    expect(error.code).toBe('value.imprecise');
+    expect(error.message).toMatch(/: give the attribute a converter that keeps the text \(a decimal library\)$/);
     expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1E+400' } })).code).toBe('value.imprecise');
   });
 

@@ -67,6 +67,26 @@ describe('buildPutInput', () => {
   });
 });
 
+describe('which writes are not resent after a server error (writeOnce)', () => {
+  @Table({ name: 'Typed', entity: 'User' })
+  class User { @PartitionKey() id!: string; @Attribute() name?: string; }
+
+  it('a conditional put or delete, and every update; not a write whose only condition is the entity-type guard', () => {
+    const note = Object.assign(new Note(), { id: 'a' });
+    const user = Object.assign(new User(), { id: 'u' });
+    expect(buildPutInput(ctx.plan(Note), note, {}, now).op.writeOnce).toBeFalsy();
+    expect(buildPutInput(ctx.plan(Note), note, { overwrite: false }, now).op.writeOnce).toBe(true);
+    expect(buildPutInput(ctx.plan(Movie), Object.assign(new Movie(), { year: 1, title: 't' }), {}, now).op.writeOnce).toBe(true);
+    const guarded = buildPutInput(ctx.plan(User), user, {}, now);
+    expect(guarded.input.ConditionExpression).toBeDefined();   // the entity-type guard
+    expect(guarded.op.writeOnce).toBe(false);
+    expect(buildPutInput(ctx.plan(User), user, { condition: { name: 'x' } }, now).op.writeOnce).toBe(true);
+    expect(buildDeleteInput(ctx, getModelSchema(User), { id: 'u' }, {}).op.writeOnce).toBe(false);
+    expect(buildDeleteInput<User>(ctx, getModelSchema(User), { id: 'u' }, { condition: { name: 'x' } }).op.writeOnce).toBe(true);
+    expect(buildUpdateInput(ctx, getModelSchema(Note), { id: 'a' }, { text: 'x' }, {}, now).op.writeOnce).toBe(true);
+  });
+});
+
 describe('buildGetInput', () => {
   it('key, consistent read and projection', () => {
     expect(buildGetInput<Movie>(ctx.plan(Movie), { year: 1985, title: 'After Hours' }, { consistent: true, project: ['title', 'state'] })).toEqual({

@@ -304,6 +304,34 @@ describe('model definition errors', () => {
     expect(problems[1].message).toMatch(/type 'stringSet' does not fit the property, which TypeScript types as Array: give the kind of what it holds \('list', or 'any'\)/);
   });
 
+  it('with a converter, the explicit type is not checked against the property (the converter decides); a class-form type is', () => {
+    const csv = { toDynamo: (v: string[]) => ({ S: v.join(',') }), fromDynamo: (av: { S?: string }) => av.S!.split(',') };
+    class Address { @Attribute() city?: string; }
+    @Table() class Converted {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'string', converter: csv }) tags?: string[];
+    }
+    expect(getModelSchema(Converted).attributes.map((a) => a.property)).toEqual(['id', 'tags']);
+    @Table() class ClassForm {
+      @PartitionKey() id!: string;
+      @Attribute({ type: () => Address }) city?: string;
+      @Attribute({ type: () => [Address] }) homes?: Set<Address>;
+      @Attribute({ type: () => [Address] }) list?: Address[];
+      @Attribute({ type: () => Address }) home?: Address;
+    }
+    const problems = problemsOf(() => getModelSchema(ClassForm));
+    expect(problems.map((p) => [p.code, p.property])).toEqual([['model.typeContradicts', 'city'], ['model.typeContradicts', 'homes']]);
+    expect(problems[0].message).toMatch(/^ClassForm\.city: type \(\) => Address does not fit the property, which TypeScript types as String/);
+  });
+
+  it('a defineModel ttl without a type says to give one (a Date and a number cannot be told apart)', () => {
+    class Session { id!: string; expires?: number; }
+    defineModel(Session, { table: { name: 'Sessions' }, attributes: { id: { role: 'partitionKey', type: 'string' }, expires: { role: 'ttl' } } });
+    const [p] = problemsOf(() => getModelSchema(Session));
+    expect(p.message).toBe("Session.expires: a ttl attribute holds a Date or a number of epoch seconds, which defineModel cannot tell apart: " +
+      "give it type: 'epochSeconds' (a Date) or type: 'number'.");
+  });
+
   it('says what to add when the type cannot be known (no design:type, no type)', () => {
     class NoMeta { id!: string; }
     defineModel(NoMeta, { table: {}, attributes: { id: { role: 'partitionKey' } } });
