@@ -11,12 +11,15 @@ import {
 } from '../metadata/record';
 import type { KeyPartCheck } from '../metadata/declared-key';
 import type {
+  AttributeKind,
   AttributeOptions,
   AttributeRole,
   Constructor,
+  Converter,
   GlobalIndexOptions,
   LocalIndexOptions,
   TableOptions,
+  TypeOption,
 } from '../metadata/types';
 
 /**
@@ -90,6 +93,37 @@ export function SortKey(options?: AttributeOptions): KeyDecorator<1> {
   return propertyDecorator('sortKey', '@SortKey', options) as KeyDecorator<1>;
 }
 
+/**
+ * What a property of each explicit kind holds (what the codec writes and reads back): a `type`
+ * that does not fit the property's TypeScript type is a compile error, as the runtime check of
+ * design:type refuses it (which tools without decorator metadata never run).
+ */
+export interface KindValues {
+  string: string;
+  number: number;
+  bigint: bigint | number;
+  boolean: boolean;
+  binary: Uint8Array;
+  date: Date;
+  epochSeconds: Date;
+  stringSet: ReadonlySet<string>;
+  numberSet: ReadonlySet<number | bigint>;
+  binarySet: ReadonlySet<Uint8Array>;
+  list: readonly unknown[];
+  map: object;
+  any: unknown;
+}
+
+/** A property stored with a converter: the converter decides (its value type is checked by TypeScript as usual). */
+export function Attribute<V>(options: AttributeOptions<V> & { converter: Converter<V> }): PropertyDecorator;
+/** A property of an explicit kind: the property must hold that kind's value, and a `default` must be one. */
+export function Attribute<K extends AttributeKind>(
+  options: AttributeOptions<KindValues[K]> & { type: K },
+): PropertyDecoratorOf<KindValues[K], `@Attribute({ type: '${K}' }) does not fit this property's type`>;
+/** No `type` (the design:type decides), or a class: `() => Class`, `() => [Class]`. */
+export function Attribute<V = unknown>(options?: AttributeOptions<V> & { type?: Exclude<TypeOption, AttributeKind> }): PropertyDecorator;
+/** Options held in a variable of the wide type (their `type` unknown at compile time): checked at runtime only. */
+export function Attribute<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): PropertyDecorator;
 export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyDecorator {
   return propertyDecorator('attribute', '@Attribute', options as AttributeOptions | undefined);
 }

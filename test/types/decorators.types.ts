@@ -87,3 +87,44 @@ export class ProjectionFromVariable {
   @Attribute() genre?: string;
   @Attribute() rating?: number;
 }
+
+// An explicit `type` must fit the property's type (tsx/esbuild users have no design:type for the runtime check).
+interface Shape { kind: string; size: number }
+enum Level { Low = 1, High = 2 }
+enum Color { Red = 'red' }
+const csv = { toDynamo: (v: string[]) => ({ S: v.join(',') }), fromDynamo: (av: { S?: string }) => (av.S ?? '').split(',') };
+export class ExplicitKinds {
+  @Attribute({ type: 'string' }) name?: string;
+  @Attribute({ type: 'string' }) color?: Color | null;
+  @Attribute({ type: 'number' }) level?: Level;
+  @Attribute({ type: 'bigint' }) small?: number;
+  @Attribute({ type: 'bigint' }) big?: bigint;
+  @Attribute({ type: 'binary' }) buffer?: Buffer;
+  @Attribute({ type: 'date' }) at?: Date;
+  @Attribute({ type: 'epochSeconds' }) expires?: Date;
+  @Attribute({ type: 'stringSet' }) tags?: Set<'a' | 'b'>;
+  @Attribute({ type: 'numberSet' }) scores?: ReadonlySet<number>;
+  @Attribute({ type: 'list' }) pair?: [string, number];
+  @Attribute({ type: 'list' }) names?: readonly string[];
+  @Attribute({ type: 'map' }) shape?: Shape;
+  @Attribute({ type: 'map' }) labels?: Map<string, string>;
+  @Attribute({ type: 'any' }) anything?: string | number;
+  @Attribute({ type: 'string', converter: csv }) csvTags?: string[];   // a converter decides
+  @Attribute({ type: 'string', default: 'draft' }) status?: string;
+  // @ts-expect-error type 'number' on a string property
+  @Attribute({ type: 'number' }) wrongNumber?: string;
+  // @ts-expect-error type 'stringSet' on an array
+  @Attribute({ type: 'stringSet' }) wrongSet?: string[];
+  // @ts-expect-error type 'date' on a number
+  @Attribute({ type: 'date' }) wrongDate?: number;
+  // @ts-expect-error epochSeconds reads back a Date, not a number
+  @Attribute({ type: 'epochSeconds' }) wrongSeconds?: number;
+  // @ts-expect-error a default of another type than the kind's
+  @Attribute({ type: 'string', default: 5 }) wrongDefault?: string;
+}
+
+// Options built elsewhere, typed as the wide AttributeOptions: accepted (checked at runtime).
+const shared: import('../../src/metadata/types').AttributeOptions = { type: 'string', name: 'shared_name' };
+export class SharedOptions {
+  @Attribute(shared) value?: string;
+}
