@@ -211,6 +211,22 @@ function isMethod(target: Constructor, property: string): boolean {
   return false;
 }
 
+/** Whether a (non-function) default is a value of the kind; documents and 'any' take anything the codec will judge. */
+function defaultFits(kind: string, value: unknown): boolean {
+  switch (kind) {
+    case 'string': return typeof value === 'string';
+    case 'number': return typeof value === 'number';
+    case 'bigint': return typeof value === 'bigint' || Number.isSafeInteger(value);
+    case 'boolean': return typeof value === 'boolean';
+    case 'binary': return value instanceof Uint8Array;
+    case 'date': case 'epochSeconds': return value instanceof Date;
+    case 'stringSet': case 'numberSet': case 'binarySet': return value instanceof Set;
+    case 'list': case 'documentList': return Array.isArray(value);
+    case 'map': case 'document': return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default: return true;
+  }
+}
+
 /** What @Attribute (and the key and lifecycle decorators, and defineModel's attributes) may be given. */
 const ATTRIBUTE_OPTIONS = ['name', 'type', 'converter', 'default', 'required', 'enum'];
 
@@ -293,6 +309,12 @@ export function resolveAttribute(
     problems.push(modelProblem.badAttributeName(className, property, `${name.slice(0, 20)}...`, 'attribute names are at most 64 KB'));
   }
   const hasDefault = 'default' in options && options.default !== undefined;
+  if (hasDefault && !converter && typeof options.default !== 'function' && !defaultFits(kind, options.default)) {
+    // A default the kind cannot hold would make every write without the property fail: say so now.
+    problems.push(modelProblem.badOption(className, property, 'default', options.default, `a value of kind '${kind}' (or a function returning one)`));
+  } else if (hasDefault && enumValues && typeof options.default !== 'function' && !enumValues.includes(options.default as string | number)) {
+    problems.push(modelProblem.badOption(className, property, 'default', options.default, 'one of the enum values'));
+  }
   const attr: AttributeSchema = {
     property,
     name,

@@ -328,6 +328,25 @@ describe('model definition errors', () => {
     expect(problems[0].message).toMatch(/^ClassForm\.city: type \(\) => Address does not fit the property, which TypeScript types as String/);
   });
 
+  it('refuses a default the kind cannot hold, or outside the enum (every write without the property would fail)', () => {
+    class Loose { id!: string; status?: string; count?: number; tags?: Set<string>; state?: string; lazy?: string; }
+    defineModel(Loose, {
+      table: { name: 'Loose' },
+      attributes: {
+        id: { role: 'partitionKey', type: 'string' },
+        status: { type: 'string', default: 5 as never },
+        count: { type: 'number', default: 1 },
+        tags: { type: 'stringSet', default: ['a'] as never },
+        state: { type: 'string', enum: ['on', 'off'], default: 'maybe' },
+        lazy: { type: 'string', default: () => 'computed' },   // a function is judged when it is called
+      },
+    });
+    const problems = problemsOf(() => getModelSchema(Loose));
+    expect(problems.map((p) => p.property)).toEqual(['status', 'tags', 'state']);
+    expect(problems[0].message).toMatch(/Loose\.status: .*default.*5.*a value of kind 'string' \(or a function returning one\)/);
+    expect(problems[2].message).toMatch(/one of the enum values/);
+  });
+
   it('a defineModel ttl without a type says to give one (a Date and a number cannot be told apart)', () => {
     class Session { id!: string; expires?: number; }
     defineModel(Session, { table: { name: 'Sessions' }, attributes: { id: { role: 'partitionKey', type: 'string' }, expires: { role: 'ttl' } } });
