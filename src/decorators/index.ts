@@ -83,12 +83,25 @@ export function Table(options: TableOptions = {}): ClassDecorator {
  * model declaring its key (`declare readonly [KEY]?: ['year', 'title']`), only fits the declared
  * property: the declaration and the decorators cannot disagree.
  */
-export type KeyDecorator<I extends 0 | 1> = <T extends object, K extends string | symbol>(prototype: T, property: K & KeyPartCheck<T, K, I>) => void;
+export type KeyDecorator<I extends 0 | 1, V = unknown, Rule extends string = never> = <T extends object, K extends string | symbol>(
+  prototype: T, property: K & KeyPartCheck<T, K, I> & FitsKind<T, K, V, Rule>,
+) => void;
 
+/** A key part with an explicit kind: the property must hold that kind's value (as for @Attribute). */
+type KeyOfKind<I extends 0 | 1, S extends string, K extends AttributeKind> = KeyDecorator<I, KindValues[K], `@${S}({ type: '${K}' }) does not fit this property's type`>;
+
+export function PartitionKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<0>;
+export function PartitionKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K]> & { type: K }): KeyOfKind<0, 'PartitionKey', K>;
+export function PartitionKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<0>;
+export function PartitionKey<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): KeyDecorator<0>;
 export function PartitionKey(options?: AttributeOptions): KeyDecorator<0> {
   return propertyDecorator('partitionKey', '@PartitionKey', options) as KeyDecorator<0>;
 }
 
+export function SortKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<1>;
+export function SortKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K]> & { type: K }): KeyOfKind<1, 'SortKey', K>;
+export function SortKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<1>;
+export function SortKey<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): KeyDecorator<1>;
 export function SortKey(options?: AttributeOptions): KeyDecorator<1> {
   return propertyDecorator('sortKey', '@SortKey', options) as KeyDecorator<1>;
 }
@@ -134,8 +147,13 @@ export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyD
  * which the type of the class does not show, are checked at runtime only.
  */
 export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K extends string | symbol>(
-  prototype: T, property: K & (K extends keyof T ? ([NonNullable<T[K]>] extends [V] ? unknown : { readonly [M in Rule]: V }) : unknown),
+  prototype: T, property: K & FitsKind<T, K, V, Rule>,
 ) => void;
+
+/** `unknown` when property K of T holds a V (or is not visible: private), else an object type naming the rule. */
+export type FitsKind<T, K, V, Rule extends string> = [Rule] extends [never]
+  ? unknown
+  : K extends keyof T ? ([NonNullable<T[K]>] extends [V] ? unknown : { readonly [M in Rule]: V }) : unknown;
 
 /** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
 export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<number, '@Version needs a number property'> {

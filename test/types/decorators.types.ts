@@ -128,3 +128,17 @@ const shared: import('../../src/metadata/types').AttributeOptions = { type: 'str
 export class SharedOptions {
   @Attribute(shared) value?: string;
 }
+
+// Keys with an explicit kind are checked the same way.
+@Table()
+export class ExplicitKeys {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @SortKey({ type: 'number' }) at!: number;
+}
+@Table()
+export class WrongKeys {
+  // @ts-expect-error type 'number' on a string key
+  @PartitionKey({ type: 'number' }) id!: string;
+  // @ts-expect-error type 'string' on a Date key
+  @SortKey({ type: 'string' }) at!: Date;
+}
