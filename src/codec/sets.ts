@@ -41,7 +41,9 @@ export function encodeNumberSet(set: ReadonlySet<unknown>, readAsNumbers = false
   for (const member of set) {
     if (typeof member === 'bigint') {
       bigints = true;
-      if (readAsNumbers && BigInt(Number(member)) !== member) fail(valueRule.inexactSetMember(member));
+      // Read back, the member must be the number it is, written the way JavaScript writes it (2n ** 60n
+      // is exactly 2 ** 60, but its digits read back as a number that JavaScript writes 1152921504606847000).
+      if (readAsNumbers && canonicalNumber(String(Number(member))) !== canonicalNumber(String(member))) fail(valueRule.inexactSetMember(member));
     }
     const text = encodeNumberMember(member);
     bound += text.length + 3;

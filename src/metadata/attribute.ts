@@ -211,6 +211,11 @@ function isMethod(target: Constructor, property: string): boolean {
   return false;
 }
 
+/** The values an enum restricts in a default: a set's or list's members, else the value itself. */
+function membersOf(value: unknown): unknown[] {
+  return value instanceof Set || Array.isArray(value) ? [...(value as Iterable<unknown>)] : [value];
+}
+
 /** Whether a (non-function) default is a value of the kind; documents and 'any' take anything the codec will judge. */
 function defaultFits(kind: string, value: unknown): boolean {
   switch (kind) {
@@ -312,7 +317,7 @@ export function resolveAttribute(
   if (hasDefault && !converter && typeof options.default !== 'function' && !defaultFits(kind, options.default)) {
     // A default the kind cannot hold would make every write without the property fail: say so now.
     problems.push(modelProblem.badOption(className, property, 'default', options.default, `a value of kind '${kind}' (or a function returning one)`));
-  } else if (hasDefault && enumValues && typeof options.default !== 'function' && !enumValues.includes(options.default as string | number)) {
+  } else if (hasDefault && enumValues && typeof options.default !== 'function' && !membersOf(options.default).every((m) => enumValues.includes(m as string | number))) {
     problems.push(modelProblem.badOption(className, property, 'default', options.default, 'one of the enum values'));
   }
   const attr: AttributeSchema = {

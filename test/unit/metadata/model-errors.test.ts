@@ -329,7 +329,7 @@ describe('model definition errors', () => {
   });
 
   it('refuses a default the kind cannot hold, or outside the enum (every write without the property would fail)', () => {
-    class Loose { id!: string; status?: string; count?: number; tags?: Set<string>; state?: string; lazy?: string; }
+    class Loose { id!: string; status?: string; count?: number; tags?: Set<string>; state?: string; lazy?: string; flags?: Set<string>; steps?: string[]; }
     defineModel(Loose, {
       table: { name: 'Loose' },
       attributes: {
@@ -339,6 +339,8 @@ describe('model definition errors', () => {
         tags: { type: 'stringSet', default: ['a'] as never },
         state: { type: 'string', enum: ['on', 'off'], default: 'maybe' },
         lazy: { type: 'string', default: () => 'computed' },   // a function is judged when it is called
+        flags: { type: 'stringSet', enum: ['a', 'b'], default: new Set(['a']) },   // each member checked
+        steps: { type: 'list', enum: ['a', 'b'], default: ['b', 'a'] },
       },
     });
     const problems = problemsOf(() => getModelSchema(Loose));
