@@ -84,24 +84,24 @@ export function Table(options: TableOptions = {}): ClassDecorator {
  * property: the declaration and the decorators cannot disagree.
  */
 export type KeyDecorator<I extends 0 | 1, V = unknown, Rule extends string = never> = <T extends object, K extends string | symbol>(
-  prototype: T, property: K & KeyPartCheck<T, K, I> & FitsKind<T, K, V, Rule>,
+  prototype: T & HoldsKind<T, K, V, Rule>, property: K & KeyPartCheck<T, K, I>,
 ) => void;
 
 /** A key part with an explicit kind: the property must hold that kind's value (as for @Attribute). */
 type KeyOfKind<I extends 0 | 1, S extends string, K extends AttributeKind> = KeyDecorator<I, KindValues[K], `@${S}({ type: '${K}' }) does not fit this property's type`>;
 
 export function PartitionKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<0>;
-export function PartitionKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K]> & { type: K }): KeyOfKind<0, 'PartitionKey', K>;
+export function PartitionKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K] | null> & { type: K }): KeyOfKind<0, 'PartitionKey', K>;
 export function PartitionKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<0>;
-export function PartitionKey<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): KeyDecorator<0>;
+export function PartitionKey<O extends AttributeOptions>(options: O & WideOptions<O>): KeyDecorator<0>;
 export function PartitionKey(options?: AttributeOptions): KeyDecorator<0> {
   return propertyDecorator('partitionKey', '@PartitionKey', options) as KeyDecorator<0>;
 }
 
 export function SortKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<1>;
-export function SortKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K]> & { type: K }): KeyOfKind<1, 'SortKey', K>;
+export function SortKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K] | null> & { type: K }): KeyOfKind<1, 'SortKey', K>;
 export function SortKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<1>;
-export function SortKey<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): KeyDecorator<1>;
+export function SortKey<O extends AttributeOptions>(options: O & WideOptions<O>): KeyDecorator<1>;
 export function SortKey(options?: AttributeOptions): KeyDecorator<1> {
   return propertyDecorator('sortKey', '@SortKey', options) as KeyDecorator<1>;
 }
@@ -127,16 +127,25 @@ export interface KindValues {
   any: unknown;
 }
 
-/** A property stored with a converter: the converter decides (its value type is checked by TypeScript as usual). */
+/**
+ * Options typed as the wide AttributeOptions (their `type` unknown at compile time) pass; a literal
+ * `type` that reached this overload had a `default` that is not a value of its kind, which the
+ * message says.
+ */
+type WideOptions<O extends AttributeOptions> = TypeOption extends NonNullable<O['type']>
+  ? unknown
+  : { readonly 'the default must be a value of the kind named in type (e.g. new Set<string>() for a stringSet)': true };
+
+/** A property stored with a converter: the converter decides what is stored; the property's type is not checked against it. */
 export function Attribute<V>(options: AttributeOptions<V> & { converter: Converter<V> }): PropertyDecorator;
 /** A property of an explicit kind: the property must hold that kind's value, and a `default` must be one. */
 export function Attribute<K extends AttributeKind>(
-  options: AttributeOptions<KindValues[K]> & { type: K },
+  options: AttributeOptions<KindValues[K] | null> & { type: K },
 ): PropertyDecoratorOf<KindValues[K], `@Attribute({ type: '${K}' }) does not fit this property's type`>;
 /** No `type` (the design:type decides), or a class: `() => Class`, `() => [Class]`. */
 export function Attribute<V = unknown>(options?: AttributeOptions<V> & { type?: Exclude<TypeOption, AttributeKind> }): PropertyDecorator;
 /** Options held in a variable of the wide type (their `type` unknown at compile time): checked at runtime only. */
-export function Attribute<O extends AttributeOptions>(options: O & (TypeOption extends NonNullable<O['type']> ? unknown : never)): PropertyDecorator;
+export function Attribute<O extends AttributeOptions>(options: O & WideOptions<O>): PropertyDecorator;
 export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyDecorator {
   return propertyDecorator('attribute', '@Attribute', options as AttributeOptions | undefined);
 }
@@ -147,13 +156,18 @@ export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyD
  * which the type of the class does not show, are checked at runtime only.
  */
 export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K extends string | symbol>(
-  prototype: T, property: K & FitsKind<T, K, V, Rule>,
+  prototype: T & HoldsKind<T, K, V, Rule>, property: K,
 ) => void;
 
-/** `unknown` when property K of T holds a V (or is not visible: private), else an object type naming the rule. */
-export type FitsKind<T, K, V, Rule extends string> = [Rule] extends [never]
+/**
+ * What the prototype of a class must be for its property K to hold a V: `{ K?: V | null }`, checked
+ * by assignability, so a generic property (`status!: S` with `S extends string`) fits through its
+ * constraint. The rule names itself in the message. A property the type does not show (private,
+ * protected) is not checked here (at runtime it is).
+ */
+export type HoldsKind<T, K, V, Rule extends string> = [Rule] extends [never]
   ? unknown
-  : K extends keyof T ? ([NonNullable<T[K]>] extends [V] ? unknown : { readonly [M in Rule]: V }) : unknown;
+  : K extends keyof T ? { readonly [P in K & PropertyKey]?: V | null } & { readonly [M in Rule]?: V } : unknown;
 
 /** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
 export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<number, '@Version needs a number property'> {

@@ -218,6 +218,7 @@ function membersOf(value: unknown): unknown[] {
 
 /** Whether a (non-function) default is a value of the kind; documents and 'any' take anything the codec will judge. */
 function defaultFits(kind: string, value: unknown): boolean {
+  if (value === null) return true; // written as NULL, as a null property is
   switch (kind) {
     case 'string': return typeof value === 'string';
     case 'number': return typeof value === 'number';

@@ -142,3 +142,16 @@ export class WrongKeys {
   // @ts-expect-error type 'string' on a Date key
   @SortKey({ type: 'string' }) at!: Date;
 }
+
+// Generic base classes (single-table designs): a generic property fits through its constraint.
+export abstract class Entity<TId extends string, S extends string, V extends number> {
+  @PartitionKey({ type: 'string' }) id!: TId;
+  @Attribute({ type: 'string' }) status!: S;
+  @Attribute({ type: 'string', default: null }) note?: string | null;
+  @Version() version?: V;
+  @Attribute({ type: 'stringSet', default: () => new Set<string>() }) tags?: Set<string>;
+}
+@Table()
+export class ConcreteEntity extends Entity<'user-1', 'active', number> {
+  @Attribute({ type: 'number' }) extra?: number;
+}
