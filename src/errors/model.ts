@@ -49,7 +49,8 @@ export const modelProblem = {
   ttlTypeUnknown: (c: string, prop: string, source: string) =>
     p('unknownType', c, prop, source.startsWith('@')
       ? `${c}.${prop}: @TimeToLive cannot tell a Date from a number of epoch seconds without decorator metadata (esbuild, tsx, ` +
-        `vitest and swc emit none): write @TimeToLive({ type: 'epochSeconds' }) for a Date, or @TimeToLive({ type: 'number' }) for a number.`
+        `vitest and swc emit none; TypeScript emits a union such as Date | null as Object): write @TimeToLive({ type: 'epochSeconds' }) ` +
+        `for a Date, or @TimeToLive({ type: 'number' }) for a number.`
       : `${c}.${prop}: a ttl attribute holds a Date or a number of epoch seconds, which defineModel cannot tell apart: ` +
         `give it type: 'epochSeconds' (a Date) or type: 'number'.`),
   badKind: (c: string, prop: string, kind: unknown) =>

@@ -167,7 +167,10 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
       return { problem: modelProblem.typeHintWithoutMetadata(className, raw.property, hint === Date ? undefined : hint.name || 'TheClass') };
     }
   }
-  if (raw.designType !== undefined) {
+  // A union (`Date | null`, `number | null` under strictNullChecks) is emitted as Object: for the
+  // lifecycle decorators, whose kind is fixed, that says nothing (below); for others it means 'any'.
+  const unionOnLifecycle = raw.designType === Object && (raw.role === 'version' || raw.role === 'createdAt' || raw.role === 'updatedAt' || raw.role === 'ttl');
+  if (raw.designType !== undefined && !unionOnLifecycle) {
     const r = kindOfClass(raw.designType, className, raw.property, false);
     // A ttl typed `number` holds epoch seconds already; a ttl typed Date is converted.
     if (raw.role === 'ttl' && r.kind === 'date') return { kind: 'epochSeconds' };
@@ -179,7 +182,7 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
     case 'updatedAt': return { kind: 'date' };
     // A Date or a number of seconds: without a design:type the two cannot be told apart, and a guess
     // would hand a number property a Date.
-    case 'ttl': return raw.designType === undefined ? { problem: modelProblem.ttlTypeUnknown(className, raw.property, raw.source) } : { kind: 'epochSeconds' };
+    case 'ttl': return raw.designType === undefined || unionOnLifecycle ? { problem: modelProblem.ttlTypeUnknown(className, raw.property, raw.source) } : { kind: 'epochSeconds' };
   }
   return { problem: modelProblem.unknownType(className, raw.property, raw.source) };
 }

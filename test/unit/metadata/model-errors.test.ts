@@ -349,6 +349,17 @@ describe('model definition errors', () => {
     expect(problems[2].message).toMatch(/one of the enum values/);
   });
 
+  it('lifecycle decorators on a property typed with | null (emitted as Object) take their own kind; a TTL asks for its type', () => {
+    @Table() class Nullable {
+      @PartitionKey() id!: string;
+      @Version() version?: number | null;
+      @CreatedAt() createdAt?: Date | null;
+    }
+    expect(getModelSchema(Nullable).attributes.map((a) => `${a.property}:${a.kind}`)).toEqual(['id:string', 'version:number', 'createdAt:date']);
+    @Table() class NullableTtl { @PartitionKey() id!: string; @TimeToLive() expires?: Date | null; }
+    expect(problemsOf(() => getModelSchema(NullableTtl))[0].message).toMatch(/a union such as Date \| null as Object\): write @TimeToLive\(\{ type: 'epochSeconds' \}\)/);
+  });
+
   it('a defineModel ttl without a type says to give one (a Date and a number cannot be told apart)', () => {
     class Session { id!: string; expires?: number; }
     defineModel(Session, { table: { name: 'Sessions' }, attributes: { id: { role: 'partitionKey', type: 'string' }, expires: { role: 'ttl' } } });
