@@ -107,7 +107,7 @@ export function buildSaveInput<T extends object>(
       // Read in part (`info.rating`): the stored value holds more than was read, so writing it
       // whole (or removing it) would delete the rest. Unchanged means equal to what reading gave
       // (decoded and encoded again, so a nested class's defaults count as read).
-      const read = before === undefined ? undefined : encodeAttribute(attr, decodeAttribute(attr, before), path(attr));
+      const read = before === undefined ? undefined : encodeAttribute(attr, decodeAttribute(attr, before), path(attr), true);
       if (!sameValue(wanted, read)) throw writeError.partlyRead(schema.className, attr.property);
       continue;
     }
