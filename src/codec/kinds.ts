@@ -21,6 +21,7 @@ import { checkAttributeValue } from './attribute-value';
 /** The facts a codec is compiled from: the schema's, or the effective ones after class-transformer's @Type. */
 export interface AttributeSpec {
   readonly kind: ResolvedKind;
+  readonly anyFromDesignType?: true;
   readonly documentClass?: Constructor;
   readonly converter?: Converter;
   readonly enumValues?: readonly (string | number)[];
@@ -223,6 +224,10 @@ function baseCodec(spec: AttributeSpec, documents: DocumentCodecs): Base {
         decode: (av) => (isObjectLike(av.M) ? unmarshallMap(av.M as Record<string, AttributeValue>) : other(av, 'M (a map)')),
       };
     case 'any':
+      if (spec.anyFromDesignType) {
+        // `born?: Date | null` is emitted as Object: stored as text, the Date would come back a string.
+        return { encode: (v, level) => (v instanceof Date ? fail(valueRule.dateInObjectType()) : marshallAt(v, level)), decode: unmarshallAt };
+      }
       return { encode: marshallAt, decode: unmarshallAt };
     case 'document':
     case 'documentList':

@@ -144,6 +144,10 @@ export const valueRule = {
   itemWithoutKey: (attribute: string, role: string, keys: readonly string[]) =>
     r('itemWithoutKey', `the item has no "${attribute}" attribute (the ${role}), so it is not a whole item of this model` +
       `${keys.length === 1 && keys[0] === 'Item' ? ': it looks like an export or Streams record; pass its Item (record.Item, or record.dynamodb.NewImage)' : ''}`),
+  dateInObjectType: () =>
+    r('dateInUntypedAttribute', 'is a Date, but TypeScript emitted the property\'s type as Object (a union such as Date | null, ' +
+      'an interface or unknown), so it would be stored as text and read back as a string: give the attribute type: \'date\' ' +
+      '(or \'epochSeconds\'), or type: \'any\' to store it as text on purpose'),
   otherEntity: (attribute: string, expected: string, stored: AttributeValueLike | undefined) =>
     r('otherEntity', `the item is not of entity type ${JSON.stringify(expected)}: its "${attribute}" attribute is ` +
       `${stored === undefined ? 'missing' : stored.S !== undefined ? JSON.stringify(stored.S) : 'not a string'}, ` +

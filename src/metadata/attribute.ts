@@ -332,6 +332,7 @@ export function resolveAttribute(
     hasDefault,
     required: options.required === true || raw.role === 'partitionKey' || raw.role === 'sortKey',
     ...(documentClass ? { documentClass } : {}),
+    ...(kind === 'any' && options.type === undefined && !converter && raw.designType === Object ? { anyFromDesignType: true as const } : {}),
     ...(converter ? { converter } : {}),
     ...(scalarType ? { scalarType } : {}),
     ...(hasDefault ? { default: options.default } : {}),

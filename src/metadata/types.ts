@@ -157,6 +157,12 @@ export interface AttributeSchema {
   readonly name: string;
   readonly kind: ResolvedKind;
   readonly role: AttributeRole;
+  /**
+   * 'any' only because TypeScript emitted Object for the property (a union such as `Date | null`,
+   * an interface, `unknown`), not because `type: 'any'` was asked for: a Date written there would
+   * read back as text, so the codec refuses one and says to give the type.
+   */
+  readonly anyFromDesignType?: true;
   /** For `document` and `documentList`: the nested class. Its schema: getDocumentSchema(documentClass). */
   readonly documentClass?: Constructor;
   readonly converter?: Converter;

@@ -4,6 +4,7 @@ import {
 } from '../../../src/decorators';
 import { ModelError } from '../../../src/errors';
 import { defineModel, getModelSchema } from '../../../src/metadata';
+import { toItem } from '../../../src/codec';
 
 function problemsOf(fn: () => unknown): { code: string; property?: string; message: string }[] {
   try {
@@ -358,6 +359,23 @@ describe('model definition errors', () => {
     expect(getModelSchema(Nullable).attributes.map((a) => `${a.property}:${a.kind}`)).toEqual(['id:string', 'version:number', 'createdAt:date']);
     @Table() class NullableTtl { @PartitionKey() id!: string; @TimeToLive() expires?: Date | null; }
     expect(problemsOf(() => getModelSchema(NullableTtl))[0].message).toMatch(/a union such as Date \| null as Object\): write @TimeToLive\(\{ type: 'epochSeconds' \}\)/);
+  });
+
+  it('a Date in a property TypeScript emitted as Object (Date | null) is refused on writing, not turned into text that reads back a string', () => {
+    @Table() class Person {
+      @PartitionKey() id!: string;
+      @Attribute() born?: Date | null;                      // emitted as Object: an 'any' attribute
+      @Attribute({ type: 'any' }) stamp?: Date | string;    // 'any' asked for: text on purpose
+      @Attribute({ type: 'date' }) died?: Date | null;      // the fix
+    }
+    const person = (p: Partial<Person>) => Object.assign(new Person(), { id: 'p' }, p);
+    expect(() => toItem(person({ born: new Date(0) }))).toThrow(
+      "Person.born: is a Date, but TypeScript emitted the property's type as Object (a union such as Date | null, an interface or unknown), " +
+        "so it would be stored as text and read back as a string: give the attribute type: 'date' (or 'epochSeconds'), or type: 'any' to store it as text on purpose",
+    );
+    expect(toItem(person({ born: null, stamp: new Date(0), died: new Date(0) }))).toEqual({
+      id: { S: 'p' }, born: { NULL: true }, stamp: { S: '1970-01-01T00:00:00.000Z' }, died: { S: '1970-01-01T00:00:00.000Z' },
+    });
   });
 
   it('a defineModel ttl without a type says to give one (a Date and a number cannot be told apart)', () => {
