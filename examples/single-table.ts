@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, SortKey, Table, beginsWith, gte,
+  Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, SortKey, Table, TimeToLive, beginsWith, gte,
 } from 'dynamap';
 import { startEmbeddedDynamoDB } from './support/embedded-dynamodb';
 
@@ -26,12 +26,15 @@ export class Order {
   @SortKey() sk!: string;               // ORDER#<date>
   @Attribute() total!: number;
   @Attribute() status!: 'open' | 'shipped';
+  // Epoch seconds kept as a number (type: 'number'; without decorator metadata, tsx and esbuild
+  // need it to tell a number from a Date). sync() enables TTL on the table for it.
+  @TimeToLive({ type: 'number' }) expiresAt?: number;
 }
 
 const customer = (id: string, name: string): Customer =>
   Object.assign(new Customer(), { pk: `CUSTOMER#${id}`, sk: 'PROFILE', name, email: `${id}@example.com` });
 const order = (id: string, date: string, total: number, status: Order['status']): Order =>
-  Object.assign(new Order(), { pk: `CUSTOMER#${id}`, sk: `ORDER#${date}`, total, status });
+  Object.assign(new Order(), { pk: `CUSTOMER#${id}`, sk: `ORDER#${date}`, total, status, ...(status === 'shipped' ? { expiresAt: 1_893_456_000 } : {}) });
 
 export async function singleTableExample(client: DynamoDBClient, log: (line: string) => void = console.log): Promise<void> {
   const mapper = new Mapper({ client, tablePrefix: 'example-' });
@@ -51,6 +54,7 @@ export async function singleTableExample(client: DynamoDBClient, log: (line: str
   const [ann] = await mapper.query(Customer, { pk: 'CUSTOMER#ann' }).all();
   const orders = await mapper.query(Order, { pk: 'CUSTOMER#ann', sk: beginsWith('ORDER#') }).all();
   log(`${ann.name}: ${orders.map((o) => `${o.sk.slice(6)} ${o.total} (${o.status})`).join(', ')}`);
+  log(`shipped order expires (TTL, epoch seconds): ${typeof orders[0].expiresAt} ${orders[0].expiresAt}`);
   log(`customers: ${(await mapper.scan(Customer).all()).map((c) => c.name).sort().join(', ')}; orders: ${await mapper.scan(Order).count()}`);
 
   // Both entity types in one request: each item an instance of its own model.

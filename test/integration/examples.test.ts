@@ -29,6 +29,7 @@ describe('examples', () => {
     expect(lines).toEqual([
       'stored: {"S":"Customer"}',
       'Ann: 2026-11-01 30 (shipped), 2026-11-20 55 (open)',
+      'shipped order expires (TTL, epoch seconds): number 1893456000',
       'customers: Ann, Bob; orders: 3',
       'one query: Order 12, Customer Bob',
       'open orders of 20 or more: ann 55',
