@@ -38,18 +38,20 @@ export function encodeAttribute(attr: AttributeSchema, value: unknown, path: str
 
 const enumInside = new WeakMap<AttributeSchema, boolean>();
 
-/** Whether an attribute or a nested class under it (at any depth) restricts a value to an enum. */
-function hasEnumInside(attr: AttributeSchema, seen: Set<Function> = new Set()): boolean {
-  const known = enumInside.get(attr);
-  if (known !== undefined) return known;
-  let found = attr.enumValues !== undefined;
-  const cls = attr.documentClass;
-  if (!found && cls && !seen.has(cls)) {
-    seen.add(cls);
-    found = getDocumentSchema(cls).attributes.some((a) => hasEnumInside(a, seen));
-  }
-  enumInside.set(attr, found);
+/** Whether an attribute or a nested class under it (at any depth) restricts a value to an enum; cached per attribute. */
+function hasEnumInside(attr: AttributeSchema): boolean {
+  let found = enumInside.get(attr);
+  if (found === undefined) enumInside.set(attr, (found = enumUnder(attr, new Set())));
   return found;
+}
+
+/** The walk behind hasEnumInside (not cached: inside a cycle of classes a partial answer would be wrong). */
+function enumUnder(attr: AttributeSchema, seen: Set<Function>): boolean {
+  if (attr.enumValues !== undefined) return true;
+  const cls = attr.documentClass;
+  if (!cls || seen.has(cls)) return false;
+  seen.add(cls);
+  return getDocumentSchema(cls).attributes.some((a) => enumUnder(a, seen));
 }
 
 /** The strings and numbers an AttributeValue holds, at any depth (the enum values it may hold). */

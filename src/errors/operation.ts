@@ -34,7 +34,7 @@ export function isThrottle(e: unknown): boolean {
 export function isRetryable(e: unknown, op: { readonly writeOnce?: boolean } | undefined): boolean {
   const name = (e as AwsErrorLike)?.name ?? '';
   if (THROTTLING.has(name) || name === TRANSACTION_CONFLICT) return true;
-  return isThrottle(e) && !op?.writeOnce;
+  return isServerError(e) && !op?.writeOnce;
 }
 
 /** Throttling proper (capacity), as opposed to a server error: what a ThrottledError's advice is about. */

@@ -118,17 +118,24 @@ const KINDS_OF_DESIGN_TYPE = new Map<unknown, readonly string[]>([
   ...(typeof Buffer !== 'undefined' ? [[Buffer, ['binary']] as const] : []),
 ]);
 
+/**
+ * The problem when an explicit kind (`given` as written) does not fit the property's emitted
+ * design:type; none when it fits, when the design type is not one of those checked, or with a
+ * converter (which decides what is stored; `type` then only names a kind for keys).
+ */
+function contradiction(raw: RawProperty, className: string, kind: string, given: string): KindResult | undefined {
+  const fits = raw.options.converter ? undefined : KINDS_OF_DESIGN_TYPE.get(raw.designType);
+  if (!fits || fits.includes(kind)) return undefined;
+  return { problem: modelProblem.typeContradicts(className, raw.property, given, (raw.designType as Function).name, fits) };
+}
+
 function resolveKind(target: Constructor, raw: RawProperty, className: string): KindResult {
   const { type } = raw.options;
   if (type !== undefined) {
     if (typeof type === 'string') {
       if (!(ATTRIBUTE_KINDS as readonly string[]).includes(type)) return { problem: modelProblem.badKind(className, raw.property, type) };
-      // With a converter, the converter decides what is stored; `type` then only names a kind for keys.
-      const fits = raw.options.converter ? undefined : KINDS_OF_DESIGN_TYPE.get(raw.designType);
-      if (fits && type !== 'any' && !fits.includes(type)) {
-        return { problem: modelProblem.typeContradicts(className, raw.property, type, (raw.designType as Function).name, fits) };
-      }
-      return { kind: type as AttributeKind };
+      if (type === 'any') return { kind: type };
+      return contradiction(raw, className, type, type) ?? { kind: type as AttributeKind };
     }
     if (typeof type === 'function') {
       const misuse = classGivenAsType(type);
@@ -143,10 +150,10 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
         ? (target.length === 1 ? kindOfClass(target[0], className, raw.property, true) : { problem: modelProblem.badKind(className, raw.property, 'an array that is not [Class]') })
         : kindOfClass(target, className, raw.property, false);
       // `() => Address` on a property TypeScript types as a string (or `() => [Address]` on a Set): fails only at the first write.
-      const fits = raw.options.converter ? undefined : KINDS_OF_DESIGN_TYPE.get(raw.designType);
-      if (found.kind && fits && !fits.includes(found.kind) && !(found.kind === 'documentList' && fits.includes('list'))) {
+      if (found.kind) {
         const given = Array.isArray(target) ? `() => [${(target[0] as Function)?.name ?? '?'}]` : `() => ${(target as Function)?.name ?? '?'}`;
-        return { problem: modelProblem.typeContradicts(className, raw.property, given, (raw.designType as Function).name, fits) };
+        const refused = contradiction(raw, className, found.kind === 'documentList' ? 'list' : found.kind, given);
+        if (refused) return refused;
       }
       // A function that returns no class (undefined from an import cycle, a string): never drop the property silently.
       if (!found.kind && !found.problem) {
