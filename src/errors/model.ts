@@ -36,7 +36,7 @@ export const modelProblem = {
   typeContradicts: (c: string, prop: string, kind: string, designType: string, fits: readonly string[]) =>
     p('typeContradicts', c, prop,
       `${c}.${prop}: type ${kind.startsWith('(') ? kind : `'${kind}'`} does not fit the property, which TypeScript types as ${designType}: ` +
-      `give the kind of what it holds (${fits.map((k) => `'${k}'`).join(' or ')}, or 'any'), or change the property's type.`),
+      `give the kind of what it holds (${fits.map((k) => (k.startsWith('(') ? k : `'${k}'`)).join(' or ')}, or 'any'), or change the property's type.`),
   /** `hint` undefined: @Type(() => Date). */
   typeHintWithoutMetadata: (c: string, prop: string, hint: string | undefined) =>
     p('unknownType', c, prop, hint === undefined

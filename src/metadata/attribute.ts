@@ -129,6 +129,19 @@ function contradiction(raw: RawProperty, className: string, kind: string, given:
   return { problem: modelProblem.typeContradicts(className, raw.property, given, (raw.designType as Function).name, fits) };
 }
 
+/**
+ * The problem when a class-form type does not fit a property TypeScript types as a class of its
+ * own: `() => [Actor]` (a list) on a property holding one Actor, or `() => Actor` on a property
+ * typed as an unrelated class. `given` is undefined for a list. A subclass or a base class of the
+ * property's class fits (a property typed as a base class may hold a subclass's instances).
+ */
+function classContradiction(raw: RawProperty, className: string, given: unknown, written: string): KindResult | undefined {
+  const design = raw.designType;
+  if (raw.options.converter || typeof design !== 'function' || !isClass(design) || design === Object || KINDS_OF_DESIGN_TYPE.has(design) || BUILT_IN_KINDS.has(design)) return undefined;
+  if (typeof given === 'function' && (given === design || given.prototype instanceof design || design.prototype instanceof given)) return undefined;
+  return { problem: modelProblem.typeContradicts(className, raw.property, written, design.name || '(anonymous class)', [`() => ${design.name || 'TheClass'}`]) };
+}
+
 function resolveKind(target: Constructor, raw: RawProperty, className: string): KindResult {
   const { type } = raw.options;
   if (type !== undefined) {
@@ -152,7 +165,8 @@ function resolveKind(target: Constructor, raw: RawProperty, className: string): 
       // `() => Address` on a property TypeScript types as a string (or `() => [Address]` on a Set): fails only at the first write.
       if (found.kind) {
         const given = Array.isArray(target) ? `() => [${(target[0] as Function)?.name ?? '?'}]` : `() => ${(target as Function)?.name ?? '?'}`;
-        const refused = contradiction(raw, className, found.kind === 'documentList' ? 'list' : found.kind, given);
+        const refused = contradiction(raw, className, found.kind === 'documentList' ? 'list' : found.kind, given) ??
+          classContradiction(raw, className, Array.isArray(target) ? undefined : target, given);
         if (refused) return refused;
       }
       // A function that returns no class (undefined from an import cycle, a string): never drop the property silently.

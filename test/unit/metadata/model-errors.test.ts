@@ -329,6 +329,25 @@ describe('model definition errors', () => {
     expect(problems[0].message).toMatch(/^ClassForm\.city: type \(\) => Address does not fit the property, which TypeScript types as String/);
   });
 
+  it('refuses a class-form type that does not fit a property typed as a class: a list on one instance, an unrelated class', () => {
+    class Actor { @Attribute() name?: string; }
+    class Star extends Actor { @Attribute() fans?: number; }
+    class Studio { @Attribute() city?: string; }
+    @Table() class Cast {
+      @PartitionKey() id!: string;
+      @Attribute({ type: () => [Actor] }) lead?: Actor;          // one Actor, declared as a list of them
+      @Attribute({ type: () => Studio }) second?: Actor;         // an unrelated class
+      @Attribute({ type: () => Star }) star?: Actor;             // a subclass of the property's class: fits
+      @Attribute({ type: () => Actor }) extra?: Star;            // a base class: fits (what it reads is an Actor)
+      @Attribute({ type: () => [Actor] }) crew?: Actor[];
+    }
+    const problems = problemsOf(() => getModelSchema(Cast));
+    expect(problems.map((p) => [p.code, p.property])).toEqual([['model.typeContradicts', 'lead'], ['model.typeContradicts', 'second']]);
+    expect(problems[0].message).toBe("Cast.lead: type () => [Actor] does not fit the property, which TypeScript types as Actor: " +
+      "give the kind of what it holds (() => Actor, or 'any'), or change the property's type.");
+    expect(problems[1].message).toMatch(/^Cast\.second: type \(\) => Studio does not fit the property, which TypeScript types as Actor/);
+  });
+
   it('refuses a default the kind cannot hold, or outside the enum (every write without the property would fail)', () => {
     class Loose { id!: string; status?: string; count?: number; tags?: Set<string>; state?: string; lazy?: string; flags?: Set<string>; steps?: string[]; }
     defineModel(Loose, {
