@@ -9,6 +9,12 @@ interface Registry {
   readonly models: WeakMap<object, RawModel>;
   /** Every class that carries @Table, in registration order (for `mapper.sync()` with no list). */
   readonly tables: Set<Constructor>;
+  /**
+   * Every class with recorded facts, @Table or not, in registration order: a subclass of a @Table
+   * class that adds keys or indexes is a model of the table in its own right (`mapper.sync()` must
+   * see it). Optional: a registry made by an older copy of dynamap has none until one is recorded.
+   */
+  recorded?: Set<Constructor>;
   /** Bumped on every record, so caches built from an earlier state can tell. */
   generation: number;
 }
@@ -25,12 +31,13 @@ function registry(): Registry {
   return r;
 }
 
-function own(target: object): RawModel {
+function own(target: Constructor): RawModel {
   const r = registry();
   let raw = r.models.get(target);
   if (!raw) {
     raw = { properties: [], indexes: [] };
     r.models.set(target, raw);
+    (r.recorded ??= new Set()).add(target);
   }
   r.generation++;
   return raw;
@@ -60,6 +67,11 @@ export function recordIndex(target: Constructor, index: RawIndex): void {
 /** Every class registered with @Table (or defineModel with a table), in registration order. */
 export function registeredTables(): Constructor[] {
   return [...registry().tables];
+}
+
+/** Every class with recorded facts (decorated, or given to defineModel), in registration order. */
+export function recordedClasses(): Constructor[] {
+  return [...(registry().recorded ?? [])];
 }
 
 export function registryGeneration(): number {

@@ -6,7 +6,7 @@ import type { ModelProblem } from '../errors/classes';
 import { modelError, modelProblem } from '../errors/model';
 import { resolveAttribute } from './attribute';
 import { buildIndexes } from './indexes';
-import { rawModelOf, registeredTables } from './registry';
+import { rawModelOf, recordedClasses, registeredTables } from './registry';
 import { resolveTableOptions } from './table-options';
 import type {
   AttributeSchema,
@@ -214,10 +214,11 @@ export function declaredTableName(target: Constructor): string | undefined {
 /**
  * The registered table models, without bases: a class another registered model extends while
  * naming the same table (an abstract base holding the partition key, say) is a template of those
- * models, not a model of the table, and may be incomplete (no sort key yet).
+ * models, not a model of the table, and may be incomplete (no sort key yet). A subclass that
+ * inherits its @Table and declares keys, attributes or indexes of its own is a model.
  */
 export function registeredModels(): Constructor[] {
-  const all = registeredTables();
+  const all = [...new Set([...recordedClasses(), ...registeredTables()])].filter(isTableModel);
   return all.filter((base) => {
     const table = declaredTableName(base);
     return !all.some((other) => other !== base && other.prototype instanceof base && declaredTableName(other) === table);
