@@ -57,6 +57,10 @@ export const expressionError = {
   updateKey: (model: string, path: string) =>
     v('updateKey', model, path,
       `${path} is part of the table's primary key, which DynamoDB cannot update: delete the item and put it with the new key.`),
+  updateVersion: (model: string, path: string) =>
+    v('updateVersion', model, path,
+      `${path} is the @Version, which update() increments by itself (ADD 1): to require a version, pass ` +
+        `{ condition: { ${path}: n } }; to write the entity whole with its next version, use put() or save().`),
   removeRequired: (model: string, path: string) =>
     v('removeRequired', model, path,
       `${path} is required (@Attribute({ required: true })), so the update cannot remove it: set another value instead.`),

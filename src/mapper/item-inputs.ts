@@ -175,11 +175,20 @@ export function buildUpdateInput<T extends object>(
   // The caller's changes must change something: the hooks' alone (version, timestamps) would
   // create an item that was never there.
   if (toUpdate(changes, schema.className).actions.length === 0) throw expressionError.emptyUpdate(schema.className);
-  const all = { ...updateHookChanges(schema, now), ...(changes as Record<string, unknown>) } as UpdateChanges<T>;
+  // The caller's values over the hooks': an explicit @CreatedAt/@UpdatedAt wins (an import that
+  // keeps its dates). An undefined value is no change, so it must not switch a hook off (a DTO
+  // spread with `version: undefined` left the version as it was, and a stale save() then passed
+  // its check); the version is the hook's alone.
+  const all = updateHookChanges(schema, now);
+  for (const [path, value] of Object.entries(changes as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    if (path === schema.version?.property) throw expressionError.updateVersion(schema.className, path);
+    all[path] = value;
+  }
   const versioned = hasVersionCondition(schema, options.condition);
   // A condition on more than the version: a failure may be either (the message says so).
   const beyondVersion = options.condition !== undefined && !(versioned && Object.keys(options.condition as object).length === 1);
-  return updateInput(ctx, schema, key, all, options, 'update', versioned, {}, beyondVersion);
+  return updateInput(ctx, schema, key, all as UpdateChanges<T>, options, 'update', versioned, {}, beyondVersion);
 }
 
 export type PreparedUpdate = PreparedWrite<UpdateItemCommandInput> & { readonly nestedPaths: readonly string[] };

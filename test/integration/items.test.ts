@@ -3,7 +3,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   Attribute, ConditionError, CreatedAt, Mapper, PartitionKey, SortKey, Table, UpdatedAt, ValidationError, Version,
-  lt, notExists, remove,
+  exists, lt, notExists, remove,
 } from 'dynamap';
 import { testClient, uniquePrefix } from '../support/engine';
 
@@ -200,6 +200,26 @@ describe('update', () => {
     expect(out!.genre).toBeUndefined();
     expect(out!.info!.rating).toBe(8.5);
     expect(out!.info!.directors).toEqual(['Martin Scorsese']); // siblings of a nested path are untouched
+  });
+
+  it('creates a missing item, unless a condition on the partition key requires it to exist', async () => {
+    const key = { year: 2011, title: 'Never Put' };
+    await expect(mapper.update(Movie, key, { rating: 5 }, { condition: { year: exists() } })).rejects.toBeInstanceOf(ConditionError);
+    expect(await mapper.get(Movie, key)).toBeUndefined();
+    const created = await mapper.update(Movie, key, { rating: 5 });
+    expect({ rating: created!.rating, version: created!.version }).toEqual({ rating: 5, version: 1 });
+  });
+
+  it('version: undefined in the changes still increments the version, so a stale save fails (regression: it switched the hook off)', async () => {
+    const key = { year: 2012, title: 'Spread DTO' };
+    await mapper.put(new Movie(key.year, key.title));
+    const a = (await mapper.get(Movie, key))!;
+    const dto: Partial<Movie> = { genre: 'from B', version: undefined };
+    const b = await mapper.update(Movie, key, dto);
+    expect(b!.version).toBe(2);
+    a.genre = 'from A';
+    await expect(mapper.save(a)).rejects.toBeInstanceOf(ConditionError);
+    expect((await mapper.get(Movie, key))!.genre).toBe('from B');
   });
 });
 

@@ -124,6 +124,24 @@ describe('buildUpdateInput', () => {
       ReturnValues: 'ALL_NEW',
     });
   });
+
+  it('an undefined version or timestamp in the changes leaves the hooks on (regression: a DTO spread with version: undefined skipped the increment)', () => {
+    const key = { year: 1985, title: 'After Hours' };
+    const plain = buildUpdateInput(ctx, schema, key, { rating: 8 }, {}, now).input;
+    expect(buildUpdateInput(ctx, schema, key, { rating: 8, version: undefined, updatedAt: undefined, createdAt: undefined }, {}, now).input).toEqual(plain);
+    // The tx.update path goes through buildUpdateInput too (see transaction/actions.ts).
+  });
+
+  it('refuses a version in the changes (the hook increments it); an explicit timestamp wins over the hook', () => {
+    const key = { year: 1985, title: 'After Hours' };
+    expect(() => buildUpdateInput(ctx, schema, key, { rating: 8, version: 10 }, {}, now)).toThrow(
+      'Movie: version is the @Version, which update() increments by itself (ADD 1): to require a version, pass { condition: { version: n } }; ' +
+      'to write the entity whole with its next version, use put() or save().');
+    const at = new Date('2001-02-03T04:05:06.000Z');
+    const out = buildUpdateInput(ctx, schema, key, { rating: 8, updatedAt: at }, {}, now).input;
+    expect(out.UpdateExpression).toBe('SET #n0 = :v0, #n1 = if_not_exists(#n1, :v1), #n2 = :v2 ADD #n3 :v3');
+    expect(out.ExpressionAttributeValues).toMatchObject({ ':v0': { S: '2001-02-03T04:05:06.000Z' }, ':v1': NOW });
+  });
 });
 
 describe('an update without changes', () => {
