@@ -79,20 +79,25 @@ export function describeKey(key: Record<string, unknown> | undefined): string {
   return ` { ${parts.join(', ')} }`;
 }
 
+/** Why a write's condition may have failed, from what the condition held (version, the caller's, the entity type). */
+export function conditionFailureHint(op: OperationDescription): string {
+  const hint = !op.versioned
+    ? 'the condition was false for the stored item'
+    : op.userCondition
+      ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
+        'for the stored item; read it again to see which (returnOldOnFailure: true gives the stored item with this error)'
+      : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry';
+  const entity = op.entity
+    ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item)`
+    : '';
+  return `${hint}${entity}`;
+}
+
 export const operationError = {
   conditionFailed(op: OperationDescription, cause: unknown): ConditionError {
     const target = `${op.model}${describeKey(op.key)}`;
-    const hint = !op.versioned
-      ? 'the condition was false for the stored item'
-      : op.userCondition
-        ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
-          'for the stored item; read it again to see which (returnOldOnFailure: true gives the stored item with this error)'
-        : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry';
     const oldItem = (cause as AwsErrorLike)?.Item;
-    const entity = op.entity
-      ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item)`
-      : '';
-    return new ConditionError(`${op.operation} of ${target} failed its condition: ${hint}${entity}.`, {
+    return new ConditionError(`${op.operation} of ${target} failed its condition: ${conditionFailureHint(op)}.`, {
       cause,
       ...(oldItem ? { oldItem } : {}),
     });
@@ -140,7 +145,10 @@ export const operationError = {
         `${op.operation} of ${op.model}${describeKey(op.key)} failed with a server error (${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}). ` +
           'DynamoDB may or may not have applied it, so dynamap did not send it again (a conditional write or an update ' +
           'could fail on its own change or apply twice; the AWS SDK client resends it on its own unless its maxAttempts is 1): ' +
-          'read the item to see whether it was applied before writing again.',
+          (op.operation === 'transaction'
+            ? 'read the items to see whether it was applied before writing again. Give the transaction a clientRequestToken ' +
+              '(mapper.transaction(fn, { clientRequestToken })) and dynamap resends it safely: DynamoDB applies a token\'s transaction at most once.'
+            : 'read the item to see whether it was applied before writing again.'),
         cause,
       );
     }

@@ -4,7 +4,7 @@ import { describeKey } from './operation';
 
 /** What a reason code means, and what to do about it. */
 const HINTS: Record<string, string> = {
-  ConditionalCheckFailed: 'its condition was false (for an entity with @Version: it was changed or created since it was read)',
+  ConditionalCheckFailed: 'its condition was false for the stored item',
   TransactionConflict: 'another transaction or write was working on the item at the same time; retry the transaction',
   ItemCollectionSizeLimitExceeded: 'the item collection of its partition key exceeds 10 GB',
   ThrottlingError: 'the request was throttled; retry later or raise the table capacity',
@@ -12,8 +12,9 @@ const HINTS: Record<string, string> = {
   ValidationError: 'DynamoDB refused the action',
 };
 
-function describeReason(r: TransactionReason): string {
-  const hint = HINTS[r.code] ?? r.code;
+/** `conditionHint`: why this action's condition may have failed, when the action knows (see conditionFailureHint). */
+function describeReason(r: TransactionReason, conditionHint?: string): string {
+  const hint = (r.code === 'ConditionalCheckFailed' ? conditionHint : undefined) ?? HINTS[r.code] ?? r.code;
   const detail = r.code === 'ValidationError' && r.message ? `: ${r.message}` : '';
   return `  - action ${r.index} (${r.action} of ${r.model}${describeKey(r.key)}): ${r.code}: ${hint}${detail}`;
 }
@@ -38,10 +39,14 @@ export const transactionError = {
         'transactions (each is atomic on its own), or use the batch operations when atomicity is not needed.',
     );
   },
-  sameItem(operation: string, first: number, second: number, model: string, key: Record<string, unknown>): ValidationError {
+  /** `models`: each action's model (two models of one table may name the same item). */
+  sameItem(operation: string, first: number, second: number, models: readonly [string, string], key: Record<string, unknown>): ValidationError {
+    const target = models[0] === models[1]
+      ? `both target ${models[0]}${describeKey(key)}`
+      : `(of ${models[0]} and of ${models[1]}, models of one table) both target the item${describeKey(key)}`;
     return new ValidationError(
       'transaction.sameItem',
-      `${operation}: actions ${first} and ${second} both target ${model}${describeKey(key)}; DynamoDB refuses two actions on ` +
+      `${operation}: actions ${first} and ${second} ${target}; DynamoDB refuses two actions on ` +
         'the same item in one transaction. Merge them into one action (e.g. one update with all the changes, or a put ' +
         'with a condition instead of a check); nothing was sent.',
     );
@@ -60,9 +65,9 @@ export const transactionError = {
     );
   },
   /** TransactionCanceledException: one reason per action, the failing ones named in the message. */
-  cancelled(operation: string, reasons: readonly TransactionReason[], cause: unknown): TransactionError {
+  cancelled(operation: string, reasons: readonly TransactionReason[], cause: unknown, conditionHints: readonly (string | undefined)[] = []): TransactionError {
     const failing = reasons.filter((r) => r.code !== 'None');
-    const lines = (failing.length ? failing : reasons).map(describeReason);
+    const lines = (failing.length ? failing : reasons).map((r) => describeReason(r, conditionHints[r.index]));
     return new TransactionError(
       'transaction.cancelled',
       `${operation} was cancelled and nothing was written:\n${lines.join('\n')}` +

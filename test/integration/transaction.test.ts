@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IsInt, Max, Min } from 'class-validator';
 import {
-  Attribute, CreatedAt, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, ValidationError, Version,
+  Attribute, CreatedAt, type DynamapError, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, ValidationError, Version,
   gte, increment, lt, notExists,
 } from 'dynamap';
 import { describeOnDynamoDBLocal, engineName, testClient, uniquePrefix } from '../support/engine';
@@ -201,6 +201,32 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
       tx.update(Account, { id: 'idem' }, { balance: increment(5) });
     }, { clientRequestToken: token }).catch((e: unknown) => e);
     expect((error as TransactionError).code).toBe('transaction.idempotencyMismatch');
+  });
+
+  it('a server error after the transaction was applied: without a token it is not resent and says it may have been applied; with one it is resent once', async () => {
+    // A real DynamoDB Local client whose answer to the next TransactWriteItems is replaced by a 500, after DynamoDB applied it.
+    const faulty = testClient();
+    let failNext = false;
+    faulty.middlewareStack.add((next) => async (args) => {
+      const out = await next(args);
+      if (failNext) {
+        failNext = false;
+        throw Object.assign(new Error('We encountered an internal error.'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+      }
+      return out;
+    }, { step: 'initialize', name: 'applyThenFail' });
+    const m = new Mapper({ client: faulty, tablePrefix: prefix, retry: { baseDelayMs: 1, maxDelayMs: 20 } });
+    await m.put(account('5xx', 100));
+    failNext = true;
+    const error = await m.transaction((tx) => { tx.update(Account, { id: '5xx' }, { balance: increment(-10) }); }).catch((e: unknown) => e);
+    expect((error as DynamapError).code).toBe('operation.dynamodb');
+    expect((error as Error).message).toMatch(/^transaction of Account failed with a server error \(InternalServerError: .*\)\. DynamoDB may or may not have applied it, so dynamap did not send it again/);
+    expect((error as Error).message).toMatch(/Give the transaction a clientRequestToken/);
+    expect((error as Error).message).not.toMatch(/retry later/);
+    expect((await m.get(Account, { id: '5xx' }))!.balance).toBe(90);   // applied once, not resent
+    failNext = true;
+    await m.transaction((tx) => { tx.update(Account, { id: '5xx' }, { balance: increment(-10) }); }, { clientRequestToken: `5xx-${prefix}` });
+    expect((await m.get(Account, { id: '5xx' }))!.balance).toBe(80);   // resent under its token: applied once
   });
 
   it('a token whose transaction was cancelled does not pin the timestamps of the next attempt (regression: @UpdatedAt went back)', async () => {

@@ -5,6 +5,7 @@
  */
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { batchError } from '../../errors/batch';
+import { conditionFailureHint } from '../../errors/operation';
 import { writeError } from '../../errors/write';
 import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
@@ -32,6 +33,8 @@ export interface PreparedAction {
   };
   /** delete(entity): the entity, whose snapshot is dropped once committed. */
   readonly deleted?: object;
+  /** Why its condition may have failed, for a ConditionalCheckFailed reason (version, the caller's condition, the entity type). */
+  readonly conditionHint: string;
   /** update: the changes, for class-validator. */
   readonly changes?: Record<string, unknown>;
 }
@@ -68,7 +71,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       const item = p.input.Item!;
       return {
         index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},
-        item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> },
+        item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> }, conditionHint: conditionFailureHint(p.op),
         put: { entity: a.entity, assign: p.assign, item, staged: p.staged },
       };
     }
@@ -77,7 +80,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       const p = buildUpdateInput(ctx, schema, a.key, a.changes, withOld(a.options, returnOld), now);
       return {
         index, action: 'update', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
-        item: { Update: transactable(p.input) as NonNullable<TransactWriteItem['Update']> },
+        item: { Update: transactable(p.input) as NonNullable<TransactWriteItem['Update']> }, conditionHint: conditionFailureHint(p.op),
         changes: a.changes as Record<string, unknown>,
       };
     }
@@ -88,7 +91,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       const p = buildDeleteInput(ctx, schema, key, withOld(a.options, returnOld), a.entity);
       return {
         index, action: 'delete', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
-        item: { Delete: transactable(p.input) as NonNullable<TransactWriteItem['Delete']> },
+        item: { Delete: transactable(p.input) as NonNullable<TransactWriteItem['Delete']> }, conditionHint: conditionFailureHint(p.op),
         ...(a.entity ? { deleted: a.entity } : {}),
       };
     }
@@ -103,10 +106,14 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       return {
         index, action: 'check', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key: p.op.key ?? {},
         item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
+        conditionHint: conditionFailureHint({ ...p.op, versioned: false, userCondition: true }),
       };
     }
   }
 }
+
+/** A save requires the item as it was read (its version, or what it held). */
+const SAVE_HINT = 'the item was changed, deleted or created by another writer since the entity was read; read it again and retry';
 
 /** tx.save(): an Update of what changed, a check when nothing did, a put for an entity never read. */
 function buildSave(ctx: MapperContext, index: number, entity: object, now: Date, returnOld: boolean): PreparedAction {
@@ -125,6 +132,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     return {
       index, action: 'save', schema, id: itemIdentity(input.TableName!, input.Key!, schema), key,
       item: { Update: transactable(withOldValues(input, returnOld)) as NonNullable<TransactWriteItem['Update']> },
+      conditionHint: SAVE_HINT,
       put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity },
     };
   }
@@ -134,6 +142,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
   return {
     index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
     item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
+    conditionHint: SAVE_HINT,
     put: { entity, assign: {}, item: prepared.item, staged: entity },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { DynamapError, TransactionReason } from '../../errors/classes';
-import { isThrottle, operationError } from '../../errors/operation';
+import { isServerError, isThrottle, operationError } from '../../errors/operation';
 import { transactionError } from '../../errors/transaction';
 
 /** What a reason needs to know about its action. */
@@ -12,6 +12,8 @@ export interface ReasonSubject {
   readonly action: TransactionReason['action'];
   readonly model: string;
   readonly key: Record<string, unknown>;
+  /** Why its condition may have failed (a write's version, the caller's condition, the entity type). */
+  readonly conditionHint?: string;
 }
 
 interface AwsError {
@@ -43,14 +45,18 @@ export function isTransientTransactionError(e: unknown): boolean {
   return codes.length > 0 && codes.some((c) => c !== 'None') && codes.every((c) => TRANSIENT.has(c));
 }
 
-/** `operation` is 'transaction' or 'transactGet'; `command` the DynamoDB API it called. */
+/**
+ * `operation` is 'transaction' or 'transactGet'; `command` the DynamoDB API it called.
+ * `resent`: false when a server error was not resent because it may have been applied (a
+ * transaction without a clientRequestToken): the message must not say "retry later".
+ */
 export function transactionFailure(
-  operation: string, command: string, subjects: readonly ReasonSubject[], e: unknown, attempts: number,
+  operation: string, command: string, subjects: readonly ReasonSubject[], e: unknown, attempts: number, resent = true,
 ): DynamapError {
   const name = (e as AwsError)?.name;
   switch (name) {
     case 'TransactionCanceledException':
-      return transactionError.cancelled(operation, reasonsOf(subjects, e), e);
+      return transactionError.cancelled(operation, reasonsOf(subjects, e), e, subjects.map((s) => s.conditionHint));
     case 'UnknownOperationException':
       return transactionError.unsupported(operation, command, e);
     case 'IdempotentParameterMismatchException':
@@ -60,7 +66,8 @@ export function transactionFailure(
       return transactionError.failed(operation, 'inProgress',
         'A transaction with this clientRequestToken is still running: wait, then resend it with the same token.', e);
   }
-  const op = { operation, model: [...new Set(subjects.map((s) => s.model))].join(', ') || '(no model)' };
+  const op = { operation, model: [...new Set(subjects.map((s) => s.model))].join(', ') || '(no model)', writeOnce: !resent };
+  if (!resent && isServerError(e)) return operationError.wrap(op, e);
   if (isThrottle(e)) return operationError.exhausted(op, attempts, e);
   return operationError.wrap(op, e);
 }

@@ -78,9 +78,10 @@ async function sendTransaction(ctx: MapperContext, prepared: PreparedTransaction
       await ctx.client.send(command);
       return;
     } catch (e) {
-      if (!isTransientTransactionError(e) || !safeToResend(e, prepared) || attempt + 1 >= ctx.retry.attempts) {
-        const subjects = prepared.actions.map((a) => ({ action: a.action, model: a.schema.className, key: a.key }));
-        throw transactionFailure('transaction', 'TransactWriteItems', subjects, e, attempt + 1);
+      const resendable = safeToResend(e, prepared);
+      if (!isTransientTransactionError(e) || !resendable || attempt + 1 >= ctx.retry.attempts) {
+        const subjects = prepared.actions.map((a) => ({ action: a.action, model: a.schema.className, key: a.key, conditionHint: a.conditionHint }));
+        throw transactionFailure('transaction', 'TransactWriteItems', subjects, e, attempt + 1, resendable);
       }
       await sleep(backoffDelay(ctx.retry, attempt));
     }

@@ -44,7 +44,7 @@ export function buildTransactWriteInput(
   const seen = new Map<string, PreparedAction>();
   for (const p of prepared) {
     const first = seen.get(p.id);
-    if (first) throw transactionError.sameItem('transaction', first.index, p.index, p.schema.className, p.key);
+    if (first) throw transactionError.sameItem('transaction', first.index, p.index, [first.schema.className, p.schema.className], p.key);
     seen.set(p.id, p);
   }
   const bytes = payloadSize(prepared.map((p) => p.item));

@@ -52,8 +52,44 @@ describe('transactionFailure', () => {
     expect(e.code).toBe('transaction.cancelled');
     expect(e.message).toBe(
       'transaction was cancelled and nothing was written:\n' +
-        '  - action 1 (check of Note { id: "n" }): ConditionalCheckFailed: its condition was false (for an entity with @Version: it was changed or created since it was read)',
+        '  - action 1 (check of Note { id: "n" }): ConditionalCheckFailed: its condition was false for the stored item',
     );
+  });
+
+  it('a failed condition says what the action\'s condition held (regression: every reason blamed a @Version, even without one)', async () => {
+    const { buildTransactWriteInput } = await import('../../../src/mapper/transaction/write-input');
+    const { createContext } = await import('../../../src/mapper/create-context');
+    const { Attribute, PartitionKey, Table, Version } = await import('../../../src/decorators');
+    const { eq } = await import('../../../src/expressions');
+    @Table({ name: 'HintShop', entity: 'Order' }) class Order { @PartitionKey({ type: 'string' }) pk!: string; @Attribute({ type: 'number' }) total?: number; }
+    @Table({ name: 'HintAccounts' }) class Account { @PartitionKey({ type: 'string' }) id!: string; @Version() version?: number; }
+    const ctx = createContext({ client: {} as never });
+    const prepared = buildTransactWriteInput(ctx, [
+      { action: 'check', Model: Order, key: { pk: 'o' }, condition: { total: eq(5) }, options: {} },
+      { action: 'put', entity: Object.assign(new Account(), { id: 'a' }), options: {} },
+    ] as never, {}, new Date());
+    const actionSubjects = prepared.actions.map((a) => ({ action: a.action, model: a.schema.className, key: a.key, conditionHint: a.conditionHint }));
+    const e = transactionFailure('transaction', 'TransactWriteItems', actionSubjects, cancelled(['ConditionalCheckFailed', 'ConditionalCheckFailed']), 1);
+    expect(e.message).toBe(
+      'transaction was cancelled and nothing was written:\n' +
+        '  - action 0 (check of Order { pk: "o" }): ConditionalCheckFailed: the condition was false for the stored item, or the key holds ' +
+        'another entity\'s item (its "_entity" is not "Order": use the model of that item)\n' +
+        '  - action 1 (put of Account { id: "a" }): ConditionalCheckFailed: the item was changed by another writer since it was read ' +
+        '(its @Version no longer matches), or it was already created; read it again and retry',
+    );
+  });
+
+  it('two actions on one item through two models of its table name each action\'s model', async () => {
+    const { buildTransactWriteInput } = await import('../../../src/mapper/transaction/write-input');
+    const { createContext } = await import('../../../src/mapper/create-context');
+    const { Attribute, PartitionKey, Table } = await import('../../../src/decorators');
+    @Table({ name: 'TwoShop', entity: 'Order' }) class Order { @PartitionKey({ type: 'string' }) pk!: string; @Attribute({ type: 'number' }) total?: number; }
+    @Table({ name: 'TwoShop', entity: 'Customer' }) class Customer { @PartitionKey({ type: 'string' }) pk!: string; }
+    const ctx = createContext({ client: {} as never });
+    expect(() => buildTransactWriteInput(ctx, [
+      { action: 'check', Model: Order, key: { pk: 'x' }, condition: { total: 5 }, options: {} },
+      { action: 'put', entity: Object.assign(new Customer(), { pk: 'x' }), options: {} },
+    ] as never, {}, new Date())).toThrow(/^transaction: actions 0 and 1 \(of Order and of Customer, models of one table\) both target the item \{ pk: "x" \}; DynamoDB refuses/);
   });
 
   it('an engine without transactions says so', () => {
