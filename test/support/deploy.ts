@@ -12,14 +12,20 @@ import type { Constructor } from '../../src/metadata/types';
 
 interface Registry {
   readonly tables: Set<Constructor>;
+  /** Every class with recorded facts (a subclass inheriting @Table is a model too). */
+  readonly recorded?: Set<Constructor>;
 }
 
 export function deploy(Model: Constructor): void {
   const registry = (globalThis as unknown as Record<symbol, Registry | undefined>)[Symbol.for('dynamap.registry')];
   if (!registry) throw new Error('deploy(): no dynamap registry in this process');
   const table = declaredTableName(Model);
-  for (const other of [...registry.tables]) {
-    if (other !== Model && declaredTableName(other) === table) registry.tables.delete(other);
+  for (const other of new Set([...registry.tables, ...(registry.recorded ?? [])])) {
+    if (other !== Model && declaredTableName(other) === table) {
+      registry.tables.delete(other);
+      registry.recorded?.delete(other);
+    }
   }
   registry.tables.add(Model);
+  registry.recorded?.add(Model);
 }
