@@ -68,6 +68,11 @@ export function encodeNumber(model: string, path: ResolvedPath, operator: string
   }
   // A bigint attribute's own codec: it refuses 1.5 (the item could not be read back), as a write would.
   const end = path.end;
+  // A number attribute holds JavaScript numbers: a bigint added to it could make an item the model
+  // cannot read back (2n ** 64n), and a write of one is refused too.
+  if (typeof value === 'bigint' && end.at === 'attribute' && end.attr.kind === 'number' && !end.attr.converter) {
+    throw expressionError.badOperand(model, path.source, operator, "a number (the attribute is a 'number': declare it 'bigint' for integers beyond 2^53)", value);
+  }
   const encoded = end.at === 'attribute' && end.attr.kind === 'bigint' && !end.attr.converter
     ? encodeAttribute(end.attr, value, where(model, path))
     : marshallAny(value, where(model, path));

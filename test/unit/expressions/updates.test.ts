@@ -26,6 +26,13 @@ describe('updates compile to exact expressions', () => {
     expect(compileUpdate(Movie, { budget: increment(10n ** 20n) }).values).toEqual({ ':v0': { N: '0' }, ':v1': { N: '100000000000000000000' } });
   });
 
+  it('a bigint added to a number attribute is refused, as a write of one is (regression: the item became unreadable)', () => {
+    for (const change of [increment(2n ** 64n as never), decrement(1n as never), add(1n as never)]) {
+      expect(() => compileUpdate(Movie, { views: change })).toThrow(
+        /^Movie: views: (increment|decrement|add)\(\) needs a number \(the attribute is a 'number': declare it 'bigint' for integers beyond 2\^53\); got \d+n\.$/);
+    }
+  });
+
   it('ifNotExists', () => {
     expect(compileUpdate(Movie, { premiere: ifNotExists(new Date('2001-02-03T00:00:00Z')) })).toEqual({
       expression: 'SET #n0 = if_not_exists(#n0, :v0)',
