@@ -28,7 +28,8 @@ function hintFor(cause: unknown): string {
     case 'UnrecognizedClientException':
       return ' Check the credentials: sync needs dynamodb:DescribeTable, CreateTable, UpdateTable, DescribeTimeToLive and UpdateTimeToLive.';
     case 'LimitExceededException':
-      return ' Too many table or index operations are running in this account: wait for them to finish and run sync again.';
+      return ' A DynamoDB limit (see its message): either too many table or index operations are running in this account ' +
+        '(wait for them to finish and run sync again), or a per-table limit such as 20 global indexes.';
     case 'ResourceInUseException':
       return ' The table is being changed by someone else: wait until it is ACTIVE and run sync again.';
     case 'ValidationException':

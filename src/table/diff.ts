@@ -15,12 +15,17 @@ import type {
   GlobalSecondaryIndexDescription,
   LocalSecondaryIndex,
   LocalSecondaryIndexDescription,
+  Projection,
   TableDescription,
   TimeToLiveDescription,
 } from '@aws-sdk/client-dynamodb';
 import { syncError } from '../errors/sync';
 import { formatKeySchema, formatProjection, sameKeySchema, sameProjection } from './format';
 import type { CreateGlobalIndexStep, EnableTtlStep, PlanStep, TablePlan } from './types';
+
+/** DynamoDB's per-table limits (see /shared/reference: 20 global indexes, 100 projected attributes across all indexes). */
+const MAX_GLOBAL_INDEXES = 20;
+const MAX_PROJECTED = 100;
 
 type AnyIndex = GlobalSecondaryIndex | LocalSecondaryIndex | GlobalSecondaryIndexDescription | LocalSecondaryIndexDescription;
 
@@ -102,10 +107,11 @@ function compareLocalIndexes(declared: CreateTableCommandInput, actual: TableDes
     const a = existing.find((x) => x.IndexName === d.IndexName);
     const want = describeIndex(d, declared.AttributeDefinitions);
     if (!a) {
-      differences.push(
-        `local index "${d.IndexName}": declared ${want}; actual: the table has no such index ` +
-          `(local indexes can only be created together with the table)`,
-      );
+      const global = (actual.GlobalSecondaryIndexes ?? []).some((x) => x.IndexName === d.IndexName);
+      differences.push(global
+        ? `index "${d.IndexName}": declared as a local index; actual: a global index of that name`
+        : `local index "${d.IndexName}": declared ${want}; actual: the table has no such index ` +
+          `(local indexes can only be created together with the table)`);
     } else if (!sameKeySchema(d.KeySchema, a.KeySchema) || !sameProjection(d.Projection, a.Projection)) {
       differences.push(`local index "${d.IndexName}": declared ${want}; actual ${describeIndex(a, actual.AttributeDefinitions)}`);
     }
@@ -183,12 +189,34 @@ function planGlobalIndexes(
       );
     }
   }
-  for (const a of existing) {
-    if (!(declared.GlobalSecondaryIndexes ?? []).some((d) => d.IndexName === a.IndexName)) {
-      notes.push(`global index "${a.IndexName}" exists but no model declares it; sync leaves it alone.`);
-    }
-  }
+  const undeclared = existing.filter((a) => !(declared.GlobalSecondaryIndexes ?? []).some((d) => d.IndexName === a.IndexName));
+  for (const a of undeclared) notes.push(`global index "${a.IndexName}" exists but no model declares it; sync leaves it alone.`);
+  checkTableLimits(actual, steps, undeclared.length, differences);
   return steps;
+}
+
+/**
+ * The table's limits over the indexes it will have (the existing ones, those no model declares
+ * included, and the new ones): found here, the plan fails before anything is changed, instead of
+ * DynamoDB refusing a later index after earlier ones were added.
+ */
+function checkTableLimits(actual: TableDescription, steps: readonly CreateGlobalIndexStep[], undeclared: number, differences: string[]): void {
+  const existing = actual.GlobalSecondaryIndexes ?? [];
+  if (steps.length > 0 && existing.length + steps.length > MAX_GLOBAL_INDEXES) {
+    differences.push(
+      `global indexes: the table has ${existing.length}${undeclared ? ` (${undeclared} of them declared by no model)` : ''} and sync would add ` +
+        `${steps.length}: DynamoDB allows ${MAX_GLOBAL_INDEXES} per table. Delete indexes no longer used (sync never deletes), or declare fewer`,
+    );
+  }
+  const included = (p: Projection | undefined) => (p?.ProjectionType === 'INCLUDE' ? p.NonKeyAttributes?.length ?? 0 : 0);
+  const before = [...existing, ...(actual.LocalSecondaryIndexes ?? [])].reduce((n, i) => n + included(i.Projection), 0);
+  const added = steps.reduce((n, s) => n + included(s.index.Projection), 0);
+  if (added > 0 && before + added > MAX_PROJECTED) {
+    differences.push(
+      `projected attributes: the table's indexes project ${before} non-key attributes (INCLUDE) and the new global indexes ` +
+        `${added}: DynamoDB allows ${MAX_PROJECTED} across all of a table's indexes (an attribute in two indexes counts twice)`,
+    );
+  }
 }
 
 function planTtl(

@@ -326,6 +326,37 @@ describe('planTable', () => {
     ]);
   });
 
+  it('a local index declared where a global index of that name exists says so (regression: "the table has no such index")', () => {
+    const wanted: CreateTableCommandInput = { ...declared, LocalSecondaryIndexes: [{ ...declared.LocalSecondaryIndexes![0], IndexName: 'byGenre' }] };
+    expect(syncErrorOf(() => planTable(wanted, undefined, described({ LocalSecondaryIndexes: undefined }), undefined)).differences).toEqual([
+      'index "byGenre": declared as a local index; actual: a global index of that name',
+    ]);
+  });
+
+  it('counts the indexes the table already has, declared or not, against its limits before changing anything', () => {
+    const gsi = (name: string, included = 0) => ({
+      IndexName: name, KeySchema: [{ AttributeName: 'genre', KeyType: 'HASH' as const }],
+      Projection: included ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: Array.from({ length: included }, (_, i) => `a${i}`) } : { ProjectionType: 'ALL' as const },
+    });
+    const nineteen = Array.from({ length: 19 }, (_, i) => ({ ...gsi(`old${i}`), IndexStatus: 'ACTIVE' as const }));
+    const wanted: CreateTableCommandInput = { ...declared, GlobalSecondaryIndexes: [gsi('newOne'), gsi('newTwo')] };
+    expect(syncErrorOf(() => planTable(wanted, undefined, described({ GlobalSecondaryIndexes: nineteen }), undefined)).differences).toEqual([
+      'global indexes: the table has 19 (19 of them declared by no model) and sync would add 2: DynamoDB allows 20 per table. ' +
+        'Delete indexes no longer used (sync never deletes), or declare fewer',
+    ]);
+    // 19 + 1 fits.
+    expect(planTable({ ...declared, GlobalSecondaryIndexes: [gsi('newOne')] }, undefined, described({ GlobalSecondaryIndexes: nineteen }), undefined).steps)
+      .toHaveLength(1);
+    const projecting = [{ ...gsi('wide', 90), IndexStatus: 'ACTIVE' as const }];
+    expect(syncErrorOf(() => planTable({ ...declared, GlobalSecondaryIndexes: [gsi('more', 20)] }, undefined,
+      described({ GlobalSecondaryIndexes: projecting }), undefined)).differences).toEqual([
+      'projected attributes: the table\'s indexes project 90 non-key attributes (INCLUDE) and the new global indexes 20: ' +
+        'DynamoDB allows 100 across all of a table\'s indexes (an attribute in two indexes counts twice)',
+    ]);
+    expect(planTable({ ...declared, GlobalSecondaryIndexes: [gsi('more', 10)] }, undefined, described({ GlobalSecondaryIndexes: projecting }), undefined).steps)
+      .toHaveLength(1);
+  });
+
   it('a table being deleted', () => {
     const error = syncErrorOf(() => planTable(declared, undefined, described({ TableStatus: 'DELETING' }), undefined));
     expect(error.code).toBe('sync.tableDeleting');
