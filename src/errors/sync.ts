@@ -35,6 +35,10 @@ function hintFor(cause: unknown): string {
     case 'ValidationException':
       return ' DynamoDB refused the request; inspect it with mapper.createTableInput(Model).';
     default:
+      // The SDK's own refusal before sending: a plain Error.
+      if (cause instanceof Error && /region is missing/i.test(cause.message)) {
+        return ' Give the DynamoDBClient a region (new DynamoDBClient({ region })) or set AWS_REGION; the dynamap command takes --region.';
+      }
       return '';
   }
 }

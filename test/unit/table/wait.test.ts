@@ -56,6 +56,24 @@ describe('waitUntilActive', () => {
     });
   });
 
+  it('a client without a region: the message says where to give one', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    process.env.AWS_CONFIG_FILE = '/nonexistent/dynamap-test-config';
+    process.env.AWS_PROFILE = 'dynamap-test-none';
+    try {
+      const { DynamoDBClient: Client } = await import('@aws-sdk/client-dynamodb');
+      const client = new Client({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+      const error = await waitUntilActive(client, 't', { timeoutMs: 30, pollMs: 5 }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(
+        /^DescribeTable for table "t" failed: Error: Region is missing\. Give the DynamoDBClient a region \(new DynamoDBClient\(\{ region \}\)\) or set AWS_REGION; the dynamap command takes --region\.$/);
+      client.destroy();
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('wraps a failed DescribeTable in a SyncError that keeps the AWS error', async () => {
     const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException' });
     const client = { send: async () => { throw denied; } } as unknown as DynamoDBClient;
