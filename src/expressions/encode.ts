@@ -61,6 +61,25 @@ export function encodeFragment(model: string, path: ResolvedPath, operator: stri
   throw expressionError.badOperand(model, path.source, operator, 'a string (or binary data)', value);
 }
 
+/**
+ * contains()'s operand on an attribute a converter stores (its stored type unknown): a string or
+ * binary operand goes through the converter, as beginsWith()'s does, when the converter makes text
+ * or bytes of it (a substring of what it stores: 'ell' in 'HELLO' is 'ELL'); otherwise (the
+ * converter stores a set or list, or refuses a lone member) it is a member, as given.
+ */
+export function encodeContainsOnConverter(model: string, path: ResolvedPath, value: unknown): AttributeValue {
+  if (typeof value === 'string' || value instanceof Uint8Array) {
+    let converted: AttributeValue | undefined;
+    try {
+      converted = encodeRequired(model, path, value);
+    } catch {
+      converted = undefined;
+    }
+    if (converted !== undefined && ('S' in converted || 'B' in converted)) return converted;
+  }
+  return encodeMember(model, path, value, true);
+}
+
 /** A number for increment/decrement/ADD and size() comparisons: N, exact for bigints. */
 export function encodeNumber(model: string, path: ResolvedPath, operator: string, value: unknown): AttributeValue {
   if (typeof value !== 'number' && typeof value !== 'bigint') {

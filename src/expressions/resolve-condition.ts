@@ -13,7 +13,7 @@ import {
   type PropertyCondition,
   type ResolvedCondition,
 } from './ast';
-import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
+import { encodeContainsOnConverter, encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
 import { checkFits } from './fitness';
 import { isAttributeRef, isConditionNode, isExpression } from './normalize';
 import { compareAttributeValues } from './order';
@@ -138,7 +138,9 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
       }
       const value = path.category === 'string'
         ? encodeFragment(model, path, 'contains()', node.value)
-        : encodeMember(model, path, node.value, true);
+        : path.end.at === 'attribute' && path.end.attr.converter
+          ? encodeContainsOnConverter(model, path, node.value)
+          : encodeMember(model, path, node.value, true);
       return { type: 'contains', path: path.attributePath, value };
     }
     case 'exists':

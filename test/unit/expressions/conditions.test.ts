@@ -176,3 +176,23 @@ describe('enum attributes in conditions', () => {
     expect(() => compileUpdate(Holder, { part: old })).toThrow(expect.objectContaining({ code: 'value.enum' }));
   });
 });
+
+describe('contains() on an attribute a converter stores', () => {
+  const shout = { toDynamo: (v: string) => ({ S: v.toUpperCase() }), fromDynamo: (av: { S?: string }) => av.S!.toLowerCase() };
+  const csv = { toDynamo: (v: string[]) => ({ SS: v }), fromDynamo: (av: { SS?: string[] }) => av.SS! };
+  @Table({ name: 'Converted' })
+  class Loud {
+    @PartitionKey({ type: 'string' }) id!: string;
+    @Attribute({ converter: shout }) said?: string;
+    @Attribute({ converter: csv }) tags?: string[];
+  }
+
+  it('passes a substring through the converter, as beginsWith() does (regression: it was sent as given and matched nothing)', () => {
+    expect(compileCondition(Loud, { said: contains('ell') as never }).values).toEqual({ ':v0': { S: 'ELL' } });
+    expect(compileCondition(Loud, { said: beginsWith('he') as never }).values).toEqual({ ':v0': { S: 'HE' } });
+  });
+
+  it('a member of what a converter stores as a set is sent as given', () => {
+    expect(compileCondition(Loud, { tags: contains('a') as never }).values).toEqual({ ':v0': { S: 'a' } });
+  });
+});
