@@ -45,8 +45,11 @@ export type DataKeys<T> = {
   [K in keyof T]-?: K extends string ? (NonNullable<T[K]> extends (...args: never[]) => unknown ? never : K) : never;
 }[keyof T];
 
-/** Any path below P, for values whose shape is not known (`unknown`, `any`, beyond MaxDepth). */
-type FreeBelow<P extends string> = [`${P}.${string}`, unknown] | [`${P}[${number}]${string}`, unknown];
+/**
+ * Any path below P, for values whose shape is not known (`unknown`, `any`, beyond MaxDepth),
+ * including a quoted map key (`meta["a.b"]`, for a key with a dot or a bracket).
+ */
+type FreeBelow<P extends string> = [`${P}.${string}`, unknown] | [`${P}[${number}]${string}`, unknown] | [`${P}["${string}`, unknown];
 
 /** The `[path, value type]` entries of the properties of T. */
 type EntriesOf<T, D extends number> = IsAny<T> extends true
@@ -67,13 +70,15 @@ type Below<P extends string, V, D extends number> = IsAny<V> extends true
       : NonNullable<V> extends infer W
         // A Map with string keys is stored as a map (M): its keys are paths below it, of its value type.
         ? W extends ReadonlyMap<infer MK, infer MV>
-          ? MK extends string ? Entry<`${P}.${string}`, MV, Down[D]> : never
+          ? MK extends string ? Entry<`${P}.${string}`, MV, Down[D]> | Entry<`${P}["${string}"]`, MV, Down[D]> : never
           : W extends Leaf
             ? never
             : W extends readonly (infer E)[]
               ? Entry<`${P}[${number}]`, E, Down[D]>
               : W extends object
                 ? Prefixed<P, EntriesOf<W, Down[D]>>
+                  // A Record's keys may also be written quoted (`meta["a.b"]`).
+                  | (string extends keyof W ? Entry<`${P}["${string}"]`, W[string & keyof W], Down[D]> : never)
                 : never
         : never;
 
@@ -102,11 +107,15 @@ export type SizedPath<T> =
 // ---------------------------------------------------------------------------------------------
 // Conditions
 
+// A Date stored as ISO-8601 text ('date', the default) takes a text prefix: beginsWith('2024-01')
+// finds a month. (An 'epochSeconds' Date is a number: refused at runtime, which knows the kind.)
 type BeginsWithFor<V> = [V] extends [string]
   ? BeginsWithOperator<string>
   : [V] extends [Uint8Array]
     ? BeginsWithOperator<Uint8Array>
-    : never;
+    : [V] extends [Date]
+      ? BeginsWithOperator<string>
+      : never;
 
 type ContainsFor<V> = [V] extends [string]
   ? ContainsOperator<string>

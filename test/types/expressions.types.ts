@@ -103,6 +103,14 @@ update({ 'labels.color': 'red', labels: new Map([['a', 'b']]) });
 filter({ 'labels.color': beginsWith('r') });
 // @ts-expect-error a number into a Map<string, string>
 update({ 'labels.color': 5 });
+// A key with a dot, quoted, below a Record, a Map or an unknown value (docs/expressions.md); of the value type.
+filter({ 'meta["a.b"]': 1, 'labels["x.y"]': beginsWith('r'), 'extra["k.z"].deeper': 'v' });
+update({ 'meta["a.b"]': increment(1) });
+project(['meta["a.b"]', 'labels["x.y"]']);
+// @ts-expect-error a string into a Record<string, number>, quoted key or not
+filter({ 'meta["a.b"]': 'one' });
+// @ts-expect-error a quoted key below a class with declared properties is not a path
+filter({ 'info["rating"]': 1 });
 // @ts-expect-error a string copied into a number
 update({ rating: attribute('title') });
 // @ts-expect-error a number property incremented by a string attribute

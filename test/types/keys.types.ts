@@ -175,3 +175,15 @@ export async function projections(): Promise<void> {
   const whole = await mapper.get(Movie, { year: 1985, title: 'x' });
   void whole?.genre;
 }
+
+// A Date sort key stored as ISO-8601 text takes a text prefix (a month, a day): checked at runtime
+// against the kind (an 'epochSeconds' key is a number and refuses it before sending).
+@Table()
+class Reading {
+  declare readonly [KEY]?: ['sensor', 'at'];
+  @PartitionKey() sensor!: string;
+  @SortKey() at!: Date;
+}
+void new Mapper().query(Reading, { sensor: 's1', at: beginsWith('2024-01') });
+// @ts-expect-error a Date is not a prefix: give its text
+void new Mapper().query(Reading, { sensor: 's1', at: beginsWith(new Date()) });

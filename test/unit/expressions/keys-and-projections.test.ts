@@ -4,9 +4,19 @@
 import {
   beginsWith, between, compileKeyCondition, compileProjection, eq, gt, gte, lt, lte,
 } from '../../../src/expressions';
+import { PartitionKey, SortKey, Table } from '../../../src/decorators';
 import { Movie } from './fixtures';
 
 describe('key conditions', () => {
+  it('a date sort key takes a text prefix (ISO-8601 text); an epochSeconds one (a number) refuses it', () => {
+    @Table({ name: 'Readings' }) class Reading { @PartitionKey({ type: 'string' }) sensor!: string; @SortKey({ type: 'date' }) at!: Date; }
+    expect(compileKeyCondition(Reading, { sensor: 's1', at: beginsWith('2024-01') })).toEqual({
+      expression: '#n0 = :v0 AND begins_with(#n1, :v1)', names: { '#n0': 'sensor', '#n1': 'at' }, values: { ':v0': { S: 's1' }, ':v1': { S: '2024-01' } },
+    });
+    @Table({ name: 'Ticks' }) class Tick { @PartitionKey({ type: 'string' }) sensor!: string; @SortKey({ type: 'epochSeconds' }) at!: Date; }
+    expect(() => compileKeyCondition(Tick, { sensor: 's1', at: beginsWith('17') })).toThrow(/beginsWith\(\) cannot be used on at, a epochSeconds/);
+  });
+
   it('partition key alone, as a value or eq()', () => {
     const expected = { expression: '#n0 = :v0', names: { '#n0': 'year' }, values: { ':v0': { N: '1994' } } };
     expect(compileKeyCondition(Movie, { year: 1994 })).toEqual(expected);
