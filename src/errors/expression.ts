@@ -46,6 +46,10 @@ export const expressionError = {
       `${path}: an update operator (add, remove, increment...) or a node is not a condition value. Use a value (equality) or eq, lt, between, contains...`),
   badPathSyntax: (model: string, path: string, reason: string) =>
     v('badPath', model, path, `property path ${JSON.stringify(path)} is malformed: ${reason}. Write paths like 'info.rating' or 'info.actors[0]'.`),
+  pathNotString: (model: string, path: unknown) =>
+    v('badPath', model, undefined,
+      `a property path must be a string, like 'info.rating'; got ${Array.isArray(path) ? `an array (${path.length} element(s))` : show(path)}` +
+        (Array.isArray(path) ? ": a builder's .project() takes each path as its own argument: .project('title', 'info.rating')." : '.')),
   unknownPath: (model: string, path: string, segment: string, owner: string, candidates: readonly string[]) =>
     v('unknownPath', model, path,
       (path === segment ? '' : `${JSON.stringify(path)}: `) +

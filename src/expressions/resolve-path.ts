@@ -130,8 +130,9 @@ export function resolvePath(schema: ModelSchema, path: string): ResolvedPath {
 
 function walk(schema: ModelSchema, path: string): ResolvedPath {
   const model = schema.className;
+  if (typeof path !== 'string') throw expressionError.pathNotString(model, path);
   const parsed = parsePropertyPath(path);
-  if (!parsed.ok) throw expressionError.badPathSyntax(model, String(path), parsed.reason);
+  if (!parsed.ok) throw expressionError.badPathSyntax(model, path, parsed.reason);
   const { segments } = parsed;
   const attributePath: AttributePathElement[] = [];
   let state: State = { where: 'document', doc: schema, label: model };

@@ -12,6 +12,8 @@ import type { RetryPolicy } from './context';
 export interface OptionSpec {
   readonly known: readonly string[];
   readonly flags?: readonly string[];
+  /** Options let through for the method's own message (a scan option on a query), not listed as options. */
+  readonly unlisted?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export function optionsOf<O extends object>(value: O | null | undefined, where: 
   if (spec === undefined) return value;
   const options = value as Record<string, unknown>;
   for (const option in options) {
-    if (!spec.known.includes(option) && options[option] !== undefined) throw optionError.unknown(where, option, spec.known);
+    if (!spec.known.includes(option) && options[option] !== undefined) throw optionError.unknown(where, option, spec.unlisted ? spec.known.filter((k) => !spec.unlisted!.includes(k)) : spec.known);
   }
   for (const flag of spec.flags ?? []) {
     const v = options[flag];
@@ -48,7 +50,7 @@ export const OPTIONS = {
   condition: CONDITION,
   check: { known: ['returnOldOnFailure'], flags: ['returnOldOnFailure'] },
   // segments: refused by createQuery with its own message (a scan option).
-  query: { known: ['index', 'segments'] },
+  query: { known: ['index', 'segments'], unlisted: ['segments'] },
   scan: { known: ['index', 'filter', 'segments'] },
   batchWrite: { known: [...BATCH, 'overwriteVersions'], flags: ['overwriteVersions'] },
   batchDelete: { known: BATCH },

@@ -68,6 +68,12 @@ describe('paths', () => {
     expect(refusal(cond({ 'info.': 1 }))).toMatch(/it ends with "\."/);
     expect(refusal(cond({ '': 1 }))).toMatch(/it is empty/);
   });
+  it('a path that is not a string says so (regression: project([\'n\']) said "it is empty")', () => {
+    expect(refusal(() => compileProjection(Movie, [['rating']] as never))).toBe(
+      "expression.badPath: Movie: a property path must be a string, like 'info.rating'; got an array (1 element(s)): " +
+      "a builder's .project() takes each path as its own argument: .project('title', 'info.rating').");
+    expect(refusal(() => compileProjection(Movie, [5] as never))).toBe("expression.badPath: Movie: a property path must be a string, like 'info.rating'; got 5.");
+  });
   it('the error carries the path as an issue', () => {
     try {
       compileCondition(Movie, { ratng: 1 } as Condition<Movie>);

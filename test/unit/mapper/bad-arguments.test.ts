@@ -50,6 +50,8 @@ const options: [string, () => unknown, string][] = [
   ['update returnValues', () => mapper.update(Thing, { id: 'a' }, {}, { returnValues: 'UPDATED_NEW' as never }),
     'update(): option returnValues is "UPDATED_NEW"; expected \'ALL_NEW\', \'ALL_OLD\' or \'NONE\'.'],
   ['scan misspelt filter', () => mapper.scan(Thing, { filtr: { id: 'a' } } as never), 'scan(): there is no option "filtr"'],
+  // segments is let through to query() for its own message (a scan option), not offered as a query option.
+  ['query misspelt index', () => mapper.query(Thing, { id: 'a' }, { indx: 'x' } as never), 'query(): there is no option "indx"; the options are index.'],
   ['new Mapper misspelt validate', () => new Mapper({ client, valdiate: false } as never), 'new Mapper(): there is no option "valdiate"'],
   ['new Mapper validate as a string', () => new Mapper({ client, validate: 'no' as never }), 'new Mapper(): option validate is "no"'],
   ['batchPut misspelt', () => mapper.batchPut([thing], { concurency: 2 } as never), 'batchPut(): there is no option "concurency"'],
