@@ -77,7 +77,9 @@ export const expressionError = {
     v('unencodable', model, path,
       `${path}: ${show(value)} has no stored form to compare with (an empty set has none: DynamoDB has no empty sets). Use notExists() to test that it is absent.`),
   emptyLogical: (model: string, operator: 'and' | 'or') =>
-    v('emptyLogical', model, undefined, `${operator}() needs at least one condition (an empty condition object {} counts as none).`),
+    v('emptyLogical', model, undefined, operator === 'and'
+      ? 'an empty condition ({}, or and() of nothing) tests nothing: give at least one path ({ rating: gte(8) }), or leave it out.'
+      : 'or() needs at least one condition.'),
   emptyIn: (model: string, path: string) =>
     v('emptyIn', model, path, `${path}: isIn() needs at least one value.`),
   tooManyIn: (model: string, path: string, count: number) =>
@@ -147,8 +149,8 @@ export const expressionError = {
   missingParentPath: (model: string, paths: readonly string[]) =>
     v('missingParentPath', model, paths[0],
       `the update changes ${paths.length === 1 ? 'the nested path' : 'nested paths'} ${list(paths)}, but ` +
-        `${paths.length === 1 ? 'its parent does' : 'the parent of one of them does'} not exist in the stored item (or the item ` +
-        `does not exist), and DynamoDB only changes a nested path inside an existing map or list. Set the parent first ` +
+        `${paths.length === 1 ? 'its parent does' : 'the parent of one of them does'} not exist in the stored item as a map or ` +
+        `list (it is missing, holds another type, or the item does not exist), and DynamoDB only changes a nested path inside an existing map or list. Set the parent first ` +
         `(e.g. { ${parentOf(paths[0] ?? 'parent')}: {...} }), or write the whole item with put().`),
 };
 

@@ -158,9 +158,10 @@ export const operationError = {
     }
     if (err?.name === 'ValidationException' && op.incrementsVersion && /incorrect data type/i.test(err.message ?? '')) {
       return new DynamoError(
-        `${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err.name}: ${err.message}. An attribute it increments holds ` +
-          `another type in the stored item — its @Version ${op.incrementsVersion}, if other code stored it as NULL: read the entity ` +
-          `and save() it (that sets version 1), then update.`,
+        `${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err.name}: ${err.message}. An operand does not fit the type ` +
+          `the stored item holds at its path (add() of a number to a string set, append() to a string...): read the item to see ` +
+          `which. If it is the @Version ${op.incrementsVersion} (other code may store it as NULL): read the entity and save() it ` +
+          `(that sets version 1), then update.`,
         cause,
       );
     }

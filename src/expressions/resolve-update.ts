@@ -61,6 +61,7 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
       return { type: 'increment', path: at, sign: action.sign, by: encodeNumber(model, path, `${operator}()`, action.by) };
     }
     case 'ifNotExists': {
+      if (action.value instanceof Set && action.value.size === 0) throw expressionError.emptySet(model, path.source, 'ifNotExists()');
       const value = encodeRequired(model, path, action.value);
       if (isIndexKey(schema, path)) checkIndexKeyValue(schema, path.root, value, `${model}.${path.source}`);
       return { type: 'ifNotExists', path: at, value };

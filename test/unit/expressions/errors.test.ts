@@ -104,6 +104,9 @@ describe('operators that do not fit the attribute kind', () => {
     expect(refusal(upd({ views: increment('1' as never) }))).toBe('expression.badOperand: Movie: views: increment() needs a number or bigint; got "1".');
     expect(refusal(cond({ genre: beginsWith(5 as never) }))).toBe('expression.badOperand: Movie: genre: beginsWith() needs a string (or binary data); got 5.');
     expect(refusal(upd({ tags: add(new Set()) }))).toMatch(/^expression\.emptySet: Movie: tags: add\(\) with an empty set/);
+    // Not the condition wording ("no stored form to compare with... notExists()").
+    expect(refusal(upd({ tags: ifNotExists(new Set<string>()) }))).toBe(
+      'expression.emptySet: Movie: tags: ifNotExists() with an empty set does nothing and DynamoDB refuses empty sets; leave it out.');
     expect(refusal(cond({ genre: isType('STRING' as AttributeTypeName) }))).toMatch(/^expression\.badType: Movie: genre: isType\("STRING"\)/);
   });
 
@@ -125,7 +128,11 @@ describe('operators that do not fit the attribute kind', () => {
 
 describe('condition rules', () => {
   it('empty and() / or() / {}', () => {
-    expect(refusal(cond(and()))).toBe('expression.emptyLogical: Movie: and() needs at least one condition (an empty condition object {} counts as none).');
+    expect(refusal(cond(and()))).toBe('expression.emptyLogical: Movie: an empty condition ({}, or and() of nothing) tests nothing: give at least one path ({ rating: gte(8) }), or leave it out.');
+    // Inside or() and not(), an empty {} is named as what the user wrote (regression: it said "and() needs...").
+    expect(refusal(cond(or({}, { rating: 1 })))).toMatch(/^expression.emptyLogical: Movie: an empty condition \(\{\}, or and\(\) of nothing\)/);
+    expect(refusal(cond(not({})))).toMatch(/^expression.emptyLogical: Movie: an empty condition/);
+    expect(refusal(cond(or()))).toBe('expression.emptyLogical: Movie: or() needs at least one condition.');
     expect(refusal(cond(or()))).toMatch(/^expression\.emptyLogical: Movie: or\(\)/);
     expect(refusal(cond({}))).toMatch(/^expression\.emptyLogical/);
     expect(refusal(cond(not({})))).toMatch(/^expression\.emptyLogical/);
@@ -225,7 +232,7 @@ describe('update rules', () => {
     expect(e).toBeInstanceOf(ValidationError);
     expect(`${e.code}: ${e.message}`).toBe(
       'expression.missingParentPath: Movie: the update changes the nested path info.rating, but its parent does not exist in the ' +
-        'stored item (or the item does not exist), and DynamoDB only changes a nested path inside an existing map or list. ' +
+        'stored item as a map or list (it is missing, holds another type, or the item does not exist), and DynamoDB only changes a nested path inside an existing map or list. ' +
         'Set the parent first (e.g. { info: {...} }), or write the whole item with put().');
   });
 });
