@@ -16,14 +16,16 @@ function causeText(cause: unknown): string {
 export const batchError = {
   /** A codec or validation error of one item, re-thrown with the item's place (`item 3`, `key 2 of request 1`) in front. */
   atItem(operation: string, where: string, error: unknown): unknown {
+    // A message that names the operation itself (`batchPut: expected an instance...`) keeps one name.
+    const at = (message: string) => `${operation} ${where}: ${message.startsWith(`${operation}: `) ? message.slice(operation.length + 2) : message}`;
     if (error instanceof ValidationError) {
-      return new ValidationError(error.code, `${operation} ${where}: ${error.message}`, {
+      return new ValidationError(error.code, at(error.message), {
         issues: error.issues,
         validationErrors: error.validationErrors,
         cause: error,
       });
     }
-    if (error instanceof ItemTooLargeError) return new ItemTooLargeError(`${operation} ${where}: ${error.message}`, error.size);
+    if (error instanceof ItemTooLargeError) return new ItemTooLargeError(at(error.message), error.size);
     return error;
   },
   notAnOperation(index: number, value: unknown): ValidationError {

@@ -51,10 +51,11 @@ export const transactionError = {
         'with a condition instead of a check); nothing was sent.',
     );
   },
-  checkWithoutCondition(index: number, model: string): ValidationError {
+  /** Thrown inside the action's build: atItem adds `transaction action ${index} (check): ` in front. */
+  checkWithoutCondition(model: string): ValidationError {
     return new ValidationError(
       'transaction.checkWithoutCondition',
-      `transaction action ${index} (check of ${model}) has no condition; tx.check(Model, key, condition) needs one, e.g. { version: 3 }.`,
+      `the check of ${model} has no condition; tx.check(Model, key, condition) needs one, e.g. { version: 3 }.`,
     );
   },
   closed(method: string): ValidationError {

@@ -90,7 +90,9 @@ export function firstHole(value: readonly unknown[]): number {
 }
 
 export function functionOf<F extends (...args: never[]) => unknown>(value: F, where: string, what: string): F {
-  if (typeof value !== 'function') throw optionError.invalid(where, what, value === undefined ? 'undefined' : typeof value, 'a function');
+  if (typeof value !== 'function') {
+    throw new ValidationError('argument.invalid', `${where}: ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected a function.`);
+  }
   return value;
 }
 

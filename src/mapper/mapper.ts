@@ -313,7 +313,7 @@ export class Mapper {
    * Resolves to what the callback returned.
    */
   transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
-    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback'), optionsOf(options, 'transaction()', OPTIONS.transaction));
+    return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback (tx) => { ... }'), optionsOf(options, 'transaction()', OPTIONS.transaction));
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */

@@ -99,7 +99,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       return buildSave(ctx, index, a.entity, now, returnOld);
     case 'check': {
       const schema = getModelSchema(a.Model);
-      if (a.condition === undefined || a.condition === null) throw transactionError.checkWithoutCondition(index, schema.className);
+      if (a.condition === undefined || a.condition === null) throw transactionError.checkWithoutCondition(schema.className);
       // A conditional delete's input holds exactly what a ConditionCheck needs (table, key,
       // condition, names, values), compiled by the same builder as every other condition.
       const p = buildDeleteInput(ctx, schema, a.key, { condition: a.condition, ...withOld(a.options, returnOld) });

@@ -55,6 +55,8 @@ const options: [string, () => unknown, string][] = [
   ['new Mapper misspelt validate', () => new Mapper({ client, valdiate: false } as never), 'new Mapper(): there is no option "valdiate"'],
   ['new Mapper validate as a string', () => new Mapper({ client, validate: 'no' as never }), 'new Mapper(): option validate is "no"'],
   ['batchPut misspelt', () => mapper.batchPut([thing], { concurency: 2 } as never), 'batchPut(): there is no option "concurency"'],
+  // One "batchPut" in front, not two (regression: "batchPut item 1: batchPut: expected...").
+  ['batchPut of a plain object', () => mapper.batchPut([thing, { id: 'b' }] as never), 'batchPut item 1: expected an instance of a @Table class, got a plain object.'],
   ['transaction misspelt', () => mapper.transaction(() => undefined, { token: 'x' } as never), 'transaction(): there is no option "token"'],
   ['sync misspelt', () => mapper.sync([Thing], { dryrun: true } as never), 'sync(): there is no option "dryrun"'],
   ['transaction token too long', () => mapper.transaction(() => undefined, { clientRequestToken: 'x'.repeat(37) }),
@@ -81,6 +83,8 @@ const options: [string, () => unknown, string][] = [
   ['batchWrite operation with a cycle', () => mapper.batchWrite([cyclic as never]), 'got {"a":1,"self":[circular]}; nothing was written.'],
   ['an option whose getter throws', () => mapper.get(Thing, { id: 'a' }, { consistent: throwing as never }),
     'get(): option consistent is (an object that cannot be shown); expected true or false.'],
+  ['transaction(null) names the value, not its typeof', () => mapper.transaction(null as never),
+    'transaction(): the callback (tx) => { ... } is null; expected a function.'],
   ['batchWrite put and delete together (the class is shown)', () => mapper.batchWrite([{ put: thing, delete: Thing } as never]),
     'got {"put":Thing {"id":"a"},"delete":class Thing}; nothing was written.'],
 ];

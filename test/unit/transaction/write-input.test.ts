@@ -139,9 +139,9 @@ describe('buildTransactWriteInput', () => {
     expect((error as Error).message).toMatch(/action 0 \(put\).*instance of a @Table class/);
   });
 
-  it('a check needs a condition', () => {
-    expect(() => buildTransactWriteInput(ctx, actions((tx) => tx.check(Note, { id: 'a' }, undefined as never)), {}, now))
-      .toThrow(/has no condition/);
+  it('a check needs a condition; the message names the action once (regression: "transaction action 0 (check): transaction action 0 ...")', () => {
+    expect(() => buildTransactWriteInput(ctx, actions((tx) => tx.check(Note, { id: 'a' }, undefined as never)), {}, now)).toThrow(
+      /^transaction action 0 \(check\): the check of Note has no condition; tx\.check\(Model, key, condition\) needs one, e\.g\. \{ version: 3 \}\.$/);
   });
 });
 
