@@ -68,6 +68,8 @@ export function resolveTableOptions(
     problems.push(modelProblem.badOption(className, undefined, 'tags', options.tags, 'an object of string values'));
   } else if (options.tags !== undefined) {
     // AWS's tag rules, so that CreateTable does not refuse the table after everything else was planned.
+    const count = Object.keys(options.tags).length;
+    if (count > 50) problems.push(modelProblem.badOption(className, undefined, 'tags', `${count} tags`, 'at most 50 tags (DynamoDB\'s limit per table)'));
     for (const [key, value] of Object.entries(options.tags)) {
       if (key.length < 1 || key.length > 128 || key.startsWith('aws:')) {
         problems.push(modelProblem.badOption(className, undefined, 'tags', key, 'tag keys of 1 to 128 characters, not starting with "aws:"'));

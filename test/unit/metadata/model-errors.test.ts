@@ -286,6 +286,11 @@ describe('model definition errors', () => {
       'Tagged: option tags is "aws:owner"; expected tag keys of 1 to 128 characters, not starting with "aws:".',
       'Tagged: option tags.team is "yyyyyyyyyyyyyyyyyyyy..."; expected a tag value of at most 256 characters.',
     ]);
+    @Table({ tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])) })
+    class OverTagged { @PartitionKey() id!: string; }
+    expect(problemsOf(() => getModelSchema(OverTagged)).map((p) => p.message)).toEqual([
+      'OverTagged: option tags is "51 tags"; expected at most 50 tags (DynamoDB\'s limit per table).',
+    ]);
   });
 
   it('refuses an explicit type that contradicts the property\'s TypeScript type (it would fail only at the first write)', () => {
