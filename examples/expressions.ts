@@ -101,6 +101,11 @@ export async function expressionsExample(client: DynamoDBClient, log: (line: str
   // only here: the embedded engine of the examples (dynalite) cannot evaluate it; DynamoDB can.
   const named = compileCondition(Venue, { acts: contains(attribute('name')), zone: beginsWith(attribute('status')) });
   log(`acts naming the venue: ${named.expression}  names ${JSON.stringify(named.names)}`);
+  // An update creates a missing item (DynamoDB's UpdateItem is an upsert); a condition on the
+  // partition key makes it update only an item that exists.
+  const missing = await mapper.update(Venue, { name: 'Nowhere', day: '2026-11-25' }, { views: 1 }, { condition: { name: exists() } })
+    .catch((error: unknown) => error);
+  log(`update of a missing venue with { name: exists() }: ${(missing as Error).name}; stored: ${await mapper.get(Venue, { name: 'Nowhere', day: '2026-11-25' }) ?? 'nothing'}`);
 }
 
 if (require.main === module) {

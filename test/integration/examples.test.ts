@@ -21,6 +21,7 @@ describe('examples', () => {
     expect(lines[7]).toBe('views between the seat count and 5000: #n0 >= #n1 AND #n0 <= :v0; 2026-12-01');
     expect(lines[8]).toBe('after a full house: views 2400');
     expect(lines[9]).toBe('acts naming the venue: contains(#n0, #n1) AND begins_with(#n2, #n3)  names {"#n0":"acts","#n1":"name","#n2":"geo.zone","#n3":"status"}');
+    expect(lines[10]).toBe('update of a missing venue with { name: exists() }: ConditionError; stored: nothing');
   });
 
   it('examples/single-table.ts: two entity types in one table, each model reading its own', async () => {
