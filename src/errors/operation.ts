@@ -73,9 +73,21 @@ export interface OperationDescription {
   readonly entity?: { readonly attribute: string; readonly value: string };
 }
 
+/**
+ * One key value in a message: strings quoted (control characters escaped, so a key cannot write
+ * to the terminal that shows the message), binaries by their size, Dates in ISO-8601.
+ */
+function keyValueText(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Uint8Array) return `<${v.byteLength} bytes>`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  return shown(v);
+}
+
 export function describeKey(key: Record<string, unknown> | undefined): string {
   if (!key) return '';
-  const parts = Object.entries(key).map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+  const parts = Object.entries(key).map(([k, v]) => `${k}: ${keyValueText(v)}`);
   return ` { ${parts.join(', ')} }`;
 }
 

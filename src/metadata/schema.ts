@@ -211,6 +211,11 @@ export function declaredTableName(target: Constructor): string | undefined {
   return table !== null && typeof table === 'object' && typeof table.name === 'string' ? table.name : (tableOwner ?? target).name;
 }
 
+/** The class whose @Table a model's table options come from (itself, or the parent it inherits them from). */
+export function tableOwnerOf(target: Constructor): Constructor {
+  return collect(target).tableOwner ?? target;
+}
+
 /**
  * The registered table models, without bases: a class another registered model extends while
  * naming the same table (an abstract base holding the partition key, say) is a template of those

@@ -87,6 +87,9 @@ export class ReadRun<T extends object> {
     this.keyTypes = startKeyTypes(state.schema, state.index);
     this.codec = codecFor(Model);
     if (state.models !== undefined) {
+      // Each model's table check (its first use), not only the first model's: a model whose
+      // table definition is refused must not be read through a list where it comes later.
+      for (const m of state.models) ctx.tableName(m);
       this.entities = {
         attribute: state.schema.table.entity!.attribute,
         codecs: new Map(state.models.map((m) => [m.table.entity!.value, codecFor(m.target) as ModelCodec<T>])),

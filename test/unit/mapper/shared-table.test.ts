@@ -104,3 +104,39 @@ describe('a subclass without @Table of its own', () => {
     expect(mapper.createTableInput(Dog).TableName).toBe('Zoo');
   });
 });
+
+describe('a class extending an entity model (a subclass, a nested document)', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  it('does not make the model a second owner of its entity type (regression: every put/get of the parent was refused)', async () => {
+    @Table({ name: 'Orders', entity: 'Order' })
+    class Purchase {
+      @PartitionKey() pk!: string;
+      @Attribute() total?: number;
+      @Attribute({ type: () => [Revision] }) history?: Revision[];
+    }
+    // Used only as a nested document of its parent; and a subclass adding an attribute.
+    class Revision extends Purchase { @Attribute() revisedAt?: Date; }
+    class BigPurchase extends Purchase { @Attribute() extra?: string; }
+    const mapper = new Mapper({ client });
+    const p = Object.assign(new Purchase(), { pk: 'p', total: 1, history: [Object.assign(new Revision(), { pk: 'p', total: 0, revisedAt: new Date(0) })] });
+    await expect(mapper.put(p)).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.get(Purchase, { pk: 'p' })).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.put(Object.assign(new BigPurchase(), { pk: 'b', extra: 'x' }))).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    expect(sent).toHaveLength(3);
+    expect(mapper.createTableInput(Purchase).TableName).toBe('Orders');
+  });
+
+  it('a read of several models checks every model\'s table, not only the first one\'s', async () => {
+    @Table({ name: 'Mixed', entity: 'Plain' })
+    class Plain { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    // Its own @Table names other options than its parent's: the parent no longer fits the table.
+    @Table({ name: 'Mixed', entity: 'Fancy', stream: 'NEW_IMAGE' })
+    class Fancy extends Plain { @Attribute() colour?: string; }
+    const mapper = new Mapper({ client });
+    const error = await refusal(() => mapper.query([Fancy, Plain], { pk: 'x' }).all());
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error.message).toMatch(/Plain and Fancy share table "Mixed"/);
+    expect(sent).toEqual([]);
+  });
+});
