@@ -211,19 +211,26 @@ export function declaredTableName(target: Constructor): string | undefined {
   return table !== null && typeof table === 'object' && typeof table.name === 'string' ? table.name : (tableOwner ?? target).name;
 }
 
-/** The class whose @Table a model's table options come from (itself, or the parent it inherits them from). */
-export function tableOwnerOf(target: Constructor): Constructor {
-  return collect(target).tableOwner ?? target;
+/**
+ * Whether a class that inherits its @Table changes the table: it declares a key or an index of
+ * its own. Then it is a model of the table in its own right (sync must see its sort key and
+ * indexes). One that only adds attributes — or extends a model to be used as a nested document —
+ * is its parent's model (entity type included), not a second model of the table.
+ */
+function definesTable(target: Constructor): boolean {
+  const raw = rawModelOf(target);
+  return raw !== undefined && (raw.indexes.length > 0 || raw.properties.some((p) => p.role === 'partitionKey' || p.role === 'sortKey'));
 }
 
 /**
  * The registered table models, without bases: a class another registered model extends while
  * naming the same table (an abstract base holding the partition key, say) is a template of those
  * models, not a model of the table, and may be incomplete (no sort key yet). A subclass that
- * inherits its @Table and declares keys, attributes or indexes of its own is a model.
+ * inherits its @Table and adds a key or an index is a model (see definesTable).
  */
 export function registeredModels(): Constructor[] {
-  const all = [...new Set([...recordedClasses(), ...registeredTables()])].filter(isTableModel);
+  const inheriting = recordedClasses().filter((c) => !registeredTables().includes(c) && definesTable(c) && isTableModel(c));
+  const all = [...new Set([...registeredTables(), ...inheriting])];
   return all.filter((base) => {
     const table = declaredTableName(base);
     return !all.some((other) => other !== base && other.prototype instanceof base && declaredTableName(other) === table);

@@ -18,8 +18,7 @@ import type { ModelProblem } from '../errors/classes';
 import { modelError, modelProblem } from '../errors/model';
 import { syncError, tableProblem } from '../errors/sync';
 import { isValidTableName } from '../metadata/names';
-import { tableOwnerOf } from '../metadata/schema';
-import type { AttributeSchema, Constructor, IndexSchema, KeyAttributes, ModelSchema, ProjectionSchema, ResolvedTableOptions } from '../metadata/types';
+import type { AttributeSchema, IndexSchema, KeyAttributes, ModelSchema, ProjectionSchema, ResolvedTableOptions } from '../metadata/types';
 import { formatKeySchema, formatProjection } from './format';
 
 const MAX_GSI = 20;
@@ -199,15 +198,6 @@ function mergeTtl(schemas: readonly ModelSchema[], problems: ModelProblem[]): st
  * Single-table design: the models of a table that have an entity type must keep it in the same
  * attribute, and no two may use the same type (their reads could not tell their items apart).
  */
-/**
- * Two models with one entity type that are one entity refined, not two owners of the type: one
- * extends the other, or both inherit the type from one @Table (a subclass that adds an attribute,
- * a nested-document class extending the model).
- */
-function oneEntity(a: Constructor, b: Constructor): boolean {
-  return a === b || a.prototype instanceof b || b.prototype instanceof a || tableOwnerOf(a) === tableOwnerOf(b);
-}
-
 function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]): string | undefined {
   const byValue = new Map<string, ModelSchema>();
   let first: ModelSchema | undefined;
@@ -221,9 +211,7 @@ function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]
         `"${entity.attribute}" in ${s.className}): give them the same @Table({ entityAttribute })`));
     }
     const same = byValue.get(entity.value);
-    // One class extending the other with the same type (inherited, or repeated) is one entity type
-    // refined: a subclass that adds an attribute, or a nested-document class extending the model.
-    if (same && !oneEntity(same.target, s.target)) {
+    if (same) {
       problems.push(modelProblem.sameEntity(s.table.name, same.className, s.className, entity.value));
     } else byValue.set(entity.value, s);
   }
