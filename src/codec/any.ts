@@ -16,7 +16,7 @@ import { isoFromTime } from './dates';
 import { fail, keySegment, setKey, withReadSegment, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
 import { encodeBinarySet, encodeNumberSet, encodeStringSet } from './sets';
-import { meter } from './size';
+import { meter, utf8Length } from './size';
 
 /** Finds the document codec of a class instance met in a generic value (set by document.ts). */
 let documentOfClass: (cls: Function) => { encodeMap(entity: object, level: number): Record<string, AttributeValue> } | undefined = () => undefined;
@@ -146,6 +146,18 @@ export function marshallList(list: readonly unknown[], level: number): Attribute
   return out;
 }
 
+/** DynamoDB's longest attribute name, map keys included (64 KB). */
+const MAX_NAME_BYTES = 65_535;
+
+/** A map key DynamoDB accepts: not empty, at most 64 KB (counted only for a key long enough to exceed it). */
+export function checkMapKey(key: string): void {
+  if (key === '') fail(valueRule.emptyMapKey());
+  if (key.length > MAX_NAME_BYTES / 3) {
+    const bytes = utf8Length(key);
+    if (bytes > MAX_NAME_BYTES) fail(valueRule.mapKeyTooLong(bytes));
+  }
+}
+
 /** A plain object as M at `level`; undefined members and empty sets are omitted. */
 export function marshallPlainObject(object: Record<string, unknown>, level: number): Record<string, AttributeValue> {
   checkContainerLevel(level);
@@ -160,7 +172,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
       const av = marshallAt(value, level + 1);
       if (av === undefined) continue;
       const key = keys[i];
-      if (key === '') fail(valueRule.emptyMapKey());
+      checkMapKey(key);
       meter.bound += key.length * 3 + 1;
       if (key === '__proto__') setKey(out, key, av);
       else out[key] = av;
@@ -177,7 +189,7 @@ function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): 
   meter.bound += 3;
   for (const [key, value] of map) {
     if (typeof key !== 'string') fail(valueRule.mapKey(key));
-    if (key === '') fail(valueRule.emptyMapKey());
+    checkMapKey(key);
     if (value === undefined) continue;
     let av: AttributeValue | undefined;
     try {

@@ -6,7 +6,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { describeValue, valueRule } from '../errors/value';
-import { MAX_CONTAINER_LEVEL } from './any';
+import { MAX_CONTAINER_LEVEL, checkMapKey } from './any';
 import { fail } from './failure';
 import { canonicalNumber, checkNumberText } from './numbers';
 
@@ -79,7 +79,7 @@ export function checkAttributeValue(av: unknown, level = 1): AttributeValue {
       if (v === null || typeof v !== 'object' || Array.isArray(v)) refuse(`M holds ${describeValue(v)}, not an object`);
       if (level > MAX_CONTAINER_LEVEL) fail(valueRule.tooDeep());
       for (const [key, member] of Object.entries(v)) {
-        if (key === '') fail(valueRule.emptyMapKey());
+        checkMapKey(key);
         checkAttributeValue(member, level + 1);
       }
       break;

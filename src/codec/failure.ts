@@ -38,6 +38,8 @@ export function withReadSegment(error: unknown, segment: string): unknown {
 
 /** The path segment for a property or map key: `.name`, or `["odd key"]` when it is not a plain name. */
 export function keySegment(key: string): string {
+  // A long key is shown by its start and length: a message must stay readable (a 64 KB key).
+  if (key.length > 40) return `[${JSON.stringify(key.slice(0, 20))}... (${key.length} characters)]`;
   return /^[A-Za-z_$][\w$]*$/.test(key) ? '.' + key : `[${JSON.stringify(key)}]`;
 }
 

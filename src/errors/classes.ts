@@ -66,9 +66,10 @@ export class ValidationError extends DynamapError {
 
 /** An item larger than DynamoDB's 400 KB item limit, refused before sending. */
 export class ItemTooLargeError extends DynamapError {
+  /** The item's size in bytes; NaN when DynamoDB found it too large (an update's result, which dynamap cannot know before). */
   readonly size: number;
-  constructor(message: string, size: number) {
-    super('value.itemTooLarge', message);
+  constructor(message: string, size: number, options?: { cause?: unknown }) {
+    super('value.itemTooLarge', message, options);
     this.size = size;
   }
 }

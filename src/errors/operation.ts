@@ -2,7 +2,7 @@
  * Messages for operations, and the one place AWS errors are turned into dynamap errors (the AWS
  * error always kept as `cause`).
  */
-import { ConditionError, DynamapError, DynamoError, ThrottledError, ValidationError } from './classes';
+import { ConditionError, DynamapError, DynamoError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
 import { missingParentPath } from './expression';
 import { shown } from './shown';
 
@@ -162,6 +162,14 @@ export const operationError = {
               '(mapper.transaction(fn, { clientRequestToken })) and dynamap resends it safely: DynamoDB applies a token\'s transaction at most once.'
             : 'read the item to see whether it was applied before writing again.'),
         cause,
+      );
+    }
+    if (err?.name === 'ValidationException' && /item size (to update )?has exceeded the maximum allowed size/i.test(err.message ?? '')) {
+      return new ItemTooLargeError(
+        `${op.operation} of ${op.model}${describeKey(op.key)}: the item would be over DynamoDB's 400 KB limit (${err.message}); nothing was written. ` +
+          'Store large values elsewhere (S3) and keep a reference, or split the item.',
+        Number.NaN,
+        { cause },
       );
     }
     if (err?.name === 'ValidationException' && /document path provided in the update expression is invalid/i.test(err.message ?? '')) {

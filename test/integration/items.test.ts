@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, CreatedAt, Mapper, PartitionKey, SortKey, Table, UpdatedAt, ValidationError, Version,
+  Attribute, ConditionError, CreatedAt, ItemTooLargeError, Mapper, PartitionKey, SortKey, Table, UpdatedAt, ValidationError, Version,
   exists, lt, notExists, remove,
 } from 'dynamap';
 import { testClient, uniquePrefix } from '../support/engine';
@@ -208,6 +208,14 @@ describe('update', () => {
     expect(await mapper.get(Movie, key)).toBeUndefined();
     const created = await mapper.update(Movie, key, { rating: 5 });
     expect({ rating: created!.rating, version: created!.version }).toEqual({ rating: 5, version: 1 });
+  });
+
+  it('an update that would make the item over 400 KB is an ItemTooLargeError (DynamoDB measures it; nothing is written)', async () => {
+    await mapper.put(Object.assign(new Note(), { id: 'big', text: 'x'.repeat(300 * 1024) }));
+    const error = await mapper.update(Note, { id: 'big' }, { status: 'y'.repeat(150 * 1024) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ItemTooLargeError);
+    expect((error as Error).message).toMatch(/^update of Note \{ id: "big" \}: the item would be over DynamoDB's 400 KB limit .*nothing was written/);
+    expect((await mapper.get(Note, { id: 'big' }))!.status).toBeUndefined();
   });
 
   it('version: undefined in the changes still increments the version, so a stale save fails (regression: it switched the hook off)', async () => {

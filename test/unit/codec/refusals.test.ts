@@ -128,6 +128,16 @@ describe('values DynamoDB would refuse', () => {
     expect(refusal(() => marshallAny(new Map([['', 1]]), 'Thing.meta')).code).toBe('value.emptyMapKey');
   });
 
+  it('refuses a map key over 64 KB (regression: sent, and DynamoDB Local failed it with a server error, resent 10 times)', () => {
+    const long = 'k'.repeat(65_536);
+    const error = refusal(() => marshallAny({ [long]: 1 }, 'Thing.meta'));
+    expect(error.code).toBe('value.mapKeyTooLong');
+    expect(error.message).toBe('Thing.meta["kkkkkkkkkkkkkkkkkkkk"... (65536 characters)]: a map key of 65536 bytes, which DynamoDB refuses ' +
+      '(attribute names are at most 64 KB): use a shorter key, or store the text as a value');
+    expect(refusal(() => marshallAny(new Map([['é'.repeat(32_768), 1]]), 'Thing.meta')).code).toBe('value.mapKeyTooLong');
+    expect(marshallAny({ ['k'.repeat(65_535)]: 1 }, 'Thing.meta')).toEqual({ M: { ['k'.repeat(65_535)]: { N: '1' } } });
+  });
+
   it('refuses a non-string key in a Map', () => {
     expect(refusal(() => marshallAny(new Map([[1, 'x']]), 'Thing.map')).code).toBe('value.mapKey');
   });
