@@ -4,7 +4,7 @@ import { marshallAny, unmarshallAny } from '../../../src/codec';
 import { caught } from './fixtures';
 
 /** JSON-like values DynamoDB can hold (numbers inside `max`, nesting bounded). */
-function storableValues(max: number) {
+function storableValues(max: number, keyFilter: (key: string) => boolean = () => true) {
   return fc.letrec<{ value: unknown }>((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', maxDepth: 6 },
@@ -18,7 +18,7 @@ function storableValues(max: number) {
       fc.array(tie('value'), { maxLength: 4 }),
       // No empty key (DynamoDB refuses one; tested with the refusals), no "__proto__" (the SDK's
       // convertToAttr sets its output's prototype with it; dynamap keeps it as data, tested below).
-      fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== '__proto__'), tie('value'), { maxKeys: 4 }),
+      fc.dictionary(fc.string({ minLength: 1 }).filter((k) => k !== '__proto__' && keyFilter(k)), tie('value'), { maxKeys: 4 }),
       fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
       fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
     ),
@@ -26,8 +26,14 @@ function storableValues(max: number) {
 }
 
 const storable = storableValues(1e120);
-/** The AWS SDK refuses numbers beyond Number.MAX_SAFE_INTEGER (it wants BigInt or NumberValue there). */
-const sdkSafe = storableValues(Number.MAX_SAFE_INTEGER);
+/**
+ * The AWS SDK refuses numbers beyond Number.MAX_SAFE_INTEGER (it wants BigInt or NumberValue there),
+ * and an object with an own "constructor" key (it reads `value.constructor.name` to tell plain
+ * objects from class instances): regression, this property test failed on the SDK's side whenever
+ * fast-check's random seed produced `{ constructor: [] }`. dynamap keeps such a key as data (the
+ * round trip above generates it).
+ */
+const sdkSafe = storableValues(Number.MAX_SAFE_INTEGER, (key) => key !== 'constructor');
 
 describe('marshallAny / unmarshallAny', () => {
   it('round-trips JSON-like values, sets included', () => {
@@ -88,5 +94,14 @@ describe('marshallAny / unmarshallAny', () => {
 
   it('refuses to read something that is not an AttributeValue', () => {
     expect(caught(() => unmarshallAny({} as never)).code).toBe('value.badAttributeValue');
+  });
+});
+
+describe('an own "constructor" key', () => {
+  it('is data, both ways (the AWS SDK refuses such an object)', () => {
+    const value = { constructor: [1], name: 'x' };
+    const av = marshallAny(value, 'X.v')!;
+    expect(av).toEqual({ M: { constructor: { L: [{ N: '1' }] }, name: { S: 'x' } } });
+    expect(unmarshallAny(av)).toEqual(value);
   });
 });
