@@ -13,7 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
 import { copyBytes, storedByteSet, storedBytes } from './bytes';
 import { isoFromTime } from './dates';
-import { fail, keySegment, setKey, withReadSegment, withSegment } from './failure';
+import { fail, mapKeySegment, setKey, withReadSegment, withSegment } from './failure';
 import { bigintToN, nToNumberOrBigint, numberToN } from './numbers';
 import { encodeBinarySet, encodeNumberSet, encodeStringSet } from './sets';
 import { meter, utf8Length } from './size';
@@ -178,7 +178,7 @@ export function marshallPlainObject(object: Record<string, unknown>, level: numb
       else out[key] = av;
     }
   } catch (error) {
-    throw withSegment(error, keySegment(keys[i]));
+    throw withSegment(error, mapKeySegment(keys[i]));
   }
   return out;
 }
@@ -195,7 +195,7 @@ function marshallMapEntries(map: ReadonlyMap<unknown, unknown>, level: number): 
     try {
       av = marshallAt(value, level + 1);
     } catch (error) {
-      throw withSegment(error, keySegment(key));
+      throw withSegment(error, mapKeySegment(key));
     }
     if (av !== undefined) {
       meter.bound += key.length * 3 + 1;
@@ -263,7 +263,7 @@ export function unmarshallMap(map: Record<string, AttributeValue>): Record<strin
       if (av !== undefined) setKey(out, keys[i], unmarshallAt(av));
     }
   } catch (error) {
-    throw withReadSegment(error, keySegment(keys[i]));
+    throw withReadSegment(error, mapKeySegment(keys[i]));
   }
   return out;
 }

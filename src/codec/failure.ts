@@ -38,9 +38,12 @@ export function withReadSegment(error: unknown, segment: string): unknown {
 
 /** The path segment for a property or map key: `.name`, or `["odd key"]` when it is not a plain name. */
 export function keySegment(key: string): string {
-  // A long key is shown by its start and length: a message must stay readable (a 64 KB key).
-  if (key.length > 40) return `[${JSON.stringify(key.slice(0, 20))}... (${key.length} characters)]`;
   return /^[A-Za-z_$][\w$]*$/.test(key) ? '.' + key : `[${JSON.stringify(key)}]`;
+}
+
+/** A map key in a value's path: as keySegment, but a key of kilobytes is shown by its start and length (a message must stay readable). */
+export function mapKeySegment(key: string): string {
+  return key.length > 1024 ? `[${JSON.stringify(key.slice(0, 20))}... (${key.length} characters)]` : keySegment(key);
 }
 
 /** Converts a failure into the public ValidationError, rooted at `root` (`Movie`, `Movie.info`). */

@@ -138,6 +138,14 @@ describe('values DynamoDB would refuse', () => {
     expect(marshallAny({ ['k'.repeat(65_535)]: 1 }, 'Thing.meta')).toEqual({ M: { ['k'.repeat(65_535)]: { N: '1' } } });
   });
 
+  it('names a long property in full, in the message and the issue path (regression: names over 40 characters were cut)', () => {
+    @Table({ name: 'LongNames' })
+    class Account { @PartitionKey({ type: 'string' }) id!: string; @Attribute({ type: 'number' }) customerPreferredNotificationChannelCount?: number; }
+    const error = refusal(() => toItem(Object.assign(new Account(), { id: 'a', customerPreferredNotificationChannelCount: 'three' as never })));
+    expect(error.message).toMatch(/^Account\.customerPreferredNotificationChannelCount: expected a number/);
+    expect((error as unknown as ValidationError).issues[0].path).toBe('customerPreferredNotificationChannelCount');
+  });
+
   it('refuses a non-string key in a Map', () => {
     expect(refusal(() => marshallAny(new Map([[1, 'x']]), 'Thing.map')).code).toBe('value.mapKey');
   });
