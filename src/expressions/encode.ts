@@ -51,33 +51,15 @@ export function encodeMember(model: string, path: ResolvedPath, value: unknown, 
 /**
  * A prefix (begins_with) or substring (contains on a string): a fragment, not a whole value, so
  * it skips the attribute codec (whose enum or format checks would refuse a fragment) unless a
- * converter decides how the attribute's text is stored.
+ * converter decides how the attribute's text is stored and `convert` (a prefix goes through it;
+ * contains()'s substring does not: `'USER#' + v` of a substring is not in the stored text).
  */
-export function encodeFragment(model: string, path: ResolvedPath, operator: string, value: unknown): AttributeValue {
+export function encodeFragment(model: string, path: ResolvedPath, operator: string, value: unknown, convert = true): AttributeValue {
   const end = path.end;
-  if (end.at === 'attribute' && end.attr.converter) return encodeRequired(model, path, value);
+  if (convert && end.at === 'attribute' && end.attr.converter) return encodeRequired(model, path, value);
   if (typeof value === 'string') return { S: value };
   if (value instanceof Uint8Array) return { B: value };
   throw expressionError.badOperand(model, path.source, operator, 'a string (or binary data)', value);
-}
-
-/**
- * contains()'s operand on an attribute a converter stores (its stored type unknown): a string or
- * binary operand goes through the converter, as beginsWith()'s does, when the converter makes text
- * or bytes of it (a substring of what it stores: 'ell' in 'HELLO' is 'ELL'); otherwise (the
- * converter stores a set or list, or refuses a lone member) it is a member, as given.
- */
-export function encodeContainsOnConverter(model: string, path: ResolvedPath, value: unknown): AttributeValue {
-  if (typeof value === 'string' || value instanceof Uint8Array) {
-    let converted: AttributeValue | undefined;
-    try {
-      converted = encodeRequired(model, path, value);
-    } catch {
-      converted = undefined;
-    }
-    if (converted !== undefined && ('S' in converted || 'B' in converted)) return converted;
-  }
-  return encodeMember(model, path, value, true);
 }
 
 /** A number for increment/decrement/ADD and size() comparisons: N, exact for bigints. */

@@ -13,7 +13,7 @@ import {
   type PropertyCondition,
   type ResolvedCondition,
 } from './ast';
-import { encodeContainsOnConverter, encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
+import { encodeFragment, encodeMember, encodeNumber, encodeRequired } from './encode';
 import { checkFits } from './fitness';
 import { isAttributeRef, isConditionNode, isExpression } from './normalize';
 import { compareAttributeValues } from './order';
@@ -136,11 +136,11 @@ function resolveNode(model: string, at: Resolver, node: PropertyCondition): Reso
         }
         return { type: 'containsAttribute', path: path.attributePath, right: right.attributePath };
       }
+      // On a converter attribute the operand is sent as given: a fragment cannot go through a
+      // converter that changes whole values ('USER#' + v).
       const value = path.category === 'string'
-        ? encodeFragment(model, path, 'contains()', node.value)
-        : path.end.at === 'attribute' && path.end.attr.converter
-          ? encodeContainsOnConverter(model, path, node.value)
-          : encodeMember(model, path, node.value, true);
+        ? encodeFragment(model, path, 'contains()', node.value, false)
+        : encodeMember(model, path, node.value, true);
       return { type: 'contains', path: path.attributePath, value };
     }
     case 'exists':
