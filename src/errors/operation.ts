@@ -176,12 +176,14 @@ export const operationError = {
       const error = missingParentPath(op.model, op.nestedPaths ?? []);
       return new ValidationError(error.code, error.message, { issues: error.issues, cause });
     }
-    if (err?.name === 'ValidationException' && op.incrementsVersion && /incorrect data type/i.test(err.message ?? '')) {
+    if (err?.name === 'ValidationException' && /incorrect data type/i.test(err.message ?? '')) {
       return new DynamoError(
         `${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err.name}: ${err.message}. An operand does not fit the type ` +
-          `the stored item holds at its path (add() of a number to a string set, append() to a string...): read the item to see ` +
-          `which. If it is the @Version ${op.incrementsVersion} (other code may store it as NULL): read the entity and save() it ` +
-          `(that sets version 1), then update.`,
+          `the stored item holds at its path (add() of a number to a string set, append() to a string...): read the item to see which.` +
+          (op.incrementsVersion
+            ? ` If it is the @Version ${op.incrementsVersion} (other code may store it as NULL): read the entity and save() it ` +
+              `(that sets version 1), then update.`
+            : ''),
         cause,
       );
     }

@@ -123,3 +123,19 @@ describe('keys in error messages', () => {
       'ResourceNotFoundException: Requested resource not found');
   });
 });
+
+describe('an operand of another type than the stored value', () => {
+  it('is explained for every model, the @Version sentence only with a version (regression: unversioned models got the bare AWS text)', async () => {
+    const refused = Object.assign(new Error('An operand in the update expression has an incorrect data type'), {
+      name: 'ValidationException', $metadata: { httpStatusCode: 400 },
+    });
+    const plain = await execute(contextWith({}), () => Promise.reject(refused), { operation: 'update', model: 'Tagged', key: { id: 't' } })
+      .catch((e: unknown) => e);
+    expect((plain as Error).message).toBe(
+      'update of Tagged { id: "t" } failed: ValidationException: An operand in the update expression has an incorrect data type. ' +
+      'An operand does not fit the type the stored item holds at its path (add() of a number to a string set, append() to a string...): read the item to see which.');
+    const versioned = await execute(contextWith({}), () => Promise.reject(refused),
+      { operation: 'update', model: 'Tagged', key: { id: 't' }, incrementsVersion: 'version' }).catch((e: unknown) => e);
+    expect((versioned as Error).message).toMatch(/read the item to see which\. If it is the @Version version \(other code may store it as NULL\)/);
+  });
+});
