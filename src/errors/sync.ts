@@ -71,6 +71,16 @@ export const tableProblem = {
 
 export const syncError = {
   /** Differences sync cannot apply; `differences` has one line per difference. */
+  /** The plan would take the table over a per-table limit (its existing indexes counted); nothing was changed. */
+  tableLimit: (table: string, problems: readonly string[]) =>
+    new SyncError(
+      'sync.tableLimit',
+      `Table "${table}" cannot take what its models add: DynamoDB's per-table limits would be exceeded (its existing ` +
+        `indexes counted, those no model declares included), so sync changed nothing:\n` +
+        problems.map((d) => `  - ${d}.`).join('\n'),
+      table,
+      problems,
+    ),
   incompatible: (table: string, differences: readonly string[]) =>
     new SyncError(
       'sync.incompatible',

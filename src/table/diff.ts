@@ -54,11 +54,13 @@ export function planTable(
   compareTableKey(declared, actual, differences);
   compareAttributeTypes(declared, actual, differences);
   compareLocalIndexes(declared, actual, differences, notes);
-  const steps: PlanStep[] = planGlobalIndexes(declared, actual, differences, notes, entityAttribute);
+  const limits: string[] = [];
+  const steps: PlanStep[] = planGlobalIndexes(declared, actual, differences, notes, limits, entityAttribute);
   const ttl = planTtl(table, ttlAttribute, actualTtl, differences, notes);
   if (ttl) steps.push(ttl);
   noteOptions(declared, actual, notes);
   if (differences.length) throw syncError.incompatible(table, differences);
+  if (limits.length) throw syncError.tableLimit(table, limits);
   return { table, steps, notes, unchanged: steps.length === 0 };
 }
 
@@ -154,7 +156,7 @@ function projects(projection: AnyIndex['Projection'], attribute: string): boolea
 }
 
 function planGlobalIndexes(
-  declared: CreateTableCommandInput, actual: TableDescription, differences: string[], notes: string[], entityAttribute?: string,
+  declared: CreateTableCommandInput, actual: TableDescription, differences: string[], notes: string[], limits: string[], entityAttribute?: string,
 ): CreateGlobalIndexStep[] {
   const table = declared.TableName ?? '';
   const existing = actual.GlobalSecondaryIndexes ?? [];
@@ -191,7 +193,7 @@ function planGlobalIndexes(
   }
   const undeclared = existing.filter((a) => !(declared.GlobalSecondaryIndexes ?? []).some((d) => d.IndexName === a.IndexName));
   for (const a of undeclared) notes.push(`global index "${a.IndexName}" exists but no model declares it; sync leaves it alone.`);
-  checkTableLimits(actual, steps, undeclared.length, differences);
+  checkTableLimits(actual, steps, undeclared.length, limits);
   return steps;
 }
 
@@ -200,10 +202,10 @@ function planGlobalIndexes(
  * included, and the new ones): found here, the plan fails before anything is changed, instead of
  * DynamoDB refusing a later index after earlier ones were added.
  */
-function checkTableLimits(actual: TableDescription, steps: readonly CreateGlobalIndexStep[], undeclared: number, differences: string[]): void {
+function checkTableLimits(actual: TableDescription, steps: readonly CreateGlobalIndexStep[], undeclared: number, limits: string[]): void {
   const existing = actual.GlobalSecondaryIndexes ?? [];
   if (steps.length > 0 && existing.length + steps.length > MAX_GLOBAL_INDEXES) {
-    differences.push(
+    limits.push(
       `global indexes: the table has ${existing.length}${undeclared ? ` (${undeclared} of them declared by no model)` : ''} and sync would add ` +
         `${steps.length}: DynamoDB allows ${MAX_GLOBAL_INDEXES} per table. Delete indexes no longer used (sync never deletes), or declare fewer`,
     );
@@ -212,7 +214,7 @@ function checkTableLimits(actual: TableDescription, steps: readonly CreateGlobal
   const before = [...existing, ...(actual.LocalSecondaryIndexes ?? [])].reduce((n, i) => n + included(i.Projection), 0);
   const added = steps.reduce((n, s) => n + included(s.index.Projection), 0);
   if (added > 0 && before + added > MAX_PROJECTED) {
-    differences.push(
+    limits.push(
       `projected attributes: the table's indexes project ${before} non-key attributes (INCLUDE) and the new global indexes ` +
         `${added}: DynamoDB allows ${MAX_PROJECTED} across all of a table's indexes (an attribute in two indexes counts twice)`,
     );

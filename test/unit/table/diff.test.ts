@@ -340,7 +340,10 @@ describe('planTable', () => {
     });
     const nineteen = Array.from({ length: 19 }, (_, i) => ({ ...gsi(`old${i}`), IndexStatus: 'ACTIVE' as const }));
     const wanted: CreateTableCommandInput = { ...declared, GlobalSecondaryIndexes: [gsi('newOne'), gsi('newTwo')] };
-    expect(syncErrorOf(() => planTable(wanted, undefined, described({ GlobalSecondaryIndexes: nineteen }), undefined)).differences).toEqual([
+    const over = syncErrorOf(() => planTable(wanted, undefined, described({ GlobalSecondaryIndexes: nineteen }), undefined));
+    expect(over.code).toBe('sync.tableLimit');
+    expect(over.message).toMatch(/^Table "dev-Movies" cannot take what its models add: DynamoDB's per-table limits would be exceeded .*sync changed nothing:\n  - global indexes: /);
+    expect(over.differences).toEqual([
       'global indexes: the table has 19 (19 of them declared by no model) and sync would add 2: DynamoDB allows 20 per table. ' +
         'Delete indexes no longer used (sync never deletes), or declare fewer',
     ]);
