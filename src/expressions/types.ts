@@ -49,7 +49,7 @@ export type DataKeys<T> = {
  * Any path below P, for values whose shape is not known (`unknown`, `any`, beyond MaxDepth),
  * including a quoted map key (`meta["a.b"]`, for a key with a dot or a bracket).
  */
-type FreeBelow<P extends string> = [`${P}.${string}`, unknown] | [`${P}[${number}]${string}`, unknown] | [`${P}["${string}`, unknown];
+type FreeBelow<P extends string> = [`${P}.${string}`, unknown] | [`${P}[${number}]${string}`, unknown] | [`${P}["${string}"]${string}`, unknown];
 
 /** The `[path, value type]` entries of the properties of T. */
 type EntriesOf<T, D extends number> = IsAny<T> extends true

@@ -111,6 +111,8 @@ project(['meta["a.b"]', 'labels["x.y"]']);
 filter({ 'meta["a.b"]': 'one' });
 // @ts-expect-error a quoted key below a class with declared properties is not a path
 filter({ 'info["rating"]': 1 });
+// @ts-expect-error an unterminated quoted key is not a path (the runtime refuses it too)
+filter({ 'extra["a.b': 1 });
 // @ts-expect-error a string copied into a number
 update({ rating: attribute('title') });
 // @ts-expect-error a number property incremented by a string attribute
