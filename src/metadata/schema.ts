@@ -212,29 +212,31 @@ export function declaredTableName(target: Constructor): string | undefined {
 }
 
 /**
- * Whether a class that inherits its @Table changes the table: it declares a key or an index of
- * its own. Then it is a model of the table in its own right (sync must see its sort key and
+ * Whether a class that inherits its @Table changes the table: it declares a key, an index or a
+ * @TimeToLive of its own. Then it is a model of the table in its own right (sync must see its sort key and
  * indexes). One that only adds attributes — or extends a model to be used as a nested document —
  * is its parent's model (entity type included), not a second model of the table.
  */
 function definesTable(target: Constructor): boolean {
   const raw = rawModelOf(target);
-  return raw !== undefined && (raw.indexes.length > 0 || raw.properties.some((p) => p.role === 'partitionKey' || p.role === 'sortKey'));
+  return raw !== undefined && (raw.indexes.length > 0 || raw.properties.some((p) => p.role === 'partitionKey' || p.role === 'sortKey' || p.role === 'ttl'));
 }
 
 /**
- * The registered table models, without bases: a class another registered model extends while
- * naming the same table (an abstract base holding the partition key, say) is a template of those
- * models, not a model of the table, and may be incomplete (no sort key yet). A subclass that
- * inherits its @Table and adds a key or an index is a model (see definesTable).
+ * The registered table models: every @Table class, and every class that inherits its @Table and
+ * adds a key or an index (see definesTable). Some may be templates of others (an abstract base
+ * holding the partition key): the table layer leaves those out (table/table-models.ts).
  */
 export function registeredModels(): Constructor[] {
-  const inheriting = recordedClasses().filter((c) => !registeredTables().includes(c) && definesTable(c) && isTableModel(c));
-  const all = [...new Set([...registeredTables(), ...inheriting])];
-  return all.filter((base) => {
-    const table = declaredTableName(base);
-    return !all.some((other) => other !== base && other.prototype instanceof base && declaredTableName(other) === table);
-  });
+  const tables = new Set(registeredTables());
+  // In the order the classes were defined; a @Table class a registry of an older copy did not record comes last.
+  const models = recordedClasses().filter((c) => tables.has(c) || (definesTable(c) && isTableModel(c)));
+  return [...new Set([...models, ...tables])];
+}
+
+/** The class whose @Table a model's table options come from: itself, or the parent it inherits them from. */
+export function tableOwnerOf(target: Constructor): Constructor {
+  return collect(target).tableOwner ?? target;
 }
 
 /** True if the class or a parent carries @Table (it is a table model, not only a document class). */

@@ -18,6 +18,7 @@ import type { ModelProblem } from '../errors/classes';
 import { modelError, modelProblem } from '../errors/model';
 import { syncError, tableProblem } from '../errors/sync';
 import { isValidTableName } from '../metadata/names';
+import { tableOwnerOf } from '../metadata/schema';
 import type { AttributeSchema, IndexSchema, KeyAttributes, ModelSchema, ProjectionSchema, ResolvedTableOptions } from '../metadata/types';
 import { formatKeySchema, formatProjection } from './format';
 
@@ -131,7 +132,7 @@ function keyDefinitionsOf(key: KeyAttributes): AttributeDefinition[] {
 }
 
 /** `HASH "pk" (S), RANGE "sk" (S)` for a model's table key or an index key. */
-function keyText(key: KeyAttributes): string {
+export function keyText(key: KeyAttributes): string {
   return formatKeySchema(keySchemaOf(key), keyDefinitionsOf(key));
 }
 
@@ -211,7 +212,9 @@ function checkEntities(schemas: readonly ModelSchema[], problems: ModelProblem[]
         `"${entity.attribute}" in ${s.className}): give them the same @Table({ entityAttribute })`));
     }
     const same = byValue.get(entity.value);
-    if (same) {
+    // Two classes under one @Table (a subclass that inherits it and adds an index) are one entity
+    // type refined, not two owners of the type; a subclass's own @Table naming the type again is.
+    if (same && tableOwnerOf(same.target) !== tableOwnerOf(s.target)) {
       problems.push(modelProblem.sameEntity(s.table.name, same.className, s.className, entity.value));
     } else byValue.set(entity.value, s);
   }

@@ -12,10 +12,10 @@ import {
   type TimeToLiveDescription,
 } from '@aws-sdk/client-dynamodb';
 import { syncError } from '../errors/sync';
-import { getModelSchema, registeredModels } from '../metadata/schema';
+import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { groupByTable, tableDefinition, type TableDefinition } from './definition';
-import { modelsOfTable } from './table-models';
+import { modelsOfTable, tableModels } from './table-models';
 import { describeTable, describeTtl, errorName } from './describe';
 import { planTable } from './diff';
 import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, SyncOptions, SyncResult, TablePlan } from './types';
@@ -39,7 +39,7 @@ export async function syncModels(
 ): Promise<SyncResult> {
   // A table is defined by every registered model that names it (as createTableInput builds it), not
   // only by those listed: syncing one model of a shared table must not create it without the others' indexes.
-  const schemas = models === undefined ? registeredModels().map((model) => getModelSchema(model)) : models.flatMap((model) => modelsOfTable(getModelSchema(model)));
+  const schemas = models === undefined ? tableModels().map((model) => getModelSchema(model)) : models.flatMap((model) => modelsOfTable(getModelSchema(model)));
   const definitions = [...groupByTable(schemas, ctx.tablePrefix).values()].map((group) => tableDefinition(group, ctx.tablePrefix));
   const wait: WaitOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, pollMs: options.pollMs ?? DEFAULT_POLL_MS };
 

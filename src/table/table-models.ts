@@ -3,8 +3,37 @@
  * same table; each contributes its indexes, and all must agree on its keys and options.
  */
 import { declaredTableName, getModelSchema, registeredModels } from '../metadata/schema';
-import type { ModelSchema } from '../metadata/types';
-import { tableDefinition } from './definition';
+import type { Constructor, ModelSchema } from '../metadata/types';
+import { keyText, tableDefinition } from './definition';
+
+/**
+ * Whether `base`, a class that `sub` extends naming the same table, is only `sub`'s template and
+ * not a model of the table: its own definition is refused (keys only in subclasses), or it lacks
+ * the table key `sub` declares (an abstract base holding the partition key, the subclasses adding
+ * the sort key). A base with the same table key is a model of the table too: its options and
+ * entity type must agree with its subclass's, as any two models of one table.
+ */
+export function isTemplateOf(base: Constructor, sub: Constructor): boolean {
+  let b: ModelSchema;
+  let s: ModelSchema;
+  try {
+    b = getModelSchema(base);
+    s = getModelSchema(sub);
+  } catch {
+    return true;
+  }
+  return keyText(b.key) !== keyText(s.key);
+}
+
+/**
+ * The models `sync()` with no list creates tables for: the registered models without templates
+ * (a class another registered model extends, naming the same table, when it is only a template).
+ */
+export function tableModels(): Constructor[] {
+  const all = registeredModels();
+  return all.filter((base) => !all.some((other) =>
+    other !== base && other.prototype instanceof base && declaredTableName(other) === declaredTableName(base) && isTemplateOf(base, other)));
+}
 
 /**
  * `schema` first, then every other registered model that names its table. Only models of this
@@ -14,8 +43,9 @@ import { tableDefinition } from './definition';
 export function modelsOfTable(schema: ModelSchema, skipBroken = false): ModelSchema[] {
   const sharing: ModelSchema[] = [];
   for (const M of registeredModels()) {
-    // A registered class the model extends (its @Table inherited, or a base) is the model's template, not another model.
-    if (M === schema.target || schema.target.prototype instanceof M || declaredTableName(M) !== schema.table.name) continue;
+    // A registered class the model extends is the model's template (not another model of the table) when it lacks the model's key.
+    if (M === schema.target || declaredTableName(M) !== schema.table.name) continue;
+    if (schema.target.prototype instanceof M && isTemplateOf(M, schema.target)) continue;
     let other: ModelSchema;
     try {
       other = getModelSchema(M);

@@ -1,7 +1,7 @@
 /** mapper.sync() with no model list syncs every @Table class registered (in this file: two, and a subclass that inherits its @Table). */
 import 'reflect-metadata';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { Attribute, GlobalIndex, PartitionKey, SortKey, Table } from '../../src/decorators';
+import { Attribute, GlobalIndex, PartitionKey, SortKey, Table, TimeToLive } from '../../src/decorators';
 import { Mapper } from '../../src/mapper/mapper';
 import type { MapperContext } from '../../src/mapper/context';
 import { createContext } from '../../src/mapper/create-context';
@@ -31,17 +31,29 @@ class Order extends Entity {
   @Attribute() status?: string;
 }
 
+// A subclass that inherits @Table and adds a TTL: the TTL is the table's too.
+@Table({ name: 'Sessions' })
+class Session {
+  @PartitionKey() id!: string;
+}
+
+class ExpiringSession extends Session {
+  @TimeToLive() expiresAt?: Date;
+}
+
 describe(`sync with the default model list (${engineName()})`, () => {
   it('creates the table of every registered @Table class', async () => {
     const prefix = uniquePrefix();
     const client = testClient();
     const ctx: MapperContext = createContext({ client, tablePrefix: prefix });
     const result = await syncModels(ctx, undefined, { pollMs: 20 });
-    expect(result.created).toEqual([`${prefix}Authors`, `${prefix}Books`, `${prefix}Entities`]);
+    expect(result.created).toEqual([`${prefix}Authors`, `${prefix}Books`, `${prefix}Entities`, `${prefix}Sessions`]);
+    // The subclass's TTL was enabled (regression: only keys and indexes of subclasses were seen).
+    expect(result.plan.find((p) => p.table === `${prefix}Sessions`)!.steps.map((s) => s.kind)).toEqual(['createTable', 'enableTtl']);
     for (const name of result.created) {
       expect((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus).toBe('ACTIVE');
     }
-    expect((await syncModels(ctx, [Author, Book, Order])).unchanged).toEqual(result.created);
+    expect((await syncModels(ctx, [Author, Book, Order, ExpiringSession])).unchanged).toEqual(result.created);
   });
 
   it('a subclass that inherits @Table and adds keys or indexes defines the table (regression: only its base was synced, without the sort key)', async () => {

@@ -98,7 +98,7 @@ describe('the schema', () => {
 });
 
 describe('inheritance', () => {
-  it('a subclass with its own @Table has its own entity type; one without inherits its parent\'s (and sync refuses the pair)', () => {
+  it('a subclass with its own @Table has its own entity type; one without inherits its parent\'s (the pair is one type, not two owners of it)', () => {
     @Table({ name: 'App', entity: 'Base' })
     class Base { @PartitionKey() pk!: string; @SortKey() sk!: string; }
     @Table({ name: 'App', entity: 'Special' })
@@ -107,7 +107,13 @@ describe('inheritance', () => {
     expect(getModelSchema(Special).table.entity).toEqual({ attribute: '_entity', value: 'Special' });
     expect(toItem(Object.assign(new Special(), { pk: 'p', sk: 's' }))._entity).toEqual({ S: 'Special' });
     expect(getModelSchema(Copy).table.entity).toEqual({ attribute: '_entity', value: 'Base' });
-    expect(() => createTableInput([getModelSchema(Base), getModelSchema(Copy)])).toThrow(/both have the entity type "Base"/);
+    expect(createTableInput([getModelSchema(Base), getModelSchema(Copy)]).TableName).toBe('App');
+    // A subclass whose own @Table names its parent's type again is a second owner of it: refused.
+    @Table({ name: 'AppAgain', entity: 'First' })
+    class First { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    @Table({ name: 'AppAgain', entity: 'First' })
+    class Again extends First { @Attribute() more?: string; }
+    expect(() => createTableInput([getModelSchema(First), getModelSchema(Again)])).toThrow(/both have the entity type "First"/);
   });
 });
 

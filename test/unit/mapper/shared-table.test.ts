@@ -136,7 +136,7 @@ describe('a class extending an entity model (a subclass, a nested document)', ()
     const mapper = new Mapper({ client });
     const error = await refusal(() => mapper.query([Fancy, Plain], { pk: 'x' }).all());
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toMatch(/Plain and Fancy share table "Mixed"/);
+    expect(error.message).toMatch(/(Plain and Fancy|Fancy and Plain) share table "Mixed" but declare different @Table options/);
     expect(sent).toEqual([]);
   });
 });
