@@ -140,3 +140,31 @@ describe('a class extending an entity model (a subclass, a nested document)', ()
     expect(sent).toEqual([]);
   });
 });
+
+describe('a subclass under its parent\'s @Table that adds an index', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  it('is the same entity type: the parent stays usable and the table gets the index (regression: the parent was refused as a second owner)', async () => {
+    @Table({ name: 'IndexedShop', entity: 'Order' })
+    class ShopOrder { @PartitionKey() pk!: string; @SortKey() sk!: string; @Attribute() status?: string; }
+    @GlobalIndex('byStatus', { partitionKey: 'status' })
+    class IndexedOrder extends ShopOrder {}
+    const mapper = new Mapper({ client });
+    await expect(mapper.put(Object.assign(new ShopOrder(), { pk: 'a', sk: '1' }))).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.get(ShopOrder, { pk: 'a', sk: '1' })).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.query(IndexedOrder, { status: 'open' }, { index: 'byStatus' }).all()).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    expect(sent).toHaveLength(3);
+    expect(mapper.createTableInput(ShopOrder).GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byStatus']);
+  });
+
+  it('two @Table classes of one line with the same key are two models: options that differ are refused by either', async () => {
+    @Table({ name: 'Tagged', entity: 'Plain', tags: { team: 'a' } })
+    class Plain { @PartitionKey() pk!: string; }
+    @Table({ name: 'Tagged', entity: 'Fancy' })
+    class Fancy extends Plain { @Attribute() colour?: string; }
+    const mapper = new Mapper({ client });
+    expect(() => mapper.createTableInput(Fancy)).toThrow(/share table "Tagged" but declare different @Table options \(tags/);
+    await expect(mapper.put(Object.assign(new Fancy(), { pk: 'x' }))).rejects.toBeInstanceOf(ModelError);
+    expect(sent).toEqual([]);
+  });
+});
