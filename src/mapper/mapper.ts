@@ -31,7 +31,7 @@ import {
 import { buildSaveInput } from './save-input';
 import { forget, remember, snapshotOf, type ReadShape } from './snapshots';
 import { readShapeOf } from './projection';
-import { hasValidationRules, validateChanges, validateEntity } from './validation';
+import { hasValidationRules, ownPropertyOf, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';
 import * as batch from './batch';
@@ -123,7 +123,7 @@ export class Mapper {
       return entity;
     });
     if (!ctx.validate || !plan.hasValidationRules) return send();
-    return validateEntity(prepared.staged, plan.schema.className).then(send);
+    return validateEntity(prepared.staged, plan.schema.className, undefined, prepared.input.Item).then(send);
   }
 
   /** One item as an instance of Model, or undefined. */
@@ -175,7 +175,7 @@ export class Mapper {
     }
     objectOf(changes, `update(${schema.className})`, 'changes', "an object of property paths ({ rating: 8 })");
     const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', keyShape(schema)), changes, options, new Date());
-    if (this.context.validate) await validateChanges(Model, changes, schema.className);
+    if (this.context.validate) await validateChanges(Model, changes, schema.className, prepared.op.key);
     const out = await execute(this.context, () => this.context.client.send(new UpdateItemCommand(prepared.input)), prepared.op);
     if (!out.Attributes) return undefined;
     let entity: T;
@@ -199,7 +199,8 @@ export class Mapper {
     const update = prepared.update;
     if (!update) return entity;
     if (this.context.validate && hasValidationRules(schema.target)) {
-      await validateEntity(prepared.staged!, schema.className);
+      // An entity read in part is checked on what it holds: the rest was not read and is not written.
+      await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? ownPropertyOf(prepared.staged!) : undefined);
     }
     await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
     Object.assign(entity, update.assign);

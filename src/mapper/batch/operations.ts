@@ -27,7 +27,7 @@ async function validatePuts(ctx: MapperContext, prepared: readonly PreparedBatch
   for (let i = 0; i < prepared.length; i++) {
     const put = prepared[i].put;
     if (!put || !hasValidationRules(put.entity.constructor)) continue;
-    await validateEntity(put.staged, prepared[i].schema.className, i);
+    await validateEntity(put.staged, prepared[i].schema.className, i, put.item);
   }
 }
 

@@ -30,6 +30,8 @@ export interface PreparedAction {
   /** put: the entity, the values to assign once committed, its stored item (snapshot), the entity as stored (for class-validator). */
   readonly put?: {
     readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue>; readonly staged: object;
+    /** save of an entity read in part: validated on the properties it holds. */
+    readonly partial?: boolean;
   };
   /** delete(entity): the entity, whose snapshot is dropped once committed. */
   readonly deleted?: object;
@@ -133,7 +135,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
       index, action: 'save', schema, id: itemIdentity(input.TableName!, input.Key!, schema), key,
       item: { Update: transactable(withOldValues(input, returnOld)) as NonNullable<TransactWriteItem['Update']> },
       conditionHint: SAVE_HINT,
-      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity },
+      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity, partial: snapshot.partial },
     };
   }
   // Nothing changed: the transaction still depends on the item being as it was read.
@@ -143,7 +145,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
     item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
     conditionHint: SAVE_HINT,
-    put: { entity, assign: {}, item: prepared.item, staged: entity },
+    put: { entity, assign: {}, item: prepared.item, staged: entity, partial: snapshot.partial },
   };
 }
 

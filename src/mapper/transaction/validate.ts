@@ -3,16 +3,16 @@
  * stored (hooks applied), an update's plain values as a partial entity.
  */
 import { batchError } from '../../errors/batch';
-import { validateChanges, validateEntity } from '../validation';
+import { ownPropertyOf, validateChanges, validateEntity } from '../validation';
 import type { PreparedAction } from './actions';
 
 export async function validateActions(actions: readonly PreparedAction[]): Promise<void> {
   for (const a of actions) {
     try {
       if (a.put) {
-        await validateEntity(a.put.staged, a.schema.className);
+        await validateEntity(a.put.staged, a.schema.className, undefined, a.put.item, a.put.partial ? ownPropertyOf(a.put.staged) : undefined);
       } else if (a.changes) {
-        await validateChanges(a.schema.target, a.changes, a.schema.className);
+        await validateChanges(a.schema.target, a.changes, a.schema.className, a.key);
       }
     } catch (e) {
       throw batchError.atItem('transaction', `action ${a.index} (${a.action})`, e);
