@@ -11,7 +11,7 @@ interface Registry {
   readonly tables: Set<Constructor>;
   /**
    * Every class with recorded facts, @Table or not, in registration order: a subclass of a @Table
-   * class that adds keys or indexes is a model of the table in its own right (`mapper.sync()` must
+   * class that adds keys, indexes or a TTL is a model of the table in its own right (`mapper.sync()` must
    * see it). Optional: a registry made by an older copy of dynamap has none until one is recorded.
    */
   recorded?: Set<Constructor>;

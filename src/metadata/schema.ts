@@ -224,7 +224,7 @@ function definesTable(target: Constructor): boolean {
 
 /**
  * The registered table models: every @Table class, and every class that inherits its @Table and
- * adds a key or an index (see definesTable). Some may be templates of others (an abstract base
+ * adds a key, an index or a TTL (see definesTable). Some may be templates of others (an abstract base
  * holding the partition key): the table layer leaves those out (table/table-models.ts).
  */
 export function registeredModels(): Constructor[] {

@@ -2,6 +2,7 @@
  * The models that define one table. In single-table design several registered models name the
  * same table; each contributes its indexes, and all must agree on its keys and options.
  */
+import { registryGeneration } from '../metadata/registry';
 import { declaredTableName, getModelSchema, registeredModels } from '../metadata/schema';
 import type { Constructor, ModelSchema } from '../metadata/types';
 import { keyText, tableDefinition } from './definition';
@@ -30,22 +31,29 @@ export function isTemplateOf(base: Constructor, sub: Constructor): boolean {
  * (a class another registered model extends, naming the same table, when it is only a template).
  */
 export function tableModels(): Constructor[] {
+  // Computed once per state of the registry (every decorator bumps its generation): each model's
+  // first use asks, and walking every registered class each time made that quadratic.
+  const generation = registryGeneration();
+  if (cached?.generation === generation) return cached.models;
   const all = registeredModels();
-  return all.filter((base) => !all.some((other) =>
+  const models = all.filter((base) => !all.some((other) =>
     other !== base && other.prototype instanceof base && declaredTableName(other) === declaredTableName(base) && isTemplateOf(base, other)));
+  cached = { generation, models };
+  return models;
 }
 
+let cached: { readonly generation: number; readonly models: Constructor[] } | undefined;
+
 /**
- * `schema` first, then every other registered model that names its table. Only models of this
- * table are built: another table's definition errors are not this one's. `skipBroken` leaves out
- * the models of this table whose own definition is refused.
+ * `schema` first, then every other model of its table (templates left out, as sync leaves them
+ * out: a template used on its own is still checked against the models it is a template of, and
+ * refused). Only models of this table are built: another table's definition errors are not this
+ * one's. `skipBroken` leaves out the models of this table whose own definition is refused.
  */
 export function modelsOfTable(schema: ModelSchema, skipBroken = false): ModelSchema[] {
   const sharing: ModelSchema[] = [];
-  for (const M of registeredModels()) {
-    // A registered class the model extends is the model's template (not another model of the table) when it lacks the model's key.
+  for (const M of tableModels()) {
     if (M === schema.target || declaredTableName(M) !== schema.table.name) continue;
-    if (schema.target.prototype instanceof M && isTemplateOf(M, schema.target)) continue;
     let other: ModelSchema;
     try {
       other = getModelSchema(M);

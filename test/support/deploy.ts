@@ -12,6 +12,8 @@ import type { Constructor } from '../../src/metadata/types';
 
 interface Registry {
   readonly tables: Set<Constructor>;
+  /** Bumped on every change, so caches of the registry's state (the table models) are rebuilt. */
+  generation: number;
   /** Every class with recorded facts (a subclass inheriting @Table is a model too). */
   readonly recorded?: Set<Constructor>;
 }
@@ -28,4 +30,5 @@ export function deploy(Model: Constructor): void {
   }
   registry.tables.add(Model);
   registry.recorded?.add(Model);
+  registry.generation++;
 }

@@ -168,3 +168,29 @@ describe('a subclass under its parent\'s @Table that adds an index', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('a template (an abstract base holding the partition key)', () => {
+  beforeEach(() => { sent.length = 0; });
+
+  it('is left out of every model\'s table, not only its subclasses\' (regression: a sibling model was refused against it)', async () => {
+    @Table({ name: 'Templated' })
+    abstract class Entity { @PartitionKey() pk!: string; }
+    class Invoice extends Entity { @SortKey() sk!: string; }
+    @Table({ name: 'Templated' })
+    class Client { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    const mapper = new Mapper({ client });
+    await expect(mapper.put(Object.assign(new Client(), { pk: 'c', sk: '1' }))).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    await expect(mapper.put(Object.assign(new Invoice(), { pk: 'c', sk: '2' }))).rejects.toMatchObject({ cause: new Error('a request was sent') });
+    expect(mapper.createTableInput(Client).KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('a class that only adds attributes but redeclares a key away is checked against its base (it would send an item without the sort key)', async () => {
+    @Table({ name: 'Redeclared' })
+    class Base { @PartitionKey() pk!: string; @SortKey() sk!: string; }
+    class Sub extends Base { @Attribute({ type: 'string' }) declare sk: string; }
+    const mapper = new Mapper({ client });
+    await expect(mapper.put(Object.assign(new Sub(), { pk: 'a', sk: 'b' }))).rejects.toBeInstanceOf(ModelError);
+    expect(sent).toEqual([]);
+  });
+});
