@@ -22,6 +22,15 @@ export const writeError = {
       { issues, validationErrors: errors },
     );
   },
+  /** A class-validator rule (a custom or async constraint) threw instead of answering. */
+  validatorThrew(className: string, cause: unknown): ValidationError {
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    return new ValidationError(
+      'validate.threw',
+      `${className}: a class-validator rule threw (${text}) instead of answering; nothing was written. The rule's error is the cause.`,
+      { cause },
+    );
+  },
   notAssignable(operation: string, className: string, properties: readonly string[]): ValidationError {
     return new ValidationError(
       'entity.notAssignable',

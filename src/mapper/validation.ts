@@ -1,6 +1,6 @@
 /** The validation write hook: class-validator on every write unless the mapper says otherwise. */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { getMetadataStorage, validate, type ValidatorOptions } from 'class-validator';
+import { getMetadataStorage, validate, type ValidationError as ClassValidatorError, type ValidatorOptions } from 'class-validator';
 import { decodeAttribute, encodeAttribute } from '../codec';
 import { writeError } from '../errors/write';
 import { isExpression } from '../expressions';
@@ -71,7 +71,7 @@ export async function validateEntity(
   entity: object, className: string, index?: number, item?: Record<string, AttributeValue>, only?: (property: string) => boolean,
 ): Promise<void> {
   if (!hasValidationRules(entity.constructor)) return;
-  let errors = await validate(asStored(entity, item), OPTIONS);
+  let errors = await checked(asStored(entity, item), className);
   if (only) errors = errors.filter((e) => only(e.property));
   if (errors.length) throw writeError.classValidator(className, errors, index);
 }
@@ -87,11 +87,11 @@ export async function validateEntity(
 export async function validateChanges(Model: Constructor, changes: object, className: string, key?: object): Promise<void> {
   if (!hasValidationRules(Model)) return;
   const target = Object.create(Model.prototype as object) as Record<string, unknown>;
-  const checked = new Set<string>();
+  const properties = new Set<string>();
   if (key) {
     for (const [property, value] of Object.entries(key)) {
       target[property] = value;
-      checked.add(property);
+      properties.add(property);
     }
   }
   const documents = documentAttributes(Model);
@@ -104,10 +104,19 @@ export async function validateChanges(Model: Constructor, changes: object, class
       const document = documents.find((a) => a.property === path);
       target[path] = document && value !== null ? storedForm(document, value) : value;
     }
-    checked.add(path);
+    properties.add(path);
   }
-  const errors = (await validate(target, OPTIONS)).filter((e) => checked.has(e.property));
+  const errors = (await checked(target, className)).filter((e) => properties.has(e.property));
   if (errors.length) throw writeError.classValidator(className, errors);
+}
+
+/** class-validator's errors for the target; a rule that throws (a custom or async constraint) is a ValidationError with its error as cause. */
+async function checked(target: object, className: string): Promise<ClassValidatorError[]> {
+  try {
+    return await validate(target, OPTIONS);
+  } catch (error) {
+    throw writeError.validatorThrew(className, error);
+  }
 }
 
 /** A nested document's value as it will be stored and read back; as given when the codec refuses it (the write reports that). */

@@ -3,7 +3,7 @@
  * without any rule skip it (they are valid by definition). These pin which classes count as
  * having rules, and that inherited rules are still enforced.
  */
-import { IsInt, Min, ValidateNested } from 'class-validator';
+import { IsInt, Min, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { ValidationError } from '../../../src';
 import { hasValidationRules, validateEntity } from '../../../src/mapper/validation';
 
@@ -50,5 +50,28 @@ describe('validation rules of a class', () => {
     expect(hasValidationRules(Outer)).toBe(true);
     const outer = Object.assign(new Outer(), { inner: Object.assign(new Inner(), { n: 0 }) });
     await expect(validateEntity(outer, 'Outer')).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+@ValidatorConstraint({ name: 'exploding', async: true })
+class Exploding implements ValidatorConstraintInterface {
+  async validate(value: unknown): Promise<boolean> {
+    if (value === 'boom') throw new Error('validator exploded');
+    return true;
+  }
+}
+
+class Guarded {
+  @Validate(Exploding) code?: string;
+}
+
+describe('a rule that throws', () => {
+  it('is a ValidationError naming the class, with the rule\'s error as cause (regression: the raw Error escaped)', async () => {
+    const error = await validateEntity(Object.assign(new Guarded(), { code: 'boom' }), 'Guarded').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ code: 'validate.threw', cause: new Error('validator exploded') });
+    expect((error as Error).message).toBe(
+      'Guarded: a class-validator rule threw (Error: validator exploded) instead of answering; nothing was written. The rule\'s error is the cause.');
+    await expect(validateEntity(Object.assign(new Guarded(), { code: 'fine' }), 'Guarded')).resolves.toBeUndefined();
   });
 });
