@@ -29,9 +29,9 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { forget, remember, snapshotOf, type ReadShape } from './snapshots';
+import { forget, remember, shapeOf, snapshotOf, type ReadShape } from './snapshots';
 import { readShapeOf } from './projection';
-import { hasValidationRules, ownPropertyOf, validateChanges, validateEntity } from './validation';
+import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';
 import * as batch from './batch';
@@ -200,12 +200,14 @@ export class Mapper {
     if (!update) return entity;
     if (this.context.validate && hasValidationRules(schema.target)) {
       // An entity read in part is checked on what it holds: the rest was not read and is not written.
-      await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? ownPropertyOf(prepared.staged!) : undefined);
+      await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
     }
     await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
     Object.assign(entity, update.assign);
     if (hasNestedDefaults(schema)) adoptNestedDefaults(schema, entity, prepared.item);
-    remember(entity, prepared.item);
+    // Still read in part when it was: the attributes it never read stay unknown (a second save()
+    // would otherwise write their defaults over the stored values).
+    remember(entity, prepared.item, shapeOf(snapshot));
     return entity;
   }
 

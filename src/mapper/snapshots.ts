@@ -69,6 +69,11 @@ export function remember(entity: object, item: Record<string, AttributeValue>, r
   if (!Slot.write(entity, stored)) elsewhere.set(entity, stored);
 }
 
+/** The read shape of a snapshot, to remember an entity written from it the same way (a partial read stays partial). */
+export function shapeOf(snapshot: Snapshot): ReadShape {
+  return snapshot.partial ? (snapshot.partlyRead ?? true) : false;
+}
+
 /** Whether the entity was last read with a projection (its snapshot is partial): cheap, for the put path. */
 export function readInPart(entity: object): boolean {
   const own = Slot.read(entity);

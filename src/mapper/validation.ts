@@ -6,6 +6,7 @@ import { writeError } from '../errors/write';
 import { isExpression } from '../expressions';
 import { getModelSchema } from '../metadata/schema';
 import type { AttributeSchema, Constructor } from '../metadata/types';
+import type { Snapshot } from './snapshots';
 
 const OPTIONS: ValidatorOptions = {
   // Models without class-validator decorators are valid, not "unknown values".
@@ -44,22 +45,64 @@ function documentAttributes(Model: Constructor): readonly AttributeSchema[] {
 }
 
 /**
- * What class-validator checks: the entity, with each nested document as it is stored and will be
- * read back (`item`, the item to write). A plain object given where a nested class is declared is
- * then an instance of that class, with its defaults, so the nested class's rules hold for it (a
- * plain object has no rules: class-validator passed it silently). Properties that are not stored
- * keep their values.
+ * What class-validator checks: the entity, with each nested document as it will be stored where
+ * that differs from the value given: a plain object given where a nested class is declared (it has
+ * no rules; stored and read back, it is that class) becomes the class's instance, with the class's
+ * defaults and keeping the plain object's other fields (a write-only or excluded field is still
+ * checked); an instance of the class (or a subclass) missing a default gets it, keeping its own
+ * prototype and fields. The entity itself is checked when nothing differs (no copy: a copy loses
+ * its private fields). A value the codec cannot read back is checked as given (the write reports it).
  */
 function asStored(entity: object, item: Record<string, AttributeValue> | undefined): object {
   if (item === undefined) return entity;
   const documents = documentAttributes(entity.constructor as Constructor);
   if (documents.length === 0) return entity;
-  const target = Object.assign(Object.create(Object.getPrototypeOf(entity) as object) as Record<string, unknown>, entity);
+  let target: Record<string, unknown> | undefined;
   for (const attr of documents) {
+    const given = (entity as Record<string, unknown>)[attr.property];
     const av = item[attr.name];
-    if (av !== undefined) target[attr.property] = decodeAttribute(attr, av);
+    if (given === undefined || given === null || av === undefined) continue;
+    let stored: unknown;
+    try {
+      stored = decodeAttribute(attr, av);
+    } catch {
+      continue;
+    }
+    const merged = attr.kind === 'documentList' && Array.isArray(given) && Array.isArray(stored)
+      ? mergedList(given, stored)
+      : mergedDocument(given, stored);
+    if (merged !== given) (target ??= Object.assign(Object.create(Object.getPrototypeOf(entity) as object) as Record<string, unknown>, entity))[attr.property] = merged;
   }
-  return target;
+  return target ?? entity;
+}
+
+function mergedList(given: readonly unknown[], stored: readonly unknown[]): unknown {
+  let out: unknown[] | undefined;
+  given.forEach((element, i) => {
+    const merged = mergedDocument(element, stored[i]);
+    if (merged !== element) (out ??= [...given])[i] = merged;
+  });
+  return out ?? given;
+}
+
+/** One nested document given, as class-validator should see it (see asStored); `given` itself when it is already that. */
+function mergedDocument(given: unknown, stored: unknown): unknown {
+  if (given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
+  const proto = Object.getPrototypeOf(given) as object | null;
+  const plain = proto === Object.prototype || proto === null;
+  const from = stored as Record<string, unknown>;
+  const own = given as Record<string, unknown>;
+  if (plain) {
+    // The class's instance as read back, with the given object's fields the codec does not read back.
+    const out = stored as Record<string, unknown>;
+    for (const key of Object.keys(own)) if (out[key] === undefined && own[key] !== undefined) out[key] = own[key];
+    return out;
+  }
+  const missing = Object.keys(from).filter((key) => own[key] === undefined && from[key] !== undefined);
+  if (missing.length === 0) return given;
+  const out = Object.assign(Object.create(proto) as Record<string, unknown>, own);
+  for (const key of missing) out[key] = from[key];
+  return out;
 }
 
 /**
@@ -121,15 +164,25 @@ async function checked(target: object, className: string): Promise<ClassValidato
 
 /** A nested document's value as it will be stored and read back; as given when the codec refuses it (the write reports that). */
 function storedForm(attr: AttributeSchema, value: unknown): unknown {
+  let stored: unknown;
   try {
     const av = encodeAttribute(attr, value, attr.property);
-    return av === undefined ? value : decodeAttribute(attr, av);
+    if (av === undefined) return value;
+    stored = decodeAttribute(attr, av);
   } catch {
     return value;
   }
+  return attr.kind === 'documentList' && Array.isArray(value) && Array.isArray(stored) ? mergedList(value, stored) : mergedDocument(value, stored);
 }
 
-/** `only` for a partial entity: the properties it holds (read, set by the caller, or by the hooks). */
-export function ownPropertyOf(entity: object): (property: string) => boolean {
-  return (property) => Object.prototype.hasOwnProperty.call(entity, property);
+/**
+ * `only` for an entity read in part: the properties it holds (read, set by the caller, or by the
+ * hooks), except those read in part (`info.rating`): their unread fields are not written either.
+ */
+export function heldProperties(entity: object, snapshot: Snapshot): (property: string) => boolean {
+  const partly = new Set<string>();
+  if (snapshot.partlyRead) {
+    for (const attr of getModelSchema(entity.constructor as Constructor).attributes) if (snapshot.partlyRead.has(attr.name)) partly.add(attr.property);
+  }
+  return (property) => Object.prototype.hasOwnProperty.call(entity, property) && !partly.has(property);
 }

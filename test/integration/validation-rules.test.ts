@@ -3,7 +3,7 @@
  * Each test names what broke; "nothing sent" is checked by reading the table afterwards.
  */
 import 'reflect-metadata';
-import { Type } from 'class-transformer';
+import { Exclude, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, IsString, Length, Max, MinLength, ValidateNested } from 'class-validator';
 import { Attribute, Mapper, PartitionKey, Table, ValidationError, remove } from 'dynamap';
 import { describeOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
@@ -97,5 +97,60 @@ describeOnDynamoDBLocal('class-validator in transactions', () => {
     await mapper.transaction((tx) => { tx.save(partial); });
     expect((await mapper.get(Film, { id: 'txpart' }))?.rating).toBe(3);
     expect(await mapper.get(Film, { id: 'txplain' })).toBeUndefined();
+  });
+});
+
+// What class-validator sees stays the caller's object where that is what is stored (a review's findings).
+class Pet {
+  @IsString() @Attribute({ type: 'string' }) name?: string;
+}
+class Dog extends Pet {
+  @MinLength(5) declare name?: string;
+}
+class Secretive {
+  @IsDefined() @IsString() @Exclude({ toClassOnly: true }) @Attribute({ type: 'string' }) writeOnly?: string;
+}
+
+@Table({ name: 'ValidatedOwners' })
+class Owner {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @IsOptional() @Attribute({ type: 'string', default: 'draft' }) status?: string;
+  @IsOptional() @Max(10) @Attribute({ type: 'number' }) rating?: number;
+  @IsOptional() @ValidateNested() @Type(() => Pet) @Attribute({ type: () => Pet }) pet?: Pet;
+  @IsOptional() @ValidateNested() @Type(() => Secretive) @Attribute({ type: () => Secretive }) secret?: Secretive;
+  @IsOptional() @ValidateNested() @Type(() => Info) @Attribute({ type: () => Info }) info?: Info;
+}
+
+/** No defaults nor hooks: nothing to stage, so the entity itself is validated and its private fields are there. */
+@Table({ name: 'ValidatedKeepers' })
+class Keeper {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @IsOptional() @ValidateNested() @Type(() => Pet) @Attribute({ type: () => Pet }) pet?: Pet;
+  #code = 'abc';
+  @MinLength(2) get code(): string { return this.#code; }
+}
+
+describe('class-validator sees the caller\'s nested objects where they are what is stored', () => {
+  beforeAll(async () => {
+    await mapper.sync([Owner, Keeper]);
+  });
+
+  it('a subclass instance keeps its own rules; a write-only nested field is still there; private fields survive (no default to stage)', async () => {
+    await mapper.put(Object.assign(new Keeper(), { id: 'k1', pet: Object.assign(new Pet(), { name: 'Rex' }) }));
+    const dog = Object.assign(new Dog(), { name: 'ab' });
+    await refusal(() => mapper.put(Object.assign(new Owner(), { id: 'o1', pet: dog })));
+    await refusal(() => mapper.update(Owner, { id: 'o1' }, { pet: dog }));
+    await mapper.put(Object.assign(new Owner(), { id: 'o2', secret: Object.assign(new Secretive(), { writeOnly: 'x' }) }));
+    expect(await mapper.get(Owner, { id: 'o2' })).toBeDefined();
+  });
+
+  it('save() of an entity read with a nested projection checks what it read, twice (regression: the second save wrote defaults over unread attributes)', async () => {
+    await mapper.put(Object.assign(new Owner(), { id: 'o3', status: 'live', rating: 1, info: Object.assign(new Info(), { rating: 2, lang: 'fr' }) }));
+    const partial = (await mapper.get(Owner, { id: 'o3' }, { project: ['rating', 'info.rating'] }))!;
+    partial.rating = 2;
+    await mapper.save(partial);
+    partial.rating = 3;
+    await mapper.save(partial);
+    expect(await mapper.get(Owner, { id: 'o3' })).toMatchObject({ status: 'live', rating: 3, info: { rating: 2, lang: 'fr' } });
   });
 });

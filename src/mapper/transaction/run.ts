@@ -54,7 +54,7 @@ function applyCommitted(prepared: PreparedTransaction): void {
     if (a.put) {
       Object.assign(a.put.entity, a.put.assign);
       if (hasNestedDefaults(a.schema)) adoptNestedDefaults(a.schema, a.put.entity, a.put.item);
-      remember(a.put.entity, a.put.item);
+      remember(a.put.entity, a.put.item, a.put.read ?? false);
     }
     if (a.deleted) forget(a.deleted);
   }

@@ -3,14 +3,15 @@
  * stored (hooks applied), an update's plain values as a partial entity.
  */
 import { batchError } from '../../errors/batch';
-import { ownPropertyOf, validateChanges, validateEntity } from '../validation';
+import { heldProperties, validateChanges, validateEntity } from '../validation';
 import type { PreparedAction } from './actions';
 
 export async function validateActions(actions: readonly PreparedAction[]): Promise<void> {
   for (const a of actions) {
     try {
       if (a.put) {
-        await validateEntity(a.put.staged, a.schema.className, undefined, a.put.item, a.put.partial ? ownPropertyOf(a.put.staged) : undefined);
+        const partial = a.put.snapshot?.partial ? heldProperties(a.put.staged, a.put.snapshot) : undefined;
+        await validateEntity(a.put.staged, a.schema.className, undefined, a.put.item, partial);
       } else if (a.changes) {
         await validateChanges(a.schema.target, a.changes, a.schema.className, a.key);
       }
