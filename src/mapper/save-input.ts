@@ -136,7 +136,10 @@ export function buildSaveInput<T extends object>(
   for (const attr of [schema.version, schema.updatedAt]) {
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }
-  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, filled, assign);
+  // What class-validator checks: the caller's values with the hooks' (not `filled`: the nested
+  // documents as encoded would lose a subclass's rules and write-only fields; validation merges
+  // their defaults from the item itself).
+  const staged = Object.assign(Object.create(Object.getPrototypeOf(entity)) as T, entity, assign);
   // The item as it will be stored is checked as a whole before anything is sent: its required
   // attributes (a complete read only: a partial one did not read them all) and the 400 KB limit.
   if (!snapshot.partial) {

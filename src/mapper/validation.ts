@@ -4,7 +4,7 @@ import { getMetadataStorage, validate, type ValidationError as ClassValidatorErr
 import { decodeAttribute, encodeAttribute } from '../codec';
 import { writeError } from '../errors/write';
 import { isExpression } from '../expressions';
-import { getModelSchema } from '../metadata/schema';
+import { getDocumentSchema, getModelSchema } from '../metadata/schema';
 import type { AttributeSchema, Constructor } from '../metadata/types';
 import type { Snapshot } from './snapshots';
 
@@ -35,13 +35,22 @@ export function hasValidationRules(cls: Function): boolean {
 /** The nested-document attributes of a model (top level), read once per class. */
 const documentsOf = new WeakMap<Function, readonly AttributeSchema[]>();
 
-function documentAttributes(Model: Constructor): readonly AttributeSchema[] {
+function documentAttributes(Model: Constructor, nested = false): readonly AttributeSchema[] {
   let found = documentsOf.get(Model);
   if (found === undefined) {
-    found = getModelSchema(Model).attributes.filter((a) => (a.kind === 'document' || a.kind === 'documentList') && !a.converter);
+    const schema = nested ? getDocumentSchema(Model) : getModelSchema(Model);
+    found = schema.attributes.filter((a) => (a.kind === 'document' || a.kind === 'documentList') && !a.converter && a.documentClass !== undefined);
     documentsOf.set(Model, found);
   }
   return found;
+}
+
+/** One document or list of documents given, merged with what is stored (see asStored). */
+function mergedValue(attr: AttributeSchema, given: unknown, stored: unknown): unknown {
+  if (given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
+  return attr.kind === 'documentList'
+    ? (Array.isArray(given) && Array.isArray(stored) ? mergedList(given, stored, attr.documentClass!) : given)
+    : mergedDocument(given, stored, attr.documentClass!);
 }
 
 /**
@@ -68,41 +77,49 @@ function asStored(entity: object, item: Record<string, AttributeValue> | undefin
     } catch {
       continue;
     }
-    const merged = attr.kind === 'documentList' && Array.isArray(given) && Array.isArray(stored)
-      ? mergedList(given, stored)
-      : mergedDocument(given, stored);
+    const merged = mergedValue(attr, given, stored);
     if (merged !== given) (target ??= Object.assign(Object.create(Object.getPrototypeOf(entity) as object) as Record<string, unknown>, entity))[attr.property] = merged;
   }
   return target ?? entity;
 }
 
-function mergedList(given: readonly unknown[], stored: readonly unknown[]): unknown {
+function mergedList(given: readonly unknown[], stored: readonly unknown[], cls: Constructor): unknown {
   let out: unknown[] | undefined;
   given.forEach((element, i) => {
-    const merged = mergedDocument(element, stored[i]);
+    const merged = mergedDocument(element, stored[i], cls);
     if (merged !== element) (out ??= [...given])[i] = merged;
   });
   return out ?? given;
 }
 
-/** One nested document given, as class-validator should see it (see asStored); `given` itself when it is already that. */
-function mergedDocument(given: unknown, stored: unknown): unknown {
+/**
+ * One nested document given (of class `cls`), as class-validator should see it (see asStored),
+ * at every depth: `given` itself when it is already that. Only the decoded object (fresh) is ever
+ * written into, never the caller's.
+ */
+function mergedDocument(given: unknown, stored: unknown, cls: Constructor): unknown {
   if (given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
   const proto = Object.getPrototypeOf(given) as object | null;
-  const plain = proto === Object.prototype || proto === null;
-  const from = stored as Record<string, unknown>;
   const own = given as Record<string, unknown>;
-  if (plain) {
+  const from = stored as Record<string, unknown>;
+  const documents = documentAttributes(cls, true);
+  if (proto === Object.prototype || proto === null) {
     // The class's instance as read back, with the given object's fields the codec does not read back.
-    const out = stored as Record<string, unknown>;
-    for (const key of Object.keys(own)) if (out[key] === undefined && own[key] !== undefined) out[key] = own[key];
-    return out;
+    for (const key of Object.keys(own)) if (from[key] === undefined && own[key] !== undefined) from[key] = own[key];
+    for (const attr of documents) {
+      if (own[attr.property] !== undefined) from[attr.property] = mergedValue(attr, own[attr.property], from[attr.property]);
+    }
+    return from;
   }
-  const missing = Object.keys(from).filter((key) => own[key] === undefined && from[key] !== undefined);
-  if (missing.length === 0) return given;
-  const out = Object.assign(Object.create(proto) as Record<string, unknown>, own);
-  for (const key of missing) out[key] = from[key];
-  return out;
+  let changes: Record<string, unknown> | undefined;
+  for (const key of Object.keys(from)) {
+    if (own[key] === undefined && from[key] !== undefined) (changes ??= {})[key] = from[key];   // a default the caller left out
+  }
+  for (const attr of documents) {
+    const merged = mergedValue(attr, own[attr.property], from[attr.property]);
+    if (merged !== own[attr.property]) (changes ??= {})[attr.property] = merged;
+  }
+  return changes === undefined ? given : Object.assign(Object.create(proto) as Record<string, unknown>, own, changes);
 }
 
 /**
@@ -172,7 +189,7 @@ function storedForm(attr: AttributeSchema, value: unknown): unknown {
   } catch {
     return value;
   }
-  return attr.kind === 'documentList' && Array.isArray(value) && Array.isArray(stored) ? mergedList(value, stored) : mergedDocument(value, stored);
+  return mergedValue(attr, value, stored);
 }
 
 /**

@@ -154,3 +154,47 @@ describe('class-validator sees the caller\'s nested objects where they are what 
     expect(await mapper.get(Owner, { id: 'o3' })).toMatchObject({ status: 'live', rating: 3, info: { rating: 2, lang: 'fr' } });
   });
 });
+
+// Documents inside documents, and save() (the last review's findings).
+class Inner {
+  @IsOptional() @Max(10) @Attribute({ type: 'number' }) score?: number;
+  @IsDefined() @IsString() @Attribute({ type: 'string', default: 'in-def' }) tag?: string;
+}
+class Outer {
+  @IsOptional() @ValidateNested() @Type(() => Inner) @Attribute({ type: () => Inner }) inner?: Inner;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => Inner) @Attribute({ type: () => [Inner] }) inners?: Inner[];
+}
+
+@Table({ name: 'ValidatedNests' })
+class Nest {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @IsOptional() @ValidateNested() @Type(() => Outer) @Attribute({ type: () => Outer }) outer?: Outer;
+  @IsOptional() @ValidateNested() @Type(() => Pet) @Attribute({ type: () => Pet }) pet?: Pet;
+  @IsOptional() @ValidateNested() @Type(() => Secretive) @Attribute({ type: () => Secretive }) secret?: Secretive;
+}
+
+describe('class-validator at every depth, and on save()', () => {
+  beforeAll(async () => {
+    await mapper.sync([Nest]);
+  });
+
+  it('a plain object inside a nested instance is held to its class\'s rules; a default inside it counts', async () => {
+    const outer = (inner: unknown) => Object.assign(new Outer(), { inner });
+    const error = await refusal(() => mapper.put(Object.assign(new Nest(), { id: 'n1', outer: outer({ score: 99 }) })));
+    expect(error.message).toMatch(/Nest\.outer\.inner\.score/);
+    expect(error.message).not.toMatch(/tag/);
+    await refusal(() => mapper.put(Object.assign(new Nest(), { id: 'n2', outer: Object.assign(new Outer(), { inners: [{ score: 99 }] }) })));
+    await mapper.put(Object.assign(new Nest(), { id: 'n3', outer: outer(Object.assign(new Inner(), { score: 1 })) }));
+    expect((await mapper.get(Nest, { id: 'n3' }))?.outer?.inner?.tag).toBe('in-def');
+  });
+
+  it('save() checks the caller\'s nested instances: a subclass\'s rules, write-only fields', async () => {
+    await mapper.put(Object.assign(new Nest(), { id: 'n4' }));
+    const read = (await mapper.get(Nest, { id: 'n4' }))!;
+    read.pet = Object.assign(new Dog(), { name: 'ab' });
+    await refusal(() => mapper.save(read));
+    read.pet = undefined;
+    read.secret = Object.assign(new Secretive(), { writeOnly: 'y' });
+    await mapper.save(read);
+  });
+});
