@@ -47,7 +47,9 @@ function documentAttributes(Model: Constructor, nested = false): readonly Attrib
 
 /** One document or list of documents given, merged with what is stored (see asStored). */
 function mergedValue(attr: AttributeSchema, given: unknown, stored: unknown): unknown {
-  if (given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
+  // `stored` is the caller's own value when the codec does not read it back (a write-only field
+  // copied over): nothing to merge, and nothing of the caller's may be written into.
+  if (given === stored || given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
   return attr.kind === 'documentList'
     ? (Array.isArray(given) && Array.isArray(stored) ? mergedList(given, stored, attr.documentClass!) : given)
     : mergedDocument(given, stored, attr.documentClass!);
@@ -83,6 +85,27 @@ function asStored(entity: object, item: Record<string, AttributeValue> | undefin
   return target ?? entity;
 }
 
+/**
+ * A nested document value the codec does not read back (a write-only field), as its class would
+ * hold it: plain objects given an instance of the declared class (new objects, the caller's are
+ * not touched), at every depth; instances as they are.
+ */
+function asClass(attr: AttributeSchema, value: unknown): unknown {
+  if (attr.kind === 'documentList') return Array.isArray(value) ? value.map((element) => plainAsClass(element, attr.documentClass!)) : value;
+  return plainAsClass(value, attr.documentClass!);
+}
+
+function plainAsClass(value: unknown, cls: Constructor): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out = Object.assign(Object.create(cls.prototype as object) as Record<string, unknown>, value);
+  for (const attr of documentAttributes(cls, true)) {
+    if (out[attr.property] !== undefined) out[attr.property] = asClass(attr, out[attr.property]);
+  }
+  return out;
+}
+
 function mergedList(given: readonly unknown[], stored: readonly unknown[], cls: Constructor): unknown {
   let out: unknown[] | undefined;
   given.forEach((element, i) => {
@@ -98,16 +121,19 @@ function mergedList(given: readonly unknown[], stored: readonly unknown[], cls: 
  * written into, never the caller's.
  */
 function mergedDocument(given: unknown, stored: unknown, cls: Constructor): unknown {
-  if (given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
+  if (given === stored || given === null || typeof given !== 'object' || stored === null || typeof stored !== 'object') return given;
   const proto = Object.getPrototypeOf(given) as object | null;
   const own = given as Record<string, unknown>;
   const from = stored as Record<string, unknown>;
   const documents = documentAttributes(cls, true);
   if (proto === Object.prototype || proto === null) {
-    // The class's instance as read back, with the given object's fields the codec does not read back.
+    // The class's instance as read back, with the given object's fields the codec does not read back
+    // (a nested document among them, never read back: its class's instance made from the given object).
     for (const key of Object.keys(own)) if (from[key] === undefined && own[key] !== undefined) from[key] = own[key];
     for (const attr of documents) {
-      if (own[attr.property] !== undefined) from[attr.property] = mergedValue(attr, own[attr.property], from[attr.property]);
+      const value = own[attr.property];
+      if (value === undefined) continue;
+      from[attr.property] = from[attr.property] === value ? asClass(attr, value) : mergedValue(attr, value, from[attr.property]);
     }
     return from;
   }

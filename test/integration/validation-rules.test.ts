@@ -198,3 +198,32 @@ describe('class-validator at every depth, and on save()', () => {
     await mapper.save(read);
   });
 });
+
+class Deep {
+  @IsOptional() @Max(10) @Attribute({ type: 'number' }) x?: number;
+}
+class WithDeep {
+  @IsOptional() @ValidateNested() @Type(() => Deep) @Attribute({ type: () => Deep }) deep?: Deep;
+}
+class HoldsWriteOnly {
+  @IsOptional() @ValidateNested() @Type(() => WithDeep) @Exclude({ toClassOnly: true }) @Attribute({ type: () => WithDeep }) wo?: WithDeep;
+}
+
+@Table({ name: 'ValidatedFrozen' })
+class Frozen {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @IsOptional() @ValidateNested() @Type(() => HoldsWriteOnly) @Attribute({ type: () => HoldsWriteOnly }) outer?: HoldsWriteOnly;
+}
+
+describe('validation never writes into the caller\'s objects', () => {
+  beforeAll(async () => {
+    await mapper.sync([Frozen]);
+  });
+
+  it('a frozen plain object holding a write-only nested document validates (regression: TypeError assigning into it)', async () => {
+    const outer = Object.freeze({ wo: Object.freeze({ deep: Object.freeze({ x: 1 }) }) }) as unknown as HoldsWriteOnly;
+    await mapper.put(Object.assign(new Frozen(), { id: 'f1', outer }));
+    const bad = Object.freeze({ wo: Object.freeze({ deep: Object.freeze({ x: 50 }) }) }) as unknown as HoldsWriteOnly;
+    await refusal(() => mapper.put(Object.assign(new Frozen(), { id: 'f2', outer: bad })));
+  });
+});
