@@ -188,7 +188,8 @@ export async function validateChanges(Model: Constructor, changes: object, class
       target[path] = undefined;
     } else {
       const document = documents.find((a) => a.property === path);
-      target[path] = document && value !== null ? storedForm(document, value) : value;
+      // An empty set is stored as nothing (DynamoDB has no empty sets: the update removes the attribute).
+      target[path] = value instanceof Set && value.size === 0 ? undefined : document && value !== null ? storedForm(document, value) : value;
     }
     properties.add(path);
   }

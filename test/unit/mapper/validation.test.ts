@@ -5,7 +5,9 @@
  */
 import { IsInt, Min, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { ValidationError } from '../../../src';
-import { hasValidationRules, validateEntity } from '../../../src/mapper/validation';
+import { hasValidationRules, validateChanges, validateEntity } from '../../../src/mapper/validation';
+import { Attribute, PartitionKey, Table } from '../../../src/decorators';
+import { IsDefined } from 'class-validator';
 
 class Plain {
   name?: string;
@@ -73,5 +75,14 @@ describe('a rule that throws', () => {
     expect((error as Error).message).toBe(
       'Guarded: a class-validator rule threw (Error: validator exploded) instead of answering; nothing was written. The rule\'s error is the cause.');
     await expect(validateEntity(Object.assign(new Guarded(), { code: 'fine' }), 'Guarded')).resolves.toBeUndefined();
+  });
+});
+
+describe('an update that empties a set', () => {
+  it('removes the attribute, so a property the rules require refuses it (regression: it was sent as REMOVE)', async () => {
+    @Table({ name: 'Tagged' })
+    class Tagged { @PartitionKey({ type: 'string' }) id!: string; @IsDefined() @Attribute({ type: 'stringSet' }) tags?: Set<string>; }
+    await expect(validateChanges(Tagged, { tags: new Set() }, 'Tagged')).rejects.toMatchObject({ code: 'validate.failed' });
+    await expect(validateChanges(Tagged, { tags: new Set(['a']) }, 'Tagged')).resolves.toBeUndefined();
   });
 });
