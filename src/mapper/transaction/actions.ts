@@ -14,7 +14,7 @@ import type { MapperContext } from '../context';
 import { buildDeleteInput, buildPutInput, buildUpdateInput, combine, keyObject } from '../item-inputs';
 import { transactionError } from '../../errors/transaction';
 import { asRead, buildSaveInput } from '../save-input';
-import { shapeOf, snapshotOf, type ReadShape, type Snapshot } from '../snapshots';
+import { snapshotOf, type Snapshot } from '../snapshots';
 import type { TransactionAction } from './types';
 
 /** One built action and what to do with it after the transaction. */
@@ -30,8 +30,7 @@ export interface PreparedAction {
   /** put: the entity, the values to assign once committed, its stored item (snapshot), the entity as stored (for class-validator). */
   readonly put?: {
     readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue>; readonly staged: object;
-    /** save: how the entity was read (a partial read is validated on what it holds, and stays partial once written). */
-    readonly read?: ReadShape;
+    /** save: the entity's snapshot (a partial read is validated on what it holds, and stays partial once written). */
     readonly snapshot?: Snapshot;
   };
   /** delete(entity): the entity, whose snapshot is dropped once committed. */
@@ -136,7 +135,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
       index, action: 'save', schema, id: itemIdentity(input.TableName!, input.Key!, schema), key,
       item: { Update: transactable(withOldValues(input, returnOld)) as NonNullable<TransactWriteItem['Update']> },
       conditionHint: SAVE_HINT,
-      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity, read: shapeOf(snapshot), snapshot },
+      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity, snapshot },
     };
   }
   // Nothing changed: the transaction still depends on the item being as it was read.
@@ -146,7 +145,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
     item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
     conditionHint: SAVE_HINT,
-    put: { entity, assign: {}, item: prepared.item, staged: entity, read: shapeOf(snapshot), snapshot },
+    put: { entity, assign: {}, item: prepared.item, staged: entity, snapshot },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { forget, remember } from '../snapshots';
+import { forget, remember, shapeOf } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
@@ -54,7 +54,7 @@ function applyCommitted(prepared: PreparedTransaction): void {
     if (a.put) {
       Object.assign(a.put.entity, a.put.assign);
       if (hasNestedDefaults(a.schema)) adoptNestedDefaults(a.schema, a.put.entity, a.put.item);
-      remember(a.put.entity, a.put.item, a.put.read ?? false);
+      remember(a.put.entity, a.put.item, a.put.snapshot ? shapeOf(a.put.snapshot) : false);
     }
     if (a.deleted) forget(a.deleted);
   }
