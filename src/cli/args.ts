@@ -18,7 +18,7 @@ export type Command = SyncCommand | { readonly command: 'help' } | { readonly co
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  dynamap plan --models <file> [--models <file>...] [options]   what sync would change, nothing sent but DescribeTable
+  dynamap plan --models <file> [--models <file>...] [options]   what sync would change, nothing sent but DescribeTable and DescribeTimeToLive
   dynamap sync --models <file> [--models <file>...] [options]   create missing tables and indexes, enable TTL
   dynamap --version | --help
 
