@@ -142,7 +142,13 @@ export const valueRule = {
     r('imprecise', `the stored number ${text} is not an integer and cannot be read as a JavaScript number without losing precision: ` +
       `give the attribute a converter`),
   invalidStoredDate: (text: string) =>
-    r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date`),
+    r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date: fix the stored data, or declare the attribute ` +
+      `as type 'string' (or give it a converter) to read it as stored`),
+  keyNotWrittenBack: (stored: string, written: string) =>
+    r('keyForm', `the stored key value ${stored} would be written back as ${written}, which is another key: the item could not be ` +
+      `read again, saved or deleted at its key (and a put would make a second item). Declare the key attribute with a type that ` +
+      `keeps the stored form (type: 'string' for dates in other formats, 'number' for fractional seconds), or rewrite the items ` +
+      `in the form dynamap writes`),
   itemWithoutKey: (attribute: string, role: string, keys: readonly string[]) =>
     r('itemWithoutKey', `the item has no "${attribute}" attribute (the ${role}), so it is not a whole item of this model` +
       `${keys.length === 1 && keys[0] === 'Item' ? ': it looks like an export or Streams record; pass its Item (record.Item, or record.dynamodb.NewImage)' : ''}`),

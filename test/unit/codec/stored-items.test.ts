@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { fromItem, toItem } from '../../../src/codec';
-import { Attribute, PartitionKey, Table } from '../../../src/decorators';
+import { Attribute, PartitionKey, SortKey, Table } from '../../../src/decorators';
 import { ValidationError } from '../../../src/errors/classes';
 import { caught } from './fixtures';
 
@@ -106,5 +106,46 @@ describe('fromItem of something that is not a whole item', () => {
     expect(wrapped.message).toBe('Stored: the item has no "id" attribute (the partition key), so it is not a whole item of this model: ' +
       'it looks like an export or Streams record; pass its Item (record.Item, or record.dynamodb.NewImage)');
     expect(caught(() => fromItem(Stored, { s: { S: 'no key' } })).message).toMatch(/^Stored: the item has no "id" attribute \(the partition key\), so it is not a whole item of this model$/);
+  });
+});
+
+@Table({ name: 'DatedKeys' })
+class DatedKey {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @SortKey({ type: 'date' }) at!: Date;
+  @Attribute({ type: 'date' }) seen?: Date;
+}
+
+@Table({ name: 'SecondKeys' })
+class SecondKey {
+  @PartitionKey({ type: 'epochSeconds' }) at!: Date;
+}
+
+@Table({ name: 'ConvertedKeys' })
+class ConvertedKey {
+  // Upper-cases on the way in: a stored lower-case key cannot be written back as itself.
+  @PartitionKey({ converter: { keyType: 'S', toDynamo: (v: string) => ({ S: v.toUpperCase() }), fromDynamo: (av) => av.S! } }) code!: string;
+}
+
+describe('a table key stored in a form dynamap would not write back (regression: get missed it, put made a second item)', () => {
+  it('refuses a date key in another ISO form, an epoch-seconds key with a fraction and a converter key that changes, naming the form', () => {
+    const date = caught(() => fromItem(DatedKey, { id: { S: 'x' }, at: { S: '2020-01-01T00:00:00Z' } }));
+    expect(date).toBeInstanceOf(ValidationError);
+    expect(date.code).toBe('value.keyForm');
+    expect(date.message).toContain('DatedKey.at: the stored key value {"S":"2020-01-01T00:00:00Z"} would be written back as {"S":"2020-01-01T00:00:00.000Z"}');
+    expect(date.message).toContain("type: 'string'");
+    const seconds = caught(() => fromItem(SecondKey, { at: { N: '1700000000.5' } }));
+    expect([seconds.code, seconds.message]).toEqual(['value.keyForm', expect.stringContaining('{"N":"1700000000.5"} would be written back as {"N":"1700000000"}')]);
+    expect(caught(() => fromItem(ConvertedKey, { code: { S: 'ab' } })).code).toBe('value.keyForm');
+  });
+
+  it('reads a key in the form dynamap writes, and other ISO forms in attributes that are not the table key', () => {
+    const read = fromItem(DatedKey, { id: { S: 'x' }, at: { S: '2020-01-01T00:00:00.000Z' }, seen: { S: '2020-01-01T00:00:00+01:00' } });
+    expect(read.at.toISOString()).toBe('2020-01-01T00:00:00.000Z');
+    expect(read.seen!.toISOString()).toBe('2019-12-31T23:00:00.000Z');
+    expect(toItem(read).at).toEqual({ S: '2020-01-01T00:00:00.000Z' });
+    // N keys compare as numbers: 1700000000.0 is the key 1700000000.
+    expect(fromItem(SecondKey, { at: { N: '1700000000.0' } }).at.getTime()).toBe(1_700_000_000_000);
+    expect(fromItem(ConvertedKey, { code: { S: 'AB' } }).code).toBe('AB');
   });
 });

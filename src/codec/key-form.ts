@@ -1,0 +1,53 @@
+/**
+ * A table key read from an item must be written back as the same key, or the entity names another
+ * item: get() misses it, save() and delete(entity) act on nothing, put() makes a second item. Most
+ * kinds read a key one-to-one; these do not, and are checked when read:
+ *  - `date`: other ISO-8601 forms read as the same instant (`2020-01-01T00:00:00Z` is written back
+ *    as `2020-01-01T00:00:00.000Z`, another string, so another key);
+ *  - `epochSeconds`: a fraction of a second (`1700000000.5` is written back as `1700000000`);
+ *  - a converter, which may not give back what it read.
+ * Numbers need no check: DynamoDB compares N keys as numbers (`1.0` is `1`), and a number that
+ * would not come back exactly is already refused (`value.imprecise`).
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { valueRule } from '../errors/value';
+import { shown } from '../errors/shown';
+import { fail } from './failure';
+import type { AttributeCodec, AttributeSpec, Decoder } from './kinds';
+import { canonicalNumber } from './numbers';
+import { storedBytes } from './bytes';
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether `back` is the key `stored` is (S, N and B: the key types). */
+function sameKey(stored: AttributeValue, back: AttributeValue | undefined): boolean {
+  if (back === undefined) return false;
+  if (typeof stored.S === 'string') return back.S === stored.S;
+  if (typeof stored.N === 'string') return typeof back.N === 'string' && canonicalNumber(back.N) === canonicalNumber(stored.N);
+  if (stored.B !== undefined && stored.B !== null) {
+    return back.B !== undefined && back.B !== null && sameBytes(storedBytes(stored.B), storedBytes(back.B));
+  }
+  // Not a key type (DynamoDB never stores a key so): the kind's decoder has already answered it.
+  return true;
+}
+
+/** The decoder of a table key attribute: the kind's, checked to write the key back unchanged where it may not. */
+export function tableKeyDecoder(spec: AttributeSpec, codec: AttributeCodec): Decoder {
+  if (spec.kind !== 'date' && spec.kind !== 'epochSeconds' && spec.converter === undefined) return codec.decode;
+  return (av) => {
+    const value = codec.decode(av);
+    if (value === null || value === undefined) return value;
+    let back: AttributeValue | undefined;
+    try {
+      back = codec.encode(value, 1);
+    } catch {
+      back = undefined;
+    }
+    if (!sameKey(av, back)) fail(valueRule.keyNotWrittenBack(shown(av), back === undefined ? 'nothing (its encoder refuses the value read)' : shown(back)));
+    return value;
+  };
+}
