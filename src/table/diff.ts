@@ -155,6 +155,17 @@ function projects(projection: AnyIndex['Projection'], attribute: string): boolea
   return projection?.ProjectionType === 'ALL' || (projection?.NonKeyAttributes ?? []).includes(attribute);
 }
 
+/**
+ * True when an index's actual projection holds every attribute its declared one does (key
+ * attributes are in every projection): ALL holds everything, KEYS_ONLY is held by anything.
+ */
+function holdsDeclared(actual: AnyIndex['Projection'], declared: AnyIndex['Projection'], keys: readonly { AttributeName?: string }[]): boolean {
+  if (actual?.ProjectionType === 'ALL' || (declared?.ProjectionType ?? 'ALL') === 'KEYS_ONLY') return true;
+  if ((declared?.ProjectionType ?? 'ALL') === 'ALL') return false;
+  const held = new Set([...(actual?.NonKeyAttributes ?? []), ...keys.map((k) => k.AttributeName)]);
+  return (declared?.NonKeyAttributes ?? []).every((name) => held.has(name));
+}
+
 function planGlobalIndexes(
   declared: CreateTableCommandInput, actual: TableDescription, differences: string[], notes: string[], limits: string[], entityAttribute?: string,
 ): CreateGlobalIndexStep[] {
@@ -184,11 +195,27 @@ function planGlobalIndexes(
           `${formatProjection(a.Projection)}, without "${entityAttribute}", the attribute the models' entity types are kept in: ` +
           `their reads of the index would find nothing. Declare the index under a new name (sync creates it), or recreate it`,
       );
+    } else if (!holdsDeclared(a.Projection, d.Projection, [...(actual.KeySchema ?? []), ...(a.KeySchema ?? [])])) {
+      // Not a note either: the mapper reads the index as declared, so an entity read from it would
+      // be taken as whole while it lacks attributes (a put of it would erase them from the item).
+      differences.push(
+        `global index "${d.IndexName}" projection: declared ${formatProjection(d.Projection)}, actual ` +
+          `${formatProjection(a.Projection)}, which lacks attributes the declaration promises: entities read from the index would ` +
+          `miss them (and a put of one would erase them). Declare the projection the index has, or declare the index under a ` +
+          `new name (sync creates it)`,
+      );
     } else if (!sameProjection(d.Projection, a.Projection)) {
       notes.push(
         `global index "${d.IndexName}" projection: declared ${formatProjection(d.Projection)}, actual ` +
           `${formatProjection(a.Projection)}; sync does not change projections (declare the index under a new name instead).`,
       );
+    }
+  }
+  for (const a of existing) {
+    const status = a.IndexStatus;
+    if ((status === 'CREATING' || status === 'UPDATING') && (declared.GlobalSecondaryIndexes ?? []).some((d) => d.IndexName === a.IndexName)) {
+      // Created by an earlier sync that timed out (a long backfill), or by someone else: not usable yet.
+      notes.push(`global index "${a.IndexName}" exists but is still ${status}; sync waits until it is ACTIVE (a dry run does not wait).`);
     }
   }
   const undeclared = existing.filter((a) => !(declared.GlobalSecondaryIndexes ?? []).some((d) => d.IndexName === a.IndexName));

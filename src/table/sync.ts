@@ -43,12 +43,12 @@ export async function syncModels(
   const definitions = [...groupByTable(schemas, ctx.tablePrefix).values()].map((group) => tableDefinition(group, ctx.tablePrefix));
   const wait: WaitOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, pollMs: options.pollMs ?? DEFAULT_POLL_MS };
 
-  const plans: TablePlan[] = [];
+  const plans: Planned[] = [];
   for (const definition of definitions) plans.push(await planFor(ctx.client, definition));
 
   const result: SyncResult = { created: [], updated: [], unchanged: [], plan: [] };
-  for (const [i, plan] of plans.entries()) {
-    const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], plan, wait);
+  for (const [i, { plan, building }] of plans.entries()) {
+    const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], plan, wait, false, building);
     result[done.outcome].push(plan.table);
     result.plan.push(done.plan);
   }
@@ -65,8 +65,14 @@ function withNotes(plan: TablePlan, notes: readonly string[]): TablePlan {
   return notes.length ? { ...plan, notes: [...plan.notes, ...notes] } : plan;
 }
 
+/** A plan, and whether the table or an index of it was still being built when described. */
+interface Planned {
+  readonly plan: TablePlan;
+  readonly building: boolean;
+}
+
 /** Describes one table (and its TTL when a model declares one) and plans it. */
-async function planFor(client: DynamoDBClient, definition: TableDefinition): Promise<TablePlan> {
+async function planFor(client: DynamoDBClient, definition: TableDefinition): Promise<Planned> {
   const table = definition.input.TableName ?? '';
   const actual = await describeTable(client, table);
   let ttl: TimeToLiveDescription | undefined;
@@ -76,7 +82,10 @@ async function planFor(client: DynamoDBClient, definition: TableDefinition): Pro
     if (described === 'unsupported') notes.push('The engine does not implement DescribeTimeToLive; TTL state unknown.');
     else ttl = described;
   }
-  return withNotes(planTable(definition.input, definition.ttlAttribute, actual, ttl, definition.entityAttribute), notes);
+  const plan = withNotes(planTable(definition.input, definition.ttlAttribute, actual, ttl, definition.entityAttribute), notes);
+  const building = actual !== undefined && (actual.TableStatus !== 'ACTIVE' ||
+    (actual.GlobalSecondaryIndexes ?? []).some((i) => i.IndexStatus === 'CREATING' || i.IndexStatus === 'UPDATING'));
+  return { plan, building };
 }
 
 /** Applies the steps of one plan in order; `raced` guards the one re-plan after a concurrent CreateTable. */
@@ -86,6 +95,7 @@ async function apply(
   plan: TablePlan,
   wait: WaitOptions,
   raced = false,
+  building = false,
 ): Promise<{ outcome: Outcome; plan: TablePlan }> {
   let created = false;
   let changed = false;
@@ -99,7 +109,8 @@ async function apply(
         // Another process created the table between our DescribeTable and CreateTable: once it
         // is ACTIVE, plan again against what it made and apply the rest.
         await waitUntilActive(client, step.table, wait);
-        const again = await apply(client, definition, await planFor(client, definition), wait, true);
+        const replanned = await planFor(client, definition);
+        const again = await apply(client, definition, replanned.plan, wait, true, replanned.building);
         return { outcome: again.outcome, plan: withNotes(again.plan, ['The table was created concurrently by someone else; sync planned again against it.']) };
       }
       created = true;
@@ -114,6 +125,9 @@ async function apply(
       else notes.push(`The engine does not implement UpdateTimeToLive, so TTL on "${step.attribute}" was not enabled (DynamoDB and DynamoDB Local do).`);
     }
   }
+  // A table or index still being built (an earlier sync that timed out during a long backfill):
+  // sync returns once it can be used, as it does after building one itself.
+  if (building && !active) await waitUntilActive(client, plan.table, wait);
   const outcome: Outcome = created ? 'created' : changed ? 'updated' : 'unchanged';
   return { outcome, plan: withNotes(plan, notes) };
 }

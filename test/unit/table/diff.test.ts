@@ -238,6 +238,29 @@ describe('planTable', () => {
     ]);
   });
 
+  it('refuses a GSI whose actual projection lacks attributes the declared one holds (regression: entities read from it were taken as whole, a put erased the rest)', () => {
+    const declaredAs = (projection: CreateTableCommandInput['GlobalSecondaryIndexes']) => ({ ...declared, GlobalSecondaryIndexes: projection });
+    const index = declared.GlobalSecondaryIndexes![0];
+    const actualAs = (Projection: object) => described({ GlobalSecondaryIndexes: [{ ...described().GlobalSecondaryIndexes![0], Projection }] });
+    const all = declaredAs([{ ...index, Projection: { ProjectionType: 'ALL' } }]);
+    expect(() => planTable(all, undefined, actualAs({ ProjectionType: 'KEYS_ONLY' }), undefined)).toThrow(SyncError);
+    expect(() => planTable(all, undefined, actualAs({ ProjectionType: 'KEYS_ONLY' }), undefined)).toThrow(
+      'global index "byGenre" projection: declared ALL, actual KEYS_ONLY, which lacks attributes the declaration promises: ' +
+      'entities read from the index would miss them (and a put of one would erase them).');
+    const include = declaredAs([{ ...index, Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['a', 'b'] } }]);
+    expect(() => planTable(include, undefined, actualAs({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['a'] }), undefined)).toThrow(SyncError);
+    expect(() => planTable(include, undefined, actualAs({ ProjectionType: 'KEYS_ONLY' }), undefined)).toThrow(SyncError);
+    // Wider than declared is harmless (reads get more than they expect): a note, as before.
+    expect(planTable(include, undefined, actualAs({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['b', 'a', 'c'] }), undefined).notes).toEqual([
+      'global index "byGenre" projection: declared INCLUDE ["a","b"], actual INCLUDE ["a","b","c"]; sync does not change projections (declare the index under a new name instead).',
+    ]);
+    const keysOnly = declaredAs([{ ...index, Projection: { ProjectionType: 'KEYS_ONLY' } }]);
+    expect(planTable(keysOnly, undefined, actualAs({ ProjectionType: 'INCLUDE', NonKeyAttributes: ['a'] }), undefined).unchanged).toBe(true);
+    // A key attribute (the table's or the index's) is in every projection.
+    const withKey = declaredAs([{ ...index, Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['year'] } }]);
+    expect(planTable(withKey, undefined, actualAs({ ProjectionType: 'KEYS_ONLY' }), undefined).unchanged).toBe(true);
+  });
+
   it('notes a declared TTL-less table whose TTL is on, and differing capacity', () => {
     const provisioned: CreateTableCommandInput = {
       ...declared,
