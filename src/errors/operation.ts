@@ -100,7 +100,8 @@ export function conditionFailureHint(op: OperationDescription): string {
         'for the stored item; read it again to see which (returnOldOnFailure: true gives the stored item with this error)'
       : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry';
   const entity = op.entity
-    ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item)`
+    ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item; ` +
+      `an item written before the model had an entity type has no "${op.entity.attribute}" at all: add it to such items, see docs/models.md)`
     : '';
   return `${hint}${entity}`;
 }

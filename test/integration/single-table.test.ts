@@ -144,7 +144,8 @@ describe('key-based writes leave another entity\'s item alone', () => {
     await expect(mapper.update(Customer, { pk: 'C#ann', sk: 'ORDER#3' }, { name: 'not an order' })).rejects.toThrow(ConditionError);
     await expect(mapper.update(Customer, { pk: 'C#ann', sk: 'ORDER#3' }, { name: 'not an order' })).rejects.toThrow(
       'update of Customer { pk: "C#ann", sk: "ORDER#3" } failed its condition: the condition was false for the stored item, ' +
-      'or the key holds another entity\'s item (its "_entity" is not "Customer": use the model of that item).');
+      'or the key holds another entity\'s item (its "_entity" is not "Customer": use the model of that item; an item written before ' +
+      'the model had an entity type has no "_entity" at all: add it to such items, see docs/models.md).');
     await expect(mapper.delete(Customer, { pk: 'C#ann', sk: 'ORDER#3' })).rejects.toThrow(ConditionError);
     expect(await rawItem('C#ann', 'ORDER#3')).toEqual(before);
   });

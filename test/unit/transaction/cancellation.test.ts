@@ -73,7 +73,8 @@ describe('transactionFailure', () => {
     expect(e.message).toBe(
       'transaction was cancelled and nothing was written:\n' +
         '  - action 0 (check of Order { pk: "o" }): ConditionalCheckFailed: the condition was false for the stored item, or the key holds ' +
-        'another entity\'s item (its "_entity" is not "Order": use the model of that item)\n' +
+        'another entity\'s item (its "_entity" is not "Order": use the model of that item; an item written before the model had an ' +
+        'entity type has no "_entity" at all: add it to such items, see docs/models.md)\n' +
         '  - action 1 (put of Account { id: "a" }): ConditionalCheckFailed: the item was changed by another writer since it was read ' +
         '(its @Version no longer matches), or it was already created; read it again and retry',
     );
