@@ -31,6 +31,7 @@ import {
 import { buildSaveInput } from './save-input';
 import { forget, remember, shapeOf, snapshotOf, type ReadShape } from './snapshots';
 import { readShapeOf } from './projection';
+import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';
@@ -151,7 +152,7 @@ export class Mapper {
     return executeThen(ctx, () => ctx.client.send(new GetItemCommand(input)), op, (out) => {
       // Another entity's item at the key (single-table design) is not one of Model's: not found.
       if (!out.Item || !plan.codec.owns(out.Item)) return undefined;
-      const entity = plan.codec.fromItem(out.Item);
+      const entity = readItem(plan.codec, plan.schema, out.Item);
       remember(entity, out.Item, read);
       return entity;
     });

@@ -9,7 +9,7 @@ import {
   Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
   not, or,
 } from 'dynamap';
-import { testClient, uniquePrefix } from '../support/engine';
+import { engineName, testClient, uniquePrefix } from '../support/engine';
 
 @Table({ name: 'ProbeNums' })
 class Num {
@@ -91,11 +91,16 @@ describe('reads', () => {
     expect(fromItem(Expiring, { id: { S: 'a' }, expiresAt: { N: '1700000000' } }).expiresAt).toEqual(new Date(1_700_000_000_000));
   });
 
-  it('an item the model refuses (written by other code) is named by its key in a query (a scan alike) and a batchGet', async () => {
+  it('an item the model refuses (written by other code) is named by its key in a query (a scan alike), a batchGet, a get and a transactGet', async () => {
     await client.send(new PutItemCommand({ TableName: `${prefix}ProbeNums`, Item: { pk: { S: 'bad' }, sk: { N: '77' }, n: { S: 'seven' } } }));
     const named = { message: expect.stringMatching(/^Num\.n: is stored as S.*\(the item with key \{ pk: "bad", sk: 77 \}\)$/s) };
     await expect(mapper.query(Num, { pk: 'bad' }).all()).rejects.toMatchObject(named);
     await expect(mapper.batchGet(Num, [{ pk: 'bad', sk: 77 }])).rejects.toMatchObject(named);
+    // get and transactGet said which property, not which item (regression).
+    await expect(mapper.get(Num, { pk: 'bad', sk: 77 })).rejects.toMatchObject({ code: 'value.storedType', ...named });
+    if (engineName() === 'dynamodb-local') {
+      await expect(mapper.transactGet([[Num, { pk: 'p', sk: 1 }], [Num, { pk: 'bad', sk: 77 }]])).rejects.toMatchObject(named);
+    }
   });
 
   it('an empty projection is refused everywhere, not read as "everything"', async () => {

@@ -13,6 +13,7 @@ import type { MapperContext } from '../context';
 import { keyObject } from '../item-inputs';
 import { projectionInput, readShapeOf, type ProjectionInput } from '../projection';
 import { backoffDelay, sleep } from '../retry';
+import { readItem } from '../read-item';
 import { remember, type ReadShape } from '../snapshots';
 import { isTransientTransactionError, transactionFailure, type ReasonSubject } from './cancellation';
 import { MAX_TRANSACTION_ACTIONS } from './write-input';
@@ -104,7 +105,7 @@ export async function runTransactGet(ctx: MapperContext, requests: readonly (rea
     const codec = codecFor(Model);
     // Another entity's item at the key (single-table design) is not one of Model's: not found.
     if (!item || !codec.owns(item)) return undefined;
-    const entity = codec.fromItem(item);
+    const entity = readItem(codec, getModelSchema(Model), item);
     remember(entity, item, prepared.partial[i]);
     return entity;
   });
