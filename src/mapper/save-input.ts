@@ -10,7 +10,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { checkChangedValue, decodeAttribute, scalarsOf, tolerating, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
 import { valueError, valueRule } from '../errors/value';
-import { remove, exists } from '../expressions';
+import { remove, exists, ifNotExists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
 import { ValidationError } from '../errors/classes';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
@@ -131,9 +131,15 @@ export function buildSaveInput<T extends object>(
     assign[schema.version.property] = typeof read === 'number' ? read + 1 : 1;
   }
   if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
+  // An item written before the model had @CreatedAt (or by other code) has none: its first save
+  // with a change gives it one, as put and update do (if_not_exists: a concurrent writer's wins).
+  const created = schema.createdAt;
+  const fillCreated = created !== undefined && !created.exclude && !snapshot.partial &&
+    e[created.property] === undefined && stored[created.name] === undefined;
+  if (fillCreated) assign[created.property] = timestamp(now);
   const refused = unassignable(entity, assign);
   if (refused.length) throw writeError.notAssignable('save', schema.className, refused);
-  for (const attr of [schema.version, schema.updatedAt]) {
+  for (const attr of [schema.version, schema.updatedAt, fillCreated ? created : undefined]) {
     if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
   }
   // What class-validator checks: the caller's values with the hooks' (not `filled`: the nested
@@ -151,6 +157,7 @@ export function buildSaveInput<T extends object>(
   if (size > ITEM_SIZE_LIMIT) throw valueError.itemTooLarge(schema.className, size, ITEM_SIZE_LIMIT);
   const hookChanges: Record<string, unknown> = {};
   for (const attr of [schema.version, schema.updatedAt]) if (attr) hookChanges[attr.property] = assign[attr.property];
+  if (fillCreated) hookChanges[created.property] = ifNotExists(assign[created.property] as never);
   const update = tolerating(tolerated, () => updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
     { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign));
   return { update, item, staged };

@@ -5,9 +5,9 @@ import 'reflect-metadata';
 import { Exclude } from 'class-transformer';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, GlobalIndex, Mapper, PartitionKey, Table, UpdatedAt, Version, eq,
+  Attribute, ConditionError, CreatedAt, GlobalIndex, Mapper, PartitionKey, Table, UpdatedAt, Version, eq,
 } from 'dynamap';
-import { testClient, uniquePrefix } from '../support/engine';
+import { engineName, testClient, uniquePrefix } from '../support/engine';
 
 @Table({ name: 'SaveFilms' })
 @GlobalIndex('byGenre', { partitionKey: 'genre', projection: 'KEYS_ONLY' })
@@ -50,6 +50,13 @@ class Kit {
   @Version() version?: number;
 }
 
+@Table({ name: 'SaveNotes' })
+class Note {
+  @PartitionKey() id!: string;
+  @Attribute() text?: string;
+  @CreatedAt() createdAt?: Date;
+}
+
 @Table({ name: 'SaveCounters' })
 class Counter {
   @PartitionKey() id!: string;
@@ -67,7 +74,7 @@ async function raw(table: string, key: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  await mapper.sync([Film, User, Counter, Kit, Code]);
+  await mapper.sync([Film, User, Counter, Kit, Code, Note]);
 });
 
 describe('save() of a partial entity', () => {
@@ -266,6 +273,34 @@ describe('found by the write-side probe', () => {
     await mapper.update(Doc, { id: 'unversioned' }, { title: 'b' });   // the update gives it version 1
     await expect(mapper.delete(unversioned)).rejects.toBeInstanceOf(ConditionError);
     expect(await raw('SaveDocs', { id: 'unversioned' })).toBeDefined();
+  });
+});
+
+describe('save() of an item written before the model had @CreatedAt (regression: it never got one)', () => {
+  it('gives it one with the first change, as put and update do; a save without changes writes nothing', async () => {
+    for (const id of ['old-1', 'old-2']) {
+      await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: id }, text: { S: 'legacy' } } }));
+    }
+    const note = (await mapper.get(Note, { id: 'old-1' }))!;
+    await mapper.save(note);
+    expect((await raw('SaveNotes', { id: 'old-1' }))!.createdAt).toBeUndefined();
+    const before = Date.now();
+    note.text = 'edited';
+    await mapper.save(note);
+    const stored = (await raw('SaveNotes', { id: 'old-1' }))!;
+    expect(stored.text).toEqual({ S: 'edited' });
+    expect(Date.parse(stored.createdAt!.S!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(note.createdAt?.toISOString()).toBe(stored.createdAt!.S);
+    // A later save keeps it.
+    note.text = 'again';
+    await mapper.save(note);
+    expect((await raw('SaveNotes', { id: 'old-1' }))!.createdAt).toEqual(stored.createdAt);
+    if (engineName() === 'dynamodb-local') {
+      const other = (await mapper.get(Note, { id: 'old-2' }))!;
+      other.text = 'edited in a transaction';
+      await mapper.transaction((tx) => tx.save(other));
+      expect((await raw('SaveNotes', { id: 'old-2' }))!.createdAt).toEqual({ S: other.createdAt!.toISOString() });
+    }
   });
 });
 
