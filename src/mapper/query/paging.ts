@@ -32,13 +32,14 @@ export interface RawPage {
 }
 
 const defaultCursors = new CursorCodec();
-const secretCursors = new Map<string, CursorCodec>();
+/** Per mapper (context), not per secret: a module-level map kept every secret ever used, for the process's life. */
+const secretCursors = new WeakMap<MapperContext, CursorCodec>();
 
-/** The cursor codec of a mapper: one per secret, made once. */
+/** The cursor codec of a mapper: one per mapper with a secret, made once. */
 function cursorsOf(ctx: MapperContext): CursorCodec {
   if (ctx.cursorSecret === undefined) return defaultCursors;
-  let codec = secretCursors.get(ctx.cursorSecret);
-  if (!codec) secretCursors.set(ctx.cursorSecret, (codec = new CursorCodec(ctx.cursorSecret)));
+  let codec = secretCursors.get(ctx);
+  if (!codec) secretCursors.set(ctx, (codec = new CursorCodec(ctx.cursorSecret)));
   return codec;
 }
 

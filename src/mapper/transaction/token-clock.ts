@@ -17,7 +17,12 @@ export function transactionInstant(ctx: MapperContext, token: string | undefined
   if (token === undefined) return new Date(nowMs);
   let clock = clocks.get(ctx);
   if (!clock) clocks.set(ctx, (clock = new Map()));
-  for (const [t, at] of clock) if (nowMs - at > WINDOW_MS) clock.delete(t);
+  // Tokens are kept in the order they were first seen, so the expired ones come first: stop at the
+  // first one still in the window (a loop over all of them cost each transaction ~1 ms at 40,000).
+  for (const [t, at] of clock) {
+    if (nowMs - at <= WINDOW_MS) break;
+    clock.delete(t);
+  }
   const first = clock.get(token);
   if (first !== undefined) return new Date(first);
   clock.set(token, nowMs);

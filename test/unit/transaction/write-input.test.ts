@@ -162,4 +162,15 @@ describe('transactionInstant', () => {
     expect(transactionInstant(c, undefined, 7000).getTime()).toBe(7000);
     expect(transactionInstant(c, 't', 1000 + 10 * 60 * 1000 + 1).getTime()).toBe(1000 + 10 * 60 * 1000 + 1);
   });
+
+  it('forgets the expired tokens and keeps the others (expiry stops at the first token still in the window)', () => {
+    const c = new Mapper({ client: new DynamoDBClient({ region: 'local' }) }).context;
+    const WINDOW = 10 * 60 * 1000;
+    for (let i = 0; i < 1000; i++) transactionInstant(c, `old-${i}`, i);
+    transactionInstant(c, 'recent', WINDOW);
+    const later = WINDOW + 500;
+    expect(transactionInstant(c, 'old-999', later).getTime()).toBe(999);   // still inside its window
+    expect(transactionInstant(c, 'old-0', later).getTime()).toBe(later);   // expired: a new instant
+    expect(transactionInstant(c, 'recent', later).getTime()).toBe(WINDOW);
+  });
 });
