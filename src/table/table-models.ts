@@ -36,8 +36,17 @@ export function tableModels(): Constructor[] {
   const generation = registryGeneration();
   if (cached?.generation === generation) return cached.models;
   const all = registeredModels();
-  const models = all.filter((base) => !all.some((other) =>
-    other !== base && other.prototype instanceof base && declaredTableName(other) === declaredTableName(base) && isTemplateOf(base, other)));
+  // Compared within each table only: across all classes it was quadratic per computation, and a
+  // program defining classes at run time (one per tenant) recomputes after each of them.
+  const byTable = new Map<string | undefined, Constructor[]>();
+  for (const model of all) {
+    const table = declaredTableName(model);
+    const group = byTable.get(table);
+    if (group) group.push(model);
+    else byTable.set(table, [model]);
+  }
+  const models = all.filter((base) => !byTable.get(declaredTableName(base))!.some((other) =>
+    other !== base && other.prototype instanceof base && isTemplateOf(base, other)));
   cached = { generation, models };
   return models;
 }

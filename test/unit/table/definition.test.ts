@@ -313,6 +313,21 @@ describe('createTableInput refuses models that cannot share a table', () => {
     );
   });
 
+  it('a class defined twice (hot reload, jest.resetModules) is named as such, not as "Movie and Movie"', () => {
+    const defineMovie = (withYear: boolean) => {
+      @Table({ name: 'Reloaded' })
+      class Movie {
+        @PartitionKey({ type: 'string' }) id!: string;
+      }
+      if (withYear) SortKey({ type: 'number' })(Movie.prototype, 'year');
+      return Movie;
+    };
+    const error = modelErrorOf(() => input('', defineMovie(false), defineMovie(true)));
+    expect(error.code).toBe('model.tableMismatch');
+    expect(error.message).toContain('two different classes named Movie share table "Reloaded" but declare different table keys');
+    expect(error.message).toContain('the class was defined twice (a module loaded again: hot reload, jest.resetModules');
+  });
+
   it('different options, one index declared two ways, another TTL attribute — all reported together', () => {
     @Table({ name: 'Shared', billing: { read: 1, write: 1 }, stream: 'KEYS_ONLY' })
     @GlobalIndex('byTag', { partitionKey: 'tag', projection: 'KEYS_ONLY', throughput: { read: 1, write: 1 } })
