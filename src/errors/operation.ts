@@ -93,12 +93,19 @@ export function describeKey(key: Record<string, unknown> | undefined): string {
 
 /** Why a write's condition may have failed, from what the condition held (version, the caller's, the entity type). */
 export function conditionFailureHint(op: OperationDescription): string {
+  // An entity read through one mapper and written through another (another table prefix), or an
+  // item deleted since it was read, fails the same checks: say so, or "read it again and retry"
+  // would be followed forever.
+  const gone = 'or it no longer exists (deleted since it was read, or the entity was read through another table or table prefix';
   const hint = !op.versioned
-    ? 'the condition was false for the stored item'
+    ? op.operation === 'save' && !op.userCondition
+      ? `the item no longer exists (deleted since it was read, or the entity was read through another table or table prefix: put() writes it as a new item)`
+      : 'the condition was false for the stored item'
     : op.userCondition
       ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
-        'for the stored item; read it again to see which (returnOldOnFailure: true gives the stored item with this error)'
-      : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created; read it again and retry';
+        `for the stored item, ${gone}); read it again to see which (returnOldOnFailure: true gives the stored item with this error)`
+      : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created, ' +
+        `${gone}: clear its @Version to write it as a new item); read it again and retry`;
   const entity = op.entity
     ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item; ` +
       `an item written before the model had an entity type has no "${op.entity.attribute}" at all: add it to such items, see docs/models.md)`

@@ -304,6 +304,21 @@ describe('save() of an item written before the model had @CreatedAt (regression:
   });
 });
 
+describe('save() through a mapper of another table prefix (regression: its message said "read it again and retry", forever)', () => {
+  it('says the item does not exist there and how to write it', async () => {
+    const other = new Mapper({ client, tablePrefix: `${prefix}copy-` });
+    await other.sync([Note]);
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: 'copied' }, text: { S: 'x' }, createdAt: { S: '2020-01-01T00:00:00.000Z' } } }));
+    const note = (await mapper.get(Note, { id: 'copied' }))!;
+    note.text = 'changed';
+    await expect(other.save(note)).rejects.toThrow(
+      'save of Note { id: "copied" } failed its condition: the item no longer exists (deleted since it was read, or the entity was read ' +
+      'through another table or table prefix: put() writes it as a new item).');
+    await other.put(note);
+    expect((await other.get(Note, { id: 'copied' }))!.text).toBe('changed');
+  });
+});
+
 describe('save() of a value changed from one stored by other code', () => {
   it('writes it, even when the old value breaks a write rule or a converter maps both to one form', async () => {
     await client.send(new PutItemCommand({ TableName: `${prefix}SaveCodes`, Item: { id: { S: 'c' }, state: { S: 'legacy' }, code: { S: 'ABC' } } }));

@@ -155,7 +155,9 @@ describe('an update without changes', () => {
 
 describe('buildSaveInput', () => {
   it('writes only changed attributes, requires the item and its version', () => {
-    const m: Movie = Object.assign(new Movie(), { year: 1985, title: 'After Hours', rating: 7, state: 'draft', version: 2 });
+    const m: Movie = Object.assign(new Movie(), {
+      year: 1985, title: 'After Hours', rating: 7, state: 'draft', version: 2, createdAt: new Date('2020-01-01T00:00:00.000Z'),
+    });
     const snapshot = codecFor(Movie).toItem(m);
     m.rating = 8;
     m.state = undefined;

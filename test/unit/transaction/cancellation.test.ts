@@ -76,7 +76,8 @@ describe('transactionFailure', () => {
         'another entity\'s item (its "_entity" is not "Order": use the model of that item; an item written before the model had an ' +
         'entity type has no "_entity" at all: add it to such items, see docs/models.md)\n' +
         '  - action 1 (put of Account { id: "a" }): ConditionalCheckFailed: the item was changed by another writer since it was read ' +
-        '(its @Version no longer matches), or it was already created; read it again and retry',
+        '(its @Version no longer matches), or it was already created, or it no longer exists (deleted since it was read, or the entity ' +
+        'was read through another table or table prefix: clear its @Version to write it as a new item); read it again and retry',
     );
   });
 
