@@ -34,14 +34,21 @@ export function execute<O>(ctx: MapperContext, send: () => Promise<O>, op: Opera
  * `then`). A throw in `done` (e.g. an item the codec refuses) rejects the promise; it is not
  * retried and not wrapped as an AWS error.
  */
-export function executeThen<O, R>(ctx: MapperContext, send: () => Promise<O>, op: OperationRef, done: (out: O) => R): Promise<R> {
+export function executeThen<O, R>(
+  ctx: MapperContext, send: () => Promise<O>, op: OperationRef, done: (out: O) => R, failed?: (error: unknown) => void,
+): Promise<R> {
+  // `failed` runs when the request finally fails (after the retries), before the promise rejects.
+  const fail = failed === undefined ? undefined : (e: unknown): never => {
+    failed(e);
+    throw e;
+  };
   let first: Promise<O>;
   try {
     first = send();
   } catch (e) {
-    return recover(ctx, send, op, e).then(done);
+    return recover(ctx, send, op, e).then(done, fail);
   }
-  return first.then(done, (e: unknown) => recover(ctx, send, op, e).then(done));
+  return first.then(done, (e: unknown) => recover(ctx, send, op, e).then(done, fail));
 }
 
 async function recover<O>(ctx: MapperContext, send: () => Promise<O>, ref: OperationRef, failure: unknown): Promise<O> {

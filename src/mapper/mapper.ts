@@ -29,7 +29,7 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { forget, remember, shapeOf, snapshotOf, type ReadShape } from './snapshots';
+import { failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
@@ -117,12 +117,16 @@ export class Mapper {
       return Promise.reject(error);
     }
     const ctx = this.context;
-    const send = () => executeThen(ctx, () => ctx.client.send(new PutItemCommand(prepared.input)), prepared, () => {
-      if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
-      if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
-      remember(entity, prepared.input.Item!);
-      return entity;
-    });
+    const send = () => {
+      writeStarted(entity);
+      return executeThen(ctx, () => ctx.client.send(new PutItemCommand(prepared.input)), prepared, () => {
+        if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
+        if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
+        remember(entity, prepared.input.Item!);
+        writeEnded(entity, 'applied', plan.putTouches);
+        return entity;
+      }, (error) => writeEnded(entity, failureOutcome(error), plan.putTouches));
+    };
     if (!ctx.validate || !plan.hasValidationRules) return send();
     return validateEntity(prepared.staged, plan.schema.className, undefined, prepared.input.Item).then(send);
   }
@@ -203,12 +207,20 @@ export class Mapper {
       // An entity read in part is checked on what it holds: the rest was not read and is not written.
       await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
     }
-    await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
+    const touched = () => prepared.touched ?? [];
+    writeStarted(entity);
+    try {
+      await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
+    } catch (error) {
+      writeEnded(entity, failureOutcome(error), touched);
+      throw error;
+    }
     Object.assign(entity, update.assign);
     if (hasNestedDefaults(schema)) adoptNestedDefaults(schema, entity, prepared.item);
     // Still read in part when it was: the attributes it never read stay unknown (a second save()
     // would otherwise write their defaults over the stored values).
     remember(entity, prepared.item, shapeOf(snapshot));
+    writeEnded(entity, 'applied', touched);
     return entity;
   }
 

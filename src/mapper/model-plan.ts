@@ -26,6 +26,8 @@ export interface ModelPlan<T extends object = object> {
   readonly hasValidationRules: boolean;
   /** A nested document class (at any depth) has a default: set on the entity after a put (adoptNestedDefaults). */
   readonly nestedDefaults: boolean;
+  /** The attribute names a put may change (all of the model's), for snapshots.ts's writeEnded. */
+  readonly putTouches: () => Iterable<string>;
 }
 
 /**
@@ -46,6 +48,7 @@ export function modelPlans(tableName: (schema: ModelSchema) => string): <T exten
         putAddsNothing: putAddsNothing(schema),
         hasValidationRules: hasValidationRules(Model),
         nestedDefaults: hasNestedDefaults(schema),
+        putTouches: () => schema.attributes.map((a) => a.name),
       });
       plans.set(Model, plan);
     }

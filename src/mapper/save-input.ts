@@ -26,6 +26,8 @@ export interface PreparedSave<T> {
   readonly staged?: T;
   /** What the stored item looks like after the save (as far as it was read), the new snapshot. */
   readonly item: Record<string, AttributeValue>;
+  /** With an update: the attribute names it writes (SET or REMOVE), hooks included. */
+  readonly touched?: readonly string[];
 }
 
 const SKIPPED_ROLES = new Set<AttributeSchema['role']>(['partitionKey', 'sortKey', 'version', 'updatedAt']);
@@ -91,13 +93,16 @@ export function buildSaveInput<T extends object>(
   const tolerated = new Set<unknown>();
   const nestedDefaults = hasNestedDefaults(schema);
   const item: Record<string, AttributeValue> = { ...stored };
+  const touched: string[] = [];
   for (const attr of schema.attributes) {
     // class-transformer's one-way @Exclude: a write-only field is never read, a read-only one never written.
     if (SKIPPED_ROLES.has(attr.role) || attr.exclude) continue;
     let value = e[attr.property];
     const before = stored[attr.name];
+    // Left unknown by overlapping or failed writes of this entity (snapshots.ts): written whatever the diff says.
+    const forced = snapshot.uncertain?.has(attr.name) === true;
     if (value === undefined) {
-      if (snapshot.partial && before === undefined) continue; // not read: not ours to change
+      if (snapshot.partial && before === undefined && !forced) continue; // not read: not ours to change
       if (attr.hasDefault) value = assign[attr.property] = defaultValueOf(attr, path(attr));
     }
     // Compared without the enum check: a value since removed from an enum, read and left alone, is
@@ -111,10 +116,12 @@ export function buildSaveInput<T extends object>(
       if (!sameValue(wanted, read)) throw writeError.partlyRead(schema.className, attr.property);
       continue;
     }
-    if (wanted === undefined && before !== undefined) {
+    if (wanted === undefined && (before !== undefined || forced)) {
       changes[attr.property] = remove();
       delete item[attr.name];
-    } else if (wanted !== undefined && !sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))) {
+      touched.push(attr.name);
+    } else if (wanted !== undefined && (forced || (!sameValue(wanted, before) && !sameAsRead(attr, wanted, before, path(attr))))) {
+      touched.push(attr.name);
       checkChangedValue(attr, value, path(attr), before); // a changed value obeys its enums (old values tolerated)
       scalarsOf(before, tolerated);
       // A nested document with defaults: the value as encoded once (its defaults filled), so that the
@@ -140,7 +147,10 @@ export function buildSaveInput<T extends object>(
   const refused = unassignable(entity, assign);
   if (refused.length) throw writeError.notAssignable('save', schema.className, refused);
   for (const attr of [schema.version, schema.updatedAt, fillCreated ? created : undefined]) {
-    if (attr) item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
+    if (attr) {
+      item[attr.name] = encodeAttribute(attr, assign[attr.property], path(attr))!;
+      touched.push(attr.name);
+    }
   }
   // What class-validator checks: the caller's values with the hooks' (not `filled`: the nested
   // documents as encoded would lose a subclass's rules and write-only fields; validation merges
@@ -160,5 +170,5 @@ export function buildSaveInput<T extends object>(
   if (fillCreated) hookChanges[created.property] = ifNotExists(assign[created.property] as never);
   const update = tolerating(tolerated, () => updateInput(ctx, schema, keyObject(schema, entity), { ...changes, ...hookChanges } as UpdateChanges<T>,
     { condition: combine<T>(undefined, conditions), returnValues: 'NONE' }, 'save', !!schema.version, assign));
-  return { update, item, staged };
+  return { update, item, staged, touched };
 }

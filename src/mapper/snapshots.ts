@@ -19,6 +19,12 @@ export interface Snapshot {
   readonly partial: boolean;
   /** Attribute names read in part (a projection of paths inside them, `info.rating`): their stored value is not all of it. */
   readonly partlyRead?: ReadonlySet<string>;
+  /**
+   * Attribute names whose stored value is unknown: writes of the entity overlapped (their answers
+   * may come in any order, so the item remembered last need not be the one stored) or failed
+   * after sending (it may or may not have been applied). save() writes them whatever the diff says.
+   */
+  readonly uncertain?: ReadonlySet<string>;
 }
 
 /** How an item was read: whole, or with a projection (and which attributes it read only in part). */
@@ -35,13 +41,38 @@ class Partial {
 }
 type Stored = Record<string, AttributeValue> | Partial;
 
+/** Writes of one entity in flight, and the attributes whose stored value they left unknown. */
+interface Writes {
+  /** Writes sent and not answered yet. */
+  count: number;
+  /** Another write started while one was in flight (reset when none is). */
+  overlapped: boolean;
+  uncertain: Set<string> | undefined;
+}
+
 /** The hidden slot; `undefined` in it means forgotten. */
 class Slot extends Adopt {
   #stored: Stored | undefined;
+  #writes: Writes | undefined;
 
-  private constructor(target: object, stored: Stored) {
+  private constructor(target: object, stored: Stored | undefined) {
     super(target);
     this.#stored = stored;
+    this.#writes = undefined;
+  }
+
+  /** The write bookkeeping of an entity, made on its first write; null when the entity cannot take a slot. */
+  static writes(target: object): Writes | null {
+    if (!(#stored in target)) {
+      if (!Object.isExtensible(target)) return null;
+      new Slot(target, undefined);
+    }
+    const slot = target as Slot;
+    return slot.#writes ?? (slot.#writes = { count: 0, overlapped: false, uncertain: undefined });
+  }
+
+  static writesIfAny(target: object): Writes | undefined {
+    return #stored in target ? (target as Slot).#writes : undefined;
   }
 
   /** Writes the slot, adding it to an extensible object that has none; false when it cannot. */
@@ -62,6 +93,58 @@ class Slot extends Adopt {
 
 /** Snapshots of entities that were not extensible when first remembered. */
 const elsewhere = new WeakMap<object, Stored>();
+/** Write bookkeeping of entities that were not extensible when first written. */
+const writesElsewhere = new WeakMap<object, Writes>();
+
+function writesOf(entity: object): Writes {
+  const own = Slot.writes(entity);
+  if (own !== null) return own;
+  let writes = writesElsewhere.get(entity);
+  if (!writes) writesElsewhere.set(entity, (writes = { count: 0, overlapped: false, uncertain: undefined }));
+  return writes;
+}
+
+/** A write of the entity is being sent (put, save, tx.put, tx.save): see writeEnded. */
+export function writeStarted(entity: object): void {
+  const writes = writesOf(entity);
+  if (writes.count++ > 0) writes.overlapped = true;
+}
+
+/** How a write ended: applied (and its item remembered), refused (nothing applied), or failed (applied or not). */
+export type WriteOutcome = 'applied' | 'refused' | 'failed';
+
+/** The outcome of a write that threw: refused when DynamoDB says it applied nothing (a false condition, a cancelled transaction). */
+export function failureOutcome(error: unknown): WriteOutcome {
+  const name = (error as { cause?: { name?: string } })?.cause?.name;
+  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException' || name === 'ValidationException' ? 'refused' : 'failed';
+}
+
+/**
+ * A write started by writeStarted was answered. `touched`: the attribute names it may have
+ * changed, asked only when they become uncertain — when this write overlapped another one of the
+ * same entity (the answers may come in any order: the item remembered last need not be the one
+ * stored, and a later save() diffing against it would skip a change) or failed in a way that may
+ * have applied it (a server error, a timeout).
+ */
+export function writeEnded(entity: object, outcome: WriteOutcome, touched: () => Iterable<string>): void {
+  const writes = writesOf(entity);
+  writes.count--;
+  if (outcome === 'refused') {
+    // Nothing applied, nothing to doubt (an overlapping write that was applied marks its own names).
+  } else if (writes.overlapped || outcome === 'failed') {
+    const uncertain = writes.uncertain ?? (writes.uncertain = new Set());
+    for (const name of touched()) uncertain.add(name);
+  } else {
+    // Alone and applied: a put wrote the whole item, a save everything uncertain (it writes those).
+    writes.uncertain = undefined;
+  }
+  if (writes.count === 0) writes.overlapped = false;
+}
+
+function uncertainOf(entity: object): ReadonlySet<string> | undefined {
+  const writes = Slot.writesIfAny(entity) ?? writesElsewhere.get(entity);
+  return writes?.uncertain !== undefined && writes.uncertain.size > 0 ? writes.uncertain : undefined;
+}
 
 /** `read`: false for a whole item, else the read was a projection (a set: the attributes it read only in part). */
 export function remember(entity: object, item: Record<string, AttributeValue>, read: ReadShape = false): void {
@@ -84,8 +167,10 @@ export function snapshotOf(entity: object): Snapshot | undefined {
   const own = Slot.read(entity);
   const stored = own === null ? elsewhere.get(entity) : own;
   if (stored === undefined) return undefined;
-  if (!(stored instanceof Partial)) return { item: stored, partial: false };
-  return stored.partlyRead.size === 0 ? { item: stored.item, partial: true } : { item: stored.item, partial: true, partlyRead: stored.partlyRead };
+  const uncertain = uncertainOf(entity);
+  const extra = uncertain ? { uncertain } : {};
+  if (!(stored instanceof Partial)) return { item: stored, partial: false, ...extra };
+  return stored.partlyRead.size === 0 ? { item: stored.item, partial: true, ...extra } : { item: stored.item, partial: true, partlyRead: stored.partlyRead, ...extra };
 }
 
 export function forget(entity: object): void {

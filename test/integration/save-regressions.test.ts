@@ -304,6 +304,71 @@ describe('save() of an item written before the model had @CreatedAt (regression:
   });
 });
 
+describe('two writes of one entity answered out of order (regression: the next save() found no change and wrote nothing)', () => {
+  /** A client whose next answer, once armed, is held back 300 ms after DynamoDB applied the request. */
+  function slowClient(): { client: ReturnType<typeof testClient>; arm: () => Promise<void> } {
+    const slow = testClient();
+    let armed: (() => void) | undefined;
+    slow.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const applied = armed;
+      armed = undefined;
+      const out = await next(args);
+      if (applied) {
+        applied();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return out;
+    }) as never, { step: 'deserialize', name: 'holdBackOneAnswer' });
+    return { client: slow, arm: () => new Promise<void>((resolve) => { armed = resolve; }) };
+  }
+
+  it.each(['save', 'put'] as const)('%s, then a save() back to the value the late answer wrote, writes it', async (write) => {
+    const { client: slow, arm } = slowClient();
+    const m = new Mapper({ client: slow, tablePrefix: prefix });
+    const id = `race-${write}`;
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: id }, text: { S: 'orig' }, createdAt: { S: '2020-01-01T00:00:00.000Z' } } }));
+    const note = (await m.get(Note, { id }))!;
+    note.text = 'A';
+    const applied = arm();
+    const first = m[write](note);          // applied first, answered last
+    await applied;
+    note.text = 'B';
+    await m.save(note);                    // applied and answered while the first answer is held back
+    await first;                           // its answer arrives last: the entity's snapshot says A, the item holds B
+    expect((await raw('SaveNotes', { id }))!.text).toEqual({ S: 'B' });
+    note.text = 'A';
+    await m.save(note);
+    expect((await raw('SaveNotes', { id }))!.text).toEqual({ S: 'A' });
+    // Alone and applied, the save made the snapshot certain again: an unchanged entity writes nothing.
+    const before = await raw('SaveNotes', { id });
+    await m.save(note);
+    expect(await raw('SaveNotes', { id })).toEqual(before);
+  });
+});
+
+describe('a write whose answer is lost after DynamoDB applied it (regression: a save() back to the value read wrote nothing)', () => {
+  it('the next save() writes what the entity holds', async () => {
+    const lossy = testClient();
+    let lose = false;
+    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const out = await next(args);
+      if (lose) throw Object.assign(new Error('the connection closed before the answer'), { name: 'NetworkingError' });
+      return out;
+    }) as never, { step: 'deserialize', name: 'loseAnswers' });
+    const m = new Mapper({ client: lossy, tablePrefix: prefix, retry: { attempts: 1 } });
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: 'lost' }, text: { S: 'orig' }, createdAt: { S: '2020-01-01T00:00:00.000Z' } } }));
+    const note = (await m.get(Note, { id: 'lost' }))!;
+    note.text = 'changed';
+    lose = true;
+    await expect(m.save(note)).rejects.toThrow();
+    lose = false;
+    expect((await raw('SaveNotes', { id: 'lost' }))!.text).toEqual({ S: 'changed' });   // applied all the same
+    note.text = 'orig';
+    await m.save(note);
+    expect((await raw('SaveNotes', { id: 'lost' }))!.text).toEqual({ S: 'orig' });
+  });
+});
+
 describe('save() through a mapper of another table prefix (regression: its message said "read it again and retry", forever)', () => {
   it('says the item does not exist there and how to write it', async () => {
     const other = new Mapper({ client, tablePrefix: `${prefix}copy-` });

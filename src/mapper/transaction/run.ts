@@ -5,7 +5,7 @@
  */
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { forget, remember, shapeOf } from '../snapshots';
+import { failureOutcome, forget, remember, shapeOf, writeEnded, writeStarted } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
@@ -36,8 +36,17 @@ export async function runTransaction<R>(
     if (prepared.actions.length === 0) return result;
     if (ctx.validate) await validateActions(prepared.actions);
     sent = true;
-    await sendTransaction(ctx, prepared);
+    // Entities written (put, save): their writes may overlap other writes of them (snapshots.ts).
+    const written = prepared.actions.flatMap((a) => (a.put ? [{ entity: a.put.entity, touched: () => a.schema.attributes.map((x) => x.name) }] : []));
+    for (const w of written) writeStarted(w.entity);
+    try {
+      await sendTransaction(ctx, prepared);
+    } catch (error) {
+      for (const w of written) writeEnded(w.entity, failureOutcome(error), w.touched);
+      throw error;
+    }
     applyCommitted(prepared);
+    for (const w of written) writeEnded(w.entity, 'applied', w.touched);
   } catch (error) {
     // Refused before sending, cancelled, or invalid: nothing was applied, so the next attempt
     // under this token is new work and gets its own instant (a resend after a server error keeps it).
