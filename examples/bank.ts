@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Min } from 'class-validator';
 import {
-  Attribute, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, Version, gte, increment,
+  Attribute, Mapper, PartitionKey, SortKey, Table, TransactionError, UpdatedAt, Version, eq, gte, increment,
 } from 'dynamap';
 
 @Table({ name: 'Accounts' })
@@ -83,6 +83,19 @@ export async function bankExample(client: DynamoDBClient, log: (line: string) =>
     tx.put(Object.assign(new Entry(), { account: 'bob', at: '2026-11-25T12:00:00Z', amount: 0, memo: 'owner is now Robert' }));
   });
   log(`bob's account: owner ${bobAccount.owner}, balance ${bobAccount.balance} (version ${bobAccount.version})`);
+
+  // Closing an empty account, only while its owner's other account is in good standing (a check
+  // writes nothing). With a clientRequestToken a resend — after a timeout, say — is applied once.
+  const close = () => mapper.transaction((tx) => {
+    tx.check(Account, { id: 'alice' }, { balance: gte(0) });
+    tx.delete(Account, { id: 'carol' }, { condition: { balance: eq(0) } });
+    tx.put(Object.assign(new Entry(), { account: 'carol', at: '2026-11-25T13:00:00Z', amount: 0, memo: 'closed' }));
+  }, { clientRequestToken: 'close-carol-2026-11-25' });
+  await close();
+  await close();   // the same request again: DynamoDB recognizes the token and applies nothing twice
+  const carol = await mapper.get(Account, { id: 'carol' });
+  const carolLedger = await mapper.query(Entry, { account: 'carol' }).all();
+  log(`carol: ${carol === undefined ? 'closed' : 'still open'}, ledger ${carolLedger.map((e) => e.memo).join(', ')}`);
 }
 
 if (require.main === module) {

@@ -60,6 +60,8 @@ export async function singleTableExample(client: DynamoDBClient, log: (line: str
   // Both entity types in one request: each item an instance of its own model.
   const partition = await mapper.query([Customer, Order], { pk: 'CUSTOMER#bob' }).all();
   log(`one query: ${partition.map((item) => (item instanceof Order ? `Order ${item.total}` : `Customer ${item.name}`)).join(', ')}`);
+  const everything = await mapper.scan([Customer, Order]).all();
+  log(`one scan of both types: ${everything.filter((i) => i instanceof Customer).length} customers, ${everything.filter((i) => i instanceof Order).length} orders`);
 
   // An index read, filtered to the model's entity type.
   const big = await mapper.query(Order, { status: 'open', total: gte(20) }, { index: 'byStatus' }).all();

@@ -5,7 +5,8 @@ import { expressionsExample } from '../../examples/expressions';
 import { walkthrough } from '../../examples/movies/walkthrough';
 import { bankExample } from '../../examples/bank';
 import { singleTableExample } from '../../examples/single-table';
-import { itOnDynamoDBLocal, testClient } from '../support/engine';
+import { catalogExample } from '../../examples/catalog';
+import { engineName, itOnDynamoDBLocal, testClient } from '../support/engine';
 
 describe('examples', () => {
   it('examples/expressions.ts runs and shows what it claims', async () => {
@@ -33,9 +34,36 @@ describe('examples', () => {
       'shipped order expires (TTL, epoch seconds): number 1893456000',
       'customers: Ann, Bob; orders: 3',
       'one query: Order 12, Customer Bob',
+      'one scan of both types: 2 customers, 3 orders',
       'open orders of 20 or more: ann 55',
       "get(Order, Ann's profile key): undefined",
       "update(Order, Ann's profile key): ConditionError",
+    ]);
+  });
+
+  it('examples/catalog.ts: attribute kinds, what is refused before sending, the error classes, cursors', async () => {
+    const lines: string[] = [];
+    await catalogExample(testClient(), (line) => lines.push(line));
+    expect(lines).toEqual([
+      'dry run: would create example-Products, example-Reviews; local index byStock',
+      'put: status draft (the default), price stored as {"S":"1999 EUR"}, draftNotes stored: no',
+      'get: Claw hammer, 19.99 EUR (a Money), supplier Forge & Co (a Supplier), draftNotes undefined',
+      "fromItem(toItem(x)): a Product true, same price true; schema: 9 attributes, Supplier's: name, country",
+      'no name: ValidationError value.required at name',
+      'status "sold": ValidationError value.enum at status',
+      'stock -1: ValidationError validate.failed at stock',
+      "a 500 KB history: ItemTooLargeError: 500067 bytes, over DynamoDB's 400 KB",
+      'put of a Supplier (a nested class, no @Table): ModelError: model.noTable',
+      'sync of Shelf: SyncError sync.incompatible on example-Shelves',
+      'get from a missing table: DynamoError (ResourceNotFoundException); batchPut: BatchError: 1 unprocessed (ResourceNotFoundException)',
+      'update: stock 9, history restocked < listed, status live',
+      'stock <= 5 (byStock): Spirit level 2, Hand saw 4; #n0 = :v0 AND #n1 <= :v1',
+      'pages of 2: first HAM-1, LEV-1, then SAW-1, TAP-1 (2 pages); first(): HAM-1; a changed cursor: ValidationError cursor.tampered',
+      'projection: #n0, #n1.#n2',
+      'review: 5 stars',
+      `delete unless retired: ConditionError (operation.conditionFailed); the stored item: ${engineName() === 'dynalite'
+        ? 'not returned (dynalite ignores returnOldOnFailure; DynamoDB and DynamoDB Local return it)' : 'status draft'}`,
+      'deleted: undefined',
     ]);
   });
 
@@ -64,6 +92,7 @@ describe('examples', () => {
       'balances: carol 0, alice 70, bob 50',
       "alice's ledger: 100 (opening), -30 (to bob)",
       "bob's account: owner Robert, balance 50 (version 3)",
+      'carol: closed, ledger closed',
     ]);
   });
 });
