@@ -16,7 +16,7 @@ import { fail, keySegment, toPublicError } from './failure';
 import { decoded, fieldsDecoder, fieldsEncoder, type Field, type FieldsDecoder, type FieldsEncoder, type PlainDocument, type PlainKind } from './fields';
 import { compileAttributeCodec, METERED_KINDS, type AttributeCodec, type AttributeSpec } from './kinds';
 import { PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
-import { tableKeyDecoder } from './key-form';
+import { tableKeyDecoder, tableKeyFieldEncoder } from './key-form';
 import { ITEM_SIZE_LIMIT, meter, sizeIfTooLarge, utf8Length } from './size';
 import { keepExtras, writeExtras } from './extras';
 import type { DocumentCodec, ModelCodec } from './types';
@@ -157,7 +157,7 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
         property: attr.property,
         name: attr.name,
         segment: keySegment(attr.property),
-        encode: codec.encode,
+        encode: tableKey ? tableKeyFieldEncoder(spec, codec) : codec.encode,
         // A table key must read back as the key it is stored under (key-form.ts); the inlined
         // decoding of plain kinds covers string and boolean only, which need no check.
         decode: tableKey ? tableKeyDecoder(spec, codec) : codec.decode,

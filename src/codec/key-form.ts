@@ -13,7 +13,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { valueRule } from '../errors/value';
 import { shown } from '../errors/shown';
 import { fail } from './failure';
-import type { AttributeCodec, AttributeSpec, Decoder } from './kinds';
+import type { AttributeCodec, AttributeSpec, Decoder, Encoder } from './kinds';
 import { canonicalNumber } from './numbers';
 import { storedBytes } from './bytes';
 
@@ -49,5 +49,18 @@ export function tableKeyDecoder(spec: AttributeSpec, codec: AttributeCodec): Dec
     }
     if (!sameKey(av, back)) fail(valueRule.keyNotWrittenBack(shown(av), back === undefined ? 'nothing (its encoder refuses the value read)' : shown(back)));
     return value;
+  };
+}
+
+/**
+ * The encoder of a table key attribute. An `epochSeconds` key given a number with a fraction would
+ * be stored as given (1700000000.5) and then refused by every read (a Date holds milliseconds, and
+ * is written back in whole seconds): refused when written instead.
+ */
+export function tableKeyFieldEncoder(spec: AttributeSpec, codec: AttributeCodec): Encoder {
+  if (spec.kind !== 'epochSeconds' || spec.converter !== undefined) return codec.encode;
+  return (value, level) => {
+    if (typeof value === 'number' && !Number.isInteger(value)) fail(valueRule.fractionalKeySeconds(value));
+    return codec.encode(value, level);
   };
 }

@@ -144,6 +144,9 @@ export const valueRule = {
   invalidStoredDate: (text: string) =>
     r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date: fix the stored data, or declare the attribute ` +
       `as type 'string' (or give it a converter) to read it as stored`),
+  fractionalKeySeconds: (value: number) =>
+    r('keyForm', `the number ${value} has a fraction of a second: an epochSeconds key is read back as a Date and written in whole ` +
+      `seconds, so this key could not be read back as itself. Give whole seconds (Math.floor), or declare the key type: 'number'`),
   keyNotWrittenBack: (stored: string, written: string) =>
     r('keyForm', `the stored key value ${stored} would be written back as ${written}, which is another key: the item could not be ` +
       `read again, saved or deleted at its key (and a put would make a second item). Declare the key attribute with a type that ` +

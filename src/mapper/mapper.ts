@@ -29,7 +29,7 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape } from './snapshots';
+import { failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
@@ -120,9 +120,14 @@ export class Mapper {
     const send = () => {
       writeStarted(entity);
       return executeThen(ctx, () => ctx.client.send(new PutItemCommand(prepared.input)), prepared, () => {
-        if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
-        if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
-        remember(entity, prepared.input.Item!);
+        try {
+          if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
+          if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
+          remember(entity, prepared.input.Item!);
+        } catch (error) {
+          writeEnded(entity, 'failed', plan.putTouches);   // applied, but not remembered
+          throw error;
+        }
         writeEnded(entity, 'applied', plan.putTouches);
         return entity;
       }, (error) => writeEnded(entity, failureOutcome(error), plan.putTouches));
@@ -198,30 +203,39 @@ export class Mapper {
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
   async save<T extends object>(entity: T): Promise<T> {
     const { schema } = this.planOf(entity, 'save');
-    const snapshot = snapshotOf(entity);
-    if (!snapshot) return this.put(entity);
-    const prepared = buildSaveInput(this.context, schema, entity, snapshot, new Date());
-    const update = prepared.update;
-    if (!update) return entity;
-    if (this.context.validate && hasValidationRules(schema.target)) {
-      // An entity read in part is checked on what it holds: the rest was not read and is not written.
-      await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
-    }
-    const touched = () => prepared.touched ?? [];
+    if (!snapshotOf(entity)) return this.put(entity);
+    // Counted as a write from the moment its snapshot is read: a write of the entity that ends
+    // while this one validates must see it as overlapping (snapshots.ts).
     writeStarted(entity);
+    let outcome: WriteOutcome = 'refused';
+    let touched: readonly string[] = [];
     try {
-      await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
-    } catch (error) {
-      writeEnded(entity, failureOutcome(error), touched);
-      throw error;
+      const snapshot = snapshotOf(entity)!;
+      const prepared = buildSaveInput(this.context, schema, entity, snapshot, new Date());
+      const update = prepared.update;
+      if (!update) return entity;
+      touched = prepared.touched ?? [];
+      if (this.context.validate && hasValidationRules(schema.target)) {
+        // An entity read in part is checked on what it holds: the rest was not read and is not written.
+        await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
+      }
+      try {
+        await execute(this.context, () => this.context.client.send(new UpdateItemCommand(update.input)), update.op);
+      } catch (error) {
+        outcome = failureOutcome(error);
+        throw error;
+      }
+      outcome = 'failed';   // applied: if what follows throws, the snapshot is not what is stored
+      Object.assign(entity, update.assign);
+      if (hasNestedDefaults(schema)) adoptNestedDefaults(schema, entity, prepared.item);
+      // Still read in part when it was: the attributes it never read stay unknown (a second save()
+      // would otherwise write their defaults over the stored values).
+      remember(entity, prepared.item, shapeOf(snapshot));
+      outcome = 'applied';
+      return entity;
+    } finally {
+      writeEnded(entity, outcome, () => touched);
     }
-    Object.assign(entity, update.assign);
-    if (hasNestedDefaults(schema)) adoptNestedDefaults(schema, entity, prepared.item);
-    // Still read in part when it was: the attributes it never read stay unknown (a second save()
-    // would otherwise write their defaults over the stored values).
-    remember(entity, prepared.item, shapeOf(snapshot));
-    writeEnded(entity, 'applied', touched);
-    return entity;
   }
 
   /** Deletes one item, by key or by entity (an entity read with @Version must still have that version). */

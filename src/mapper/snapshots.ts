@@ -115,8 +115,16 @@ export type WriteOutcome = 'applied' | 'refused' | 'failed';
 
 /** The outcome of a write that threw: refused when DynamoDB says it applied nothing (a false condition, a cancelled transaction). */
 export function failureOutcome(error: unknown): WriteOutcome {
-  const name = (error as { cause?: { name?: string } })?.cause?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException' || name === 'ValidationException' ? 'refused' : 'failed';
+  const cause = (error as { cause?: { name?: string; $metadata?: { attempts?: number } } })?.cause;
+  // The SDK resends after a server error or a timeout: a refusal of the second attempt says nothing
+  // of the first, which may have been applied (its answer lost).
+  if ((cause?.$metadata?.attempts ?? 1) > 1) return 'failed';
+  switch (cause?.name) {
+    case 'ConditionalCheckFailedException': case 'TransactionCanceledException': case 'ValidationException':
+    case 'UnknownOperationException': case 'IdempotentParameterMismatchException':
+      return 'refused';
+  }
+  return 'failed';
 }
 
 /**

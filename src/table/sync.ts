@@ -83,8 +83,12 @@ async function planFor(client: DynamoDBClient, definition: TableDefinition): Pro
     else ttl = described;
   }
   const plan = withNotes(planTable(definition.input, definition.ttlAttribute, actual, ttl, definition.entityAttribute), notes);
-  const building = actual !== undefined && (actual.TableStatus !== 'ACTIVE' ||
-    (actual.GlobalSecondaryIndexes ?? []).some((i) => i.IndexStatus === 'CREATING' || i.IndexStatus === 'UPDATING'));
+  // Waited for: the table being created or updated, or a declared index being built. Not an index
+  // no model declares (someone else's backfill is not this sync's to wait for), nor a status that
+  // does not end by itself (INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVED).
+  const declared = new Set((definition.input.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  const building = actual !== undefined && (actual.TableStatus === 'CREATING' || actual.TableStatus === 'UPDATING' ||
+    (actual.GlobalSecondaryIndexes ?? []).some((i) => declared.has(i.IndexName) && (i.IndexStatus === 'CREATING' || i.IndexStatus === 'UPDATING')));
   return { plan, building };
 }
 

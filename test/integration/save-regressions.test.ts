@@ -3,6 +3,7 @@
  */
 import 'reflect-metadata';
 import { Exclude } from 'class-transformer';
+import { Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   Attribute, ConditionError, CreatedAt, GlobalIndex, Mapper, PartitionKey, Table, UpdatedAt, Version, eq,
@@ -57,6 +58,24 @@ class Note {
   @CreatedAt() createdAt?: Date;
 }
 
+/** A class-validator rule that takes its time (a uniqueness check against another service, say). */
+@ValidatorConstraint({ async: true })
+class SlowRule implements ValidatorConstraintInterface {
+  async validate(): Promise<boolean> {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return true;
+  }
+}
+
+@Table({ name: 'SaveSlowNotes' })
+class SlowNote {
+  @PartitionKey() id!: string;
+  @Attribute() a?: number;
+  @Attribute() @Validate(SlowRule) b?: string;
+  @Attribute() secret?: string;
+  @Attribute({ default: 0 }) counter?: number;
+}
+
 @Table({ name: 'SaveCounters' })
 class Counter {
   @PartitionKey() id!: string;
@@ -74,7 +93,7 @@ async function raw(table: string, key: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  await mapper.sync([Film, User, Counter, Kit, Code, Note]);
+  await mapper.sync([Film, User, Counter, Kit, Code, Note, SlowNote]);
 });
 
 describe('save() of a partial entity', () => {
@@ -366,6 +385,67 @@ describe('a write whose answer is lost after DynamoDB applied it (regression: a 
     note.text = 'orig';
     await m.save(note);
     expect((await raw('SaveNotes', { id: 'lost' }))!.text).toEqual({ S: 'orig' });
+  });
+});
+
+describe('found by the review of the overlapping-writes fix', () => {
+  it('a write that ends while save() validates counts as overlapping it (the save had read its snapshot already)', async () => {
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveSlowNotes`, Item: { id: { S: 'v' }, a: { N: '1' }, b: { S: 'x' }, counter: { N: '0' } } }));
+    const fast = new Mapper({ client, tablePrefix: prefix, validate: false });
+    const note = (await mapper.get(SlowNote, { id: 'v' }))!;
+    note.b = 'y';
+    const slowSave = mapper.save(note);     // reads the snapshot (a: 1), then validates for 300 ms
+    note.a = 2;
+    await fast.put(note);                   // applied and answered meanwhile: a = 2
+    await slowSave;                         // writes b, and remembers a: 1 from the snapshot it read
+    note.a = 1;
+    await mapper.save(note);
+    expect((await raw('SaveSlowNotes', { id: 'v' }))!.a).toEqual({ N: '1' });
+  });
+
+  it('a conditional put resent by the SDK after a lost answer, then refused, may have been applied (cause.$metadata.attempts > 1)', async () => {
+    const lossy = testClient();
+    let loseOnce = false;
+    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const out = await next(args);
+      if (loseOnce) {
+        loseOnce = false;
+        throw Object.assign(new Error('the answer was lost'), { name: 'TimeoutError', $retryable: {}, $metadata: {} });
+      }
+      return out;
+    }) as never, { step: 'deserialize', name: 'loseOneAnswer' });
+    const m = new Mapper({ client: lossy, tablePrefix: prefix, validate: false });
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveSlowNotes`, Item: { id: { S: 'resent' }, a: { N: '1' }, counter: { N: '0' } } }));
+    const note = (await m.get(SlowNote, { id: 'resent' }))!;
+    note.a = 7;
+    loseOnce = true;
+    const refused = await m.put(note, { condition: { a: 1 } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConditionError);
+    expect((await raw('SaveSlowNotes', { id: 'resent' }))!.a).toEqual({ N: '7' });   // the first attempt was applied
+    note.a = 1;
+    await m.save(note);
+    expect((await raw('SaveSlowNotes', { id: 'resent' }))!.a).toEqual({ N: '1' });
+  });
+
+  it('a tx.save of an entity read in part that fails after sending leaves the attributes it never read alone', async () => {
+    if (engineName() !== 'dynamodb-local') return;   // transactions: DynamoDB Local only
+    const lossy = testClient();
+    let lose = false;
+    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const out = await next(args);
+      if (lose) throw Object.assign(new Error('the connection closed before the answer'), { name: 'NetworkingError' });
+      return out;
+    }) as never, { step: 'deserialize', name: 'loseAnswers' });
+    const m = new Mapper({ client: lossy, tablePrefix: prefix, validate: false, retry: { attempts: 1 } });
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveSlowNotes`, Item: { id: { S: 'partial' }, a: { N: '1' }, secret: { S: 'keep me' }, counter: { N: '42' } } }));
+    const note = (await m.get(SlowNote, { id: 'partial' }, { project: ['a'] }))!;
+    note.a = 2;
+    lose = true;
+    await expect(m.transaction((tx) => tx.save(note))).rejects.toThrow();
+    lose = false;
+    note.a = 3;
+    await m.save(note);
+    expect(await raw('SaveSlowNotes', { id: 'partial' })).toEqual({ id: { S: 'partial' }, a: { N: '3' }, secret: { S: 'keep me' }, counter: { N: '42' } });
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { remember } from '../snapshots';
+import { remember, writeEnded, writeStarted } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { chunk, WRITE_CHUNK } from './chunk';
 import { lastWins } from './dedupe';
@@ -21,12 +21,22 @@ async function sendChunk(ctx: MapperContext, pending: readonly PreparedBatchWrit
   return unprocessedWrites(pending, out.UnprocessedItems);
 }
 
-function applyWritten(done: readonly PreparedBatchWrite[]): void {
+/** A put's attribute names: all of its model's (it replaces the whole item). */
+const allNames = (r: PreparedBatchWrite) => () => r.schema.attributes.map((a) => a.name);
+
+function applyWritten(done: readonly PreparedBatchWrite[], ended: Set<PreparedBatchWrite>): void {
   for (const r of done) {
-    if (!r.put) continue;
-    Object.assign(r.put.entity, r.put.assign);
-    if (hasNestedDefaults(r.schema)) adoptNestedDefaults(r.schema, r.put.entity, r.put.item);
-    remember(r.put.entity, r.put.item);
+    if (!r.put || ended.has(r)) continue;
+    ended.add(r);
+    try {
+      Object.assign(r.put.entity, r.put.assign);
+      if (hasNestedDefaults(r.schema)) adoptNestedDefaults(r.schema, r.put.entity, r.put.item);
+      remember(r.put.entity, r.put.item);
+    } catch (error) {
+      writeEnded(r.put.entity, 'failed', allNames(r));
+      throw error;
+    }
+    writeEnded(r.put.entity, 'applied', allNames(r));
   }
 }
 
@@ -34,13 +44,23 @@ export async function runBatchWrite(
   ctx: MapperContext, operation: string, prepared: readonly PreparedBatchWrite[], options: ResolvedBatchOptions,
 ): Promise<void> {
   const { kept } = lastWins(prepared);
-  await runChunks<PreparedBatchWrite>({
-    operation,
-    chunks: chunk(kept, WRITE_CHUNK),
-    total: kept.length,
-    options,
-    progress: progressReporter(kept.length, options.onProgress),
-    send: (pending) => sendChunk(ctx, pending),
-    onDone: applyWritten,
-  });
+  // Each put counts as a write of its entity until it is confirmed, or the batch stops (see
+  // snapshots.ts): a put still unprocessed then may or may not have been applied.
+  const ended = new Set<PreparedBatchWrite>();
+  for (const r of kept) if (r.put) writeStarted(r.put.entity);
+  try {
+    await runChunks<PreparedBatchWrite>({
+      operation,
+      chunks: chunk(kept, WRITE_CHUNK),
+      total: kept.length,
+      options,
+      progress: progressReporter(kept.length, options.onProgress),
+      send: (pending) => sendChunk(ctx, pending),
+      onDone: (done) => applyWritten(done, ended),
+    });
+  } finally {
+    for (const r of kept) {
+      if (r.put && !ended.has(r)) writeEnded(r.put.entity, 'failed', allNames(r));
+    }
+  }
 }

@@ -32,6 +32,8 @@ export interface PreparedAction {
     readonly entity: object; readonly assign: Record<string, unknown>; readonly item: Record<string, AttributeValue>; readonly staged: object;
     /** save: the entity's snapshot (a partial read is validated on what it holds, and stays partial once written). */
     readonly snapshot?: Snapshot;
+    /** The attribute names the action writes (a save's changes, a put's every attribute; none for a check). */
+    readonly touched: readonly string[];
   };
   /** delete(entity): the entity, whose snapshot is dropped once committed. */
   readonly deleted?: object;
@@ -74,7 +76,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       return {
         index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},
         item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> }, conditionHint: conditionFailureHint(p.op),
-        put: { entity: a.entity, assign: p.assign, item, staged: p.staged },
+        put: { entity: a.entity, assign: p.assign, item, staged: p.staged, touched: schema.attributes.map((x) => x.name) },
       };
     }
     case 'update': {
@@ -135,7 +137,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
       index, action: 'save', schema, id: itemIdentity(input.TableName!, input.Key!, schema), key,
       item: { Update: transactable(withOldValues(input, returnOld)) as NonNullable<TransactWriteItem['Update']> },
       conditionHint: SAVE_HINT,
-      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity, snapshot },
+      put: { entity, assign: prepared.update.assign, item: prepared.item, staged: prepared.staged ?? entity, snapshot, touched: prepared.touched ?? [] },
     };
   }
   // Nothing changed: the transaction still depends on the item being as it was read.
@@ -145,7 +147,7 @@ function buildSave(ctx: MapperContext, index: number, entity: object, now: Date,
     index, action: 'save', schema, id: itemIdentity(p.input.TableName!, p.input.Key!, schema), key,
     item: { ConditionCheck: transactable(p.input) as NonNullable<TransactWriteItem['ConditionCheck']> },
     conditionHint: SAVE_HINT,
-    put: { entity, assign: {}, item: prepared.item, staged: entity, snapshot },
+    put: { entity, assign: {}, item: prepared.item, staged: entity, snapshot, touched: [] },
   };
 }
 

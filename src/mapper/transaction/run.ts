@@ -5,7 +5,7 @@
  */
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { failureOutcome, forget, remember, shapeOf, writeEnded, writeStarted } from '../snapshots';
+import { failureOutcome, forget, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
@@ -31,23 +31,43 @@ export async function runTransaction<R>(
     writer.close();
   }
   let sent = false;
+  const collected = writer.close();
+  // Entities written (put, save) count as being written from the moment their snapshots are read
+  // (building the actions) until the answer, as save() does: see snapshots.ts.
+  const entities = collected.flatMap((a) => ((a.action === 'put' || a.action === 'save') && isObject(a.entity) ? [a.entity] : []));
+  for (const entity of entities) writeStarted(entity);
+  let ended = false;
+  const end = (outcome: WriteOutcome, touchedOf: (entity: object) => readonly string[]) => {
+    if (ended) return;
+    ended = true;
+    for (const entity of entities) writeEnded(entity, outcome, () => touchedOf(entity));
+  };
   try {
-    const prepared = buildTransactWriteInput(ctx, writer.close(), options, transactionInstant(ctx, token));
-    if (prepared.actions.length === 0) return result;
+    const prepared = buildTransactWriteInput(ctx, collected, options, transactionInstant(ctx, token));
+    // The names each entity's actions write (an entity may appear in several actions).
+    const touchedOf = (entity: object) => prepared.actions.flatMap((a) => (a.put?.entity === entity ? a.put.touched : []));
+    if (prepared.actions.length === 0) {
+      end('refused', touchedOf);
+      return result;
+    }
     if (ctx.validate) await validateActions(prepared.actions);
     sent = true;
-    // Entities written (put, save): their writes may overlap other writes of them (snapshots.ts).
-    const written = prepared.actions.flatMap((a) => (a.put ? [{ entity: a.put.entity, touched: () => a.schema.attributes.map((x) => x.name) }] : []));
-    for (const w of written) writeStarted(w.entity);
     try {
       await sendTransaction(ctx, prepared);
     } catch (error) {
-      for (const w of written) writeEnded(w.entity, failureOutcome(error), w.touched);
+      end(failureOutcome(error), touchedOf);
       throw error;
     }
-    applyCommitted(prepared);
-    for (const w of written) writeEnded(w.entity, 'applied', w.touched);
+    try {
+      applyCommitted(prepared);
+    } catch (error) {
+      end('failed', touchedOf);
+      throw error;
+    }
+    end('applied', touchedOf);
   } catch (error) {
+    // Refused before sending: nothing written.
+    end('refused', () => []);
     // Refused before sending, cancelled, or invalid: nothing was applied, so the next attempt
     // under this token is new work and gets its own instant (a resend after a server error keeps it).
     const name = (error as { cause?: { name?: string } }).cause?.name;
@@ -55,6 +75,10 @@ export async function runTransaction<R>(
     throw error;
   }
   return result;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Once committed: the written entities take their versions, timestamps and defaults, and are remembered. */

@@ -139,6 +139,13 @@ describe('a table key stored in a form dynamap would not write back (regression:
     expect(caught(() => fromItem(ConvertedKey, { code: { S: 'ab' } })).code).toBe('value.keyForm');
   });
 
+  it('refuses to write an epoch-seconds key with a fraction (it would be stored so, then refused by every read)', () => {
+    const error = caught(() => toItem(Object.assign(new SecondKey(), { at: 1_700_000_000.5 })));
+    expect([error.code, error.message]).toEqual(['value.keyForm', expect.stringContaining('SecondKey.at: the number 1700000000.5 has a fraction of a second')]);
+    expect(toItem(Object.assign(new SecondKey(), { at: 1_700_000_000 })).at).toEqual({ N: '1700000000' });
+    expect(toItem(Object.assign(new SecondKey(), { at: new Date(1_700_000_000_500) })).at).toEqual({ N: '1700000000' });
+  });
+
   it('reads a key in the form dynamap writes, and other ISO forms in attributes that are not the table key', () => {
     const read = fromItem(DatedKey, { id: { S: 'x' }, at: { S: '2020-01-01T00:00:00.000Z' }, seen: { S: '2020-01-01T00:00:00+01:00' } });
     expect(read.at.toISOString()).toBe('2020-01-01T00:00:00.000Z');

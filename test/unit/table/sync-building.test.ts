@@ -58,6 +58,18 @@ describe('sync of a table whose declared index is still CREATING (regression: re
     expect((error as SyncError).message).toContain('index "byGenre" CREATING');
   });
 
+  it('an index no model declares is not waited for (someone else\'s backfill), nor a table that stays unusable', async () => {
+    const withOther = (TableStatus: TableDescription['TableStatus']): TableDescription => ({
+      ...describedAs('ACTIVE'), TableStatus,
+      GlobalSecondaryIndexes: [...describedAs('ACTIVE').GlobalSecondaryIndexes!, { IndexName: 'theirs', IndexStatus: 'CREATING', KeySchema: [{ AttributeName: 'x', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+    });
+    for (const status of ['ACTIVE', 'INACCESSIBLE_ENCRYPTION_CREDENTIALS'] as const) {
+      const { client, calls } = scripted([withOther(status)]);
+      const result = await new Mapper({ client }).sync([Build], { pollMs: 1, timeoutMs: 50 });
+      expect([status, result.unchanged, calls()]).toEqual([status, ['Builds'], 1]);
+    }
+  });
+
   it('an ACTIVE index is not waited for', async () => {
     const { client, calls } = scripted([describedAs('ACTIVE')]);
     const result = await new Mapper({ client }).sync([Build], { pollMs: 1 });
