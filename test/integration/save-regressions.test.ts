@@ -92,6 +92,20 @@ async function raw(table: string, key: Record<string, string>) {
   return out.Item;
 }
 
+/**
+ * A test client whose answers pass through `after` once DynamoDB has applied the request: it may
+ * hold an answer back or throw instead of it (an answer lost after the write was applied).
+ */
+function clientWithAnswers(after: () => Promise<void> | void): ReturnType<typeof testClient> {
+  const c = testClient();
+  c.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    const out = await next(args);
+    await after();
+    return out;
+  }) as never, { step: 'deserialize', name: 'afterApplied' });
+  return c;
+}
+
 beforeAll(async () => {
   await mapper.sync([Film, User, Counter, Kit, Code, Note, SlowNote]);
 });
@@ -326,18 +340,15 @@ describe('save() of an item written before the model had @CreatedAt (regression:
 describe('two writes of one entity answered out of order (regression: the next save() found no change and wrote nothing)', () => {
   /** A client whose next answer, once armed, is held back 300 ms after DynamoDB applied the request. */
   function slowClient(): { client: ReturnType<typeof testClient>; arm: () => Promise<void> } {
-    const slow = testClient();
     let armed: (() => void) | undefined;
-    slow.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+    const slow = clientWithAnswers(async () => {
       const applied = armed;
       armed = undefined;
-      const out = await next(args);
       if (applied) {
         applied();
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
-      return out;
-    }) as never, { step: 'deserialize', name: 'holdBackOneAnswer' });
+    });
     return { client: slow, arm: () => new Promise<void>((resolve) => { armed = resolve; }) };
   }
 
@@ -367,13 +378,10 @@ describe('two writes of one entity answered out of order (regression: the next s
 
 describe('a write whose answer is lost after DynamoDB applied it (regression: a save() back to the value read wrote nothing)', () => {
   it('the next save() writes what the entity holds', async () => {
-    const lossy = testClient();
     let lose = false;
-    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      const out = await next(args);
+    const lossy = clientWithAnswers(() => {
       if (lose) throw Object.assign(new Error('the connection closed before the answer'), { name: 'NetworkingError' });
-      return out;
-    }) as never, { step: 'deserialize', name: 'loseAnswers' });
+    });
     const m = new Mapper({ client: lossy, tablePrefix: prefix, retry: { attempts: 1 } });
     await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: 'lost' }, text: { S: 'orig' }, createdAt: { S: '2020-01-01T00:00:00.000Z' } } }));
     const note = (await m.get(Note, { id: 'lost' }))!;
@@ -404,16 +412,12 @@ describe('found by the review of the overlapping-writes fix', () => {
   });
 
   it('a conditional put resent by the SDK after a lost answer, then refused, may have been applied (cause.$metadata.attempts > 1)', async () => {
-    const lossy = testClient();
     let loseOnce = false;
-    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      const out = await next(args);
-      if (loseOnce) {
-        loseOnce = false;
-        throw Object.assign(new Error('the answer was lost'), { name: 'TimeoutError', $retryable: {}, $metadata: {} });
-      }
-      return out;
-    }) as never, { step: 'deserialize', name: 'loseOneAnswer' });
+    const lossy = clientWithAnswers(() => {
+      if (!loseOnce) return;
+      loseOnce = false;
+      throw Object.assign(new Error('the answer was lost'), { name: 'TimeoutError', $retryable: {}, $metadata: {} });
+    });
     const m = new Mapper({ client: lossy, tablePrefix: prefix, validate: false });
     await client.send(new PutItemCommand({ TableName: `${prefix}SaveSlowNotes`, Item: { id: { S: 'resent' }, a: { N: '1' }, counter: { N: '0' } } }));
     const note = (await m.get(SlowNote, { id: 'resent' }))!;
@@ -429,13 +433,10 @@ describe('found by the review of the overlapping-writes fix', () => {
 
   it('a tx.save of an entity read in part that fails after sending leaves the attributes it never read alone', async () => {
     if (engineName() !== 'dynamodb-local') return;   // transactions: DynamoDB Local only
-    const lossy = testClient();
     let lose = false;
-    lossy.middlewareStack.add(((next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-      const out = await next(args);
+    const lossy = clientWithAnswers(() => {
       if (lose) throw Object.assign(new Error('the connection closed before the answer'), { name: 'NetworkingError' });
-      return out;
-    }) as never, { step: 'deserialize', name: 'loseAnswers' });
+    });
     const m = new Mapper({ client: lossy, tablePrefix: prefix, validate: false, retry: { attempts: 1 } });
     await client.send(new PutItemCommand({ TableName: `${prefix}SaveSlowNotes`, Item: { id: { S: 'partial' }, a: { N: '1' }, secret: { S: 'keep me' }, counter: { N: '42' } } }));
     const note = (await m.get(SlowNote, { id: 'partial' }, { project: ['a'] }))!;
