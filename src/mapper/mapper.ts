@@ -29,7 +29,7 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
+import { deleteEnded, failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
@@ -257,9 +257,24 @@ export class Mapper {
       if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
       prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', OPTIONS.condition), entity);
     }
-    await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
-    // Only once it is gone: after a failed delete, the entity still saves as a read entity.
-    if (typeof modelOrEntity !== 'function') forget(modelOrEntity);
+    if (typeof modelOrEntity === 'function') {
+      await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
+      return;
+    }
+    // Forgotten only once it is gone (after a refused delete, the entity still saves as a read
+    // entity), and tracked as a write of the entity: see snapshots.ts deleteEnded.
+    const entity = modelOrEntity;
+    writeStarted(entity);
+    let outcome: WriteOutcome = 'failed';
+    try {
+      await execute(this.context, () => this.context.client.send(new DeleteItemCommand(prepared.input)), prepared.op);
+      outcome = 'applied';
+    } catch (error) {
+      outcome = failureOutcome(error);
+      throw error;
+    } finally {
+      deleteEnded(entity, outcome);
+    }
   }
 
   // --- query and scan (issue 5): methods below this line ---

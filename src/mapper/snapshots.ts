@@ -48,6 +48,8 @@ interface Writes {
   /** Another write started while one was in flight (reset when none is). */
   overlapped: boolean;
   uncertain: Set<string> | undefined;
+  /** A delete of the entity ended while other writes were in flight: theirs must not bring the snapshot back. */
+  deleted: boolean;
 }
 
 /** The hidden slot; `undefined` in it means forgotten. */
@@ -68,7 +70,7 @@ class Slot extends Adopt {
       new Slot(target, undefined);
     }
     const slot = target as Slot;
-    return slot.#writes ?? (slot.#writes = { count: 0, overlapped: false, uncertain: undefined });
+    return slot.#writes ?? (slot.#writes = { count: 0, overlapped: false, uncertain: undefined, deleted: false });
   }
 
   static writesIfAny(target: object): Writes | undefined {
@@ -100,7 +102,7 @@ function writesOf(entity: object): Writes {
   const own = Slot.writes(entity);
   if (own !== null) return own;
   let writes = writesElsewhere.get(entity);
-  if (!writes) writesElsewhere.set(entity, (writes = { count: 0, overlapped: false, uncertain: undefined }));
+  if (!writes) writesElsewhere.set(entity, (writes = { count: 0, overlapped: false, uncertain: undefined, deleted: false }));
   return writes;
 }
 
@@ -137,6 +139,9 @@ export function failureOutcome(error: unknown): WriteOutcome {
 export function writeEnded(entity: object, outcome: WriteOutcome, touched: () => Iterable<string>): void {
   const writes = writesOf(entity);
   writes.count--;
+  // A delete of the entity ended while this write was in flight: which of the two DynamoDB applied
+  // last is unknown, so what this write remembered is not to be trusted (the next save() puts).
+  if (writes.deleted) forget(entity);
   if (outcome === 'refused') {
     // Nothing applied, nothing to doubt (an overlapping write that was applied marks its own names).
   } else if (writes.overlapped || outcome === 'failed') {
@@ -146,7 +151,28 @@ export function writeEnded(entity: object, outcome: WriteOutcome, touched: () =>
     // Alone and applied: a put wrote the whole item, a save everything uncertain (it writes those).
     writes.uncertain = undefined;
   }
-  if (writes.count === 0) writes.overlapped = false;
+  if (writes.count === 0) settle(writes);
+}
+
+function settle(writes: Writes): void {
+  writes.overlapped = false;
+  writes.deleted = false;
+}
+
+/**
+ * A delete of the entity (delete(entity), tx.delete(entity)) started by writeStarted was answered.
+ * Once applied, the entity is forgotten (its next save() is a put), and a write of it still in
+ * flight will not bring its snapshot back when it answers later (it may have been applied first).
+ */
+export function deleteEnded(entity: object, outcome: WriteOutcome): void {
+  const writes = writesOf(entity);
+  writes.count--;
+  // A delete that failed after sending may not have been applied: the entity still saves as read.
+  if (outcome === 'applied') {
+    forget(entity);
+    if (writes.count > 0) writes.deleted = true;
+  }
+  if (writes.count === 0) settle(writes);
 }
 
 function uncertainOf(entity: object): ReadonlySet<string> | undefined {

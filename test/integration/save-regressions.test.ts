@@ -376,6 +376,32 @@ describe('two writes of one entity answered out of order (regression: the next s
   });
 });
 
+describe('a delete(entity) answered before an earlier save() of the entity (regression: the late save brought the snapshot back, the next save wrote nothing)', () => {
+  it('the entity stays forgotten: the next save() puts it, as when the answers come in order', async () => {
+    let hold: (() => void) | undefined;
+    const slow = clientWithAnswers(async () => {
+      const applied = hold;
+      hold = undefined;
+      if (applied) {
+        applied();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    });
+    const m = new Mapper({ client: slow, tablePrefix: prefix });
+    await client.send(new PutItemCommand({ TableName: `${prefix}SaveNotes`, Item: { id: { S: 'resurrect' }, text: { S: 'orig' }, createdAt: { S: '2020-01-01T00:00:00.000Z' } } }));
+    const note = (await m.get(Note, { id: 'resurrect' }))!;
+    note.text = 'published';
+    const applied = new Promise<void>((resolve) => { hold = resolve; });
+    const saving = m.save(note);            // applied first, answered last
+    await applied;
+    await m.delete(note);                   // applied after it, answered first
+    await saving;
+    expect(await raw('SaveNotes', { id: 'resurrect' })).toBeUndefined();
+    await m.save(note);
+    expect((await raw('SaveNotes', { id: 'resurrect' }))?.text).toEqual({ S: 'published' });
+  });
+});
+
 describe('a write whose answer is lost after DynamoDB applied it (regression: a save() back to the value read wrote nothing)', () => {
   it('the next save() writes what the entity holds', async () => {
     let lose = false;

@@ -5,7 +5,7 @@
  */
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { failureOutcome, forget, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
+import { deleteEnded, failureOutcome, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
@@ -35,12 +35,14 @@ export async function runTransaction<R>(
   // Entities written (put, save) count as being written from the moment their snapshots are read
   // (building the actions) until the answer, as save() does: see snapshots.ts.
   const entities = collected.flatMap((a) => ((a.action === 'put' || a.action === 'save') && isObject(a.entity) ? [a.entity] : []));
-  for (const entity of entities) writeStarted(entity);
+  const deleted = collected.flatMap((a) => (a.action === 'delete' && isObject(a.entity) ? [a.entity] : []));
+  for (const entity of [...entities, ...deleted]) writeStarted(entity);
   let ended = false;
   const end = (outcome: WriteOutcome, touchedOf: (entity: object) => readonly string[]) => {
     if (ended) return;
     ended = true;
     for (const entity of entities) writeEnded(entity, outcome, () => touchedOf(entity));
+    for (const entity of deleted) deleteEnded(entity, outcome);
   };
   try {
     const prepared = buildTransactWriteInput(ctx, collected, options, transactionInstant(ctx, token));
@@ -89,7 +91,6 @@ function applyCommitted(prepared: PreparedTransaction): void {
       if (hasNestedDefaults(a.schema)) adoptNestedDefaults(a.schema, a.put.entity, a.put.item);
       remember(a.put.entity, a.put.item, a.put.snapshot ? shapeOf(a.put.snapshot) : false);
     }
-    if (a.deleted) forget(a.deleted);
   }
 }
 
