@@ -203,18 +203,17 @@ export class Mapper {
   /** Writes only what changed since the entity was read (or put); an entity never read is put. */
   async save<T extends object>(entity: T): Promise<T> {
     const { schema } = this.planOf(entity, 'save');
-    if (!snapshotOf(entity)) return this.put(entity);
-    // Counted as a write from the moment its snapshot is read: a write of the entity that ends
-    // while this one validates must see it as overlapping (snapshots.ts).
+    const snapshot = snapshotOf(entity);
+    if (!snapshot) return this.put(entity);
+    const prepared = buildSaveInput(this.context, schema, entity, snapshot, new Date());
+    const update = prepared.update;
+    if (!update) return entity;   // nothing to send: not a write
+    // Counted as a write from the moment its snapshot was read (just above, synchronously): a write
+    // of the entity that ends while this one validates must see it as overlapping (snapshots.ts).
     writeStarted(entity);
     let outcome: WriteOutcome = 'refused';
-    let touched: readonly string[] = [];
+    const touched: readonly string[] = prepared.touched ?? [];
     try {
-      const snapshot = snapshotOf(entity)!;
-      const prepared = buildSaveInput(this.context, schema, entity, snapshot, new Date());
-      const update = prepared.update;
-      if (!update) return entity;
-      touched = prepared.touched ?? [];
       if (this.context.validate && hasValidationRules(schema.target)) {
         // An entity read in part is checked on what it holds: the rest was not read and is not written.
         await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
@@ -273,7 +272,7 @@ export class Mapper {
       outcome = failureOutcome(error);
       throw error;
     } finally {
-      deleteEnded(entity, outcome);
+      deleteEnded(entity, outcome, () => getModelSchema(entity.constructor as Constructor).attributes.map((a) => a.name));
     }
   }
 

@@ -164,13 +164,17 @@ function settle(writes: Writes): void {
  * Once applied, the entity is forgotten (its next save() is a put), and a write of it still in
  * flight will not bring its snapshot back when it answers later (it may have been applied first).
  */
-export function deleteEnded(entity: object, outcome: WriteOutcome): void {
+export function deleteEnded(entity: object, outcome: WriteOutcome, attributes: () => Iterable<string>): void {
   const writes = writesOf(entity);
   writes.count--;
-  // A delete that failed after sending may not have been applied: the entity still saves as read.
   if (outcome === 'applied') {
     forget(entity);
     if (writes.count > 0) writes.deleted = true;
+  } else if (outcome === 'failed') {
+    // Maybe applied: the entity still saves as read, but every attribute is in doubt, so the next
+    // save() rewrites them all under its "item exists" condition (and fails loudly if it is gone).
+    const uncertain = writes.uncertain ?? (writes.uncertain = new Set());
+    for (const name of attributes()) uncertain.add(name);
   }
   if (writes.count === 0) settle(writes);
 }

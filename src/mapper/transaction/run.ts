@@ -5,6 +5,7 @@
  */
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
+import { getModelSchema } from '../../metadata/schema';
 import { deleteEnded, failureOutcome, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
@@ -35,14 +36,14 @@ export async function runTransaction<R>(
   // Entities written (put, save) count as being written from the moment their snapshots are read
   // (building the actions) until the answer, as save() does: see snapshots.ts.
   const entities = collected.flatMap((a) => ((a.action === 'put' || a.action === 'save') && isObject(a.entity) ? [a.entity] : []));
-  const deleted = collected.flatMap((a) => (a.action === 'delete' && isObject(a.entity) ? [a.entity] : []));
-  for (const entity of [...entities, ...deleted]) writeStarted(entity);
+  const deleted = collected.flatMap((a) => (a.action === 'delete' && isObject(a.entity) ? [{ entity: a.entity, Model: a.Model }] : []));
+  for (const entity of [...entities, ...deleted.map((d) => d.entity)]) writeStarted(entity);
   let ended = false;
-  const end = (outcome: WriteOutcome, touchedOf: (entity: object) => readonly string[]) => {
+  const end = (outcome: WriteOutcome, touchedOf: (entity: object) => readonly string[], deleteOutcome: WriteOutcome = outcome) => {
     if (ended) return;
     ended = true;
     for (const entity of entities) writeEnded(entity, outcome, () => touchedOf(entity));
-    for (const entity of deleted) deleteEnded(entity, outcome);
+    for (const d of deleted) deleteEnded(d.entity, deleteOutcome, () => getModelSchema(d.Model).attributes.map((a) => a.name));
   };
   try {
     const prepared = buildTransactWriteInput(ctx, collected, options, transactionInstant(ctx, token));
@@ -63,7 +64,7 @@ export async function runTransaction<R>(
     try {
       applyCommitted(prepared);
     } catch (error) {
-      end('failed', touchedOf);
+      end('failed', touchedOf, 'applied');   // committed: the deletes certainly went through
       throw error;
     }
     end('applied', touchedOf);
