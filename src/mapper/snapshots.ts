@@ -106,7 +106,7 @@ function writesOf(entity: object): Writes {
   return writes;
 }
 
-/** A write of the entity is being sent (put, save, tx.put, tx.save): see writeEnded. */
+/** A write of the entity is being sent (put, save, batchPut, a transaction, delete(entity)): see writeEnded and deleteEnded. */
 export function writeStarted(entity: object): void {
   const writes = writesOf(entity);
   if (writes.count++ > 0) writes.overlapped = true;
