@@ -17,6 +17,7 @@ export { codecFor, type ModelCodec } from './document';
 export { checkIndexKeyValue, checkKeyConditionValue, encodeKey, keyOf, tableKeyEncoder } from './key';
 export { itemSize, utf8Length, valueSize, ITEM_SIZE_LIMIT } from './size';
 export { canonicalNumber } from './numbers';
+export { sameValue } from './same-value';
 export { tolerating } from './enum-checks';
 export { Adopt } from './adopt';
 export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';

@@ -14,26 +14,7 @@ import { valueRule } from '../errors/value';
 import { shown } from '../errors/shown';
 import { fail } from './failure';
 import type { AttributeCodec, AttributeSpec, Decoder, Encoder } from './kinds';
-import { canonicalNumber } from './numbers';
-import { storedBytes } from './bytes';
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Whether `back` is the key `stored` is (S, N and B: the key types). */
-function sameKey(stored: AttributeValue, back: AttributeValue | undefined): boolean {
-  if (back === undefined) return false;
-  if (typeof stored.S === 'string') return back.S === stored.S;
-  if (typeof stored.N === 'string') return typeof back.N === 'string' && canonicalNumber(back.N) === canonicalNumber(stored.N);
-  if (stored.B !== undefined && stored.B !== null) {
-    return back.B !== undefined && back.B !== null && sameBytes(storedBytes(stored.B), storedBytes(back.B));
-  }
-  // Not a key type (DynamoDB never stores a key so): the kind's decoder has already answered it.
-  return true;
-}
+import { sameValue } from './same-value';
 
 /** The decoder of a table key attribute: the kind's, checked to write the key back unchanged where it may not. */
 export function tableKeyDecoder(spec: AttributeSpec, codec: AttributeCodec): Decoder {
@@ -47,7 +28,7 @@ export function tableKeyDecoder(spec: AttributeSpec, codec: AttributeCodec): Dec
     } catch {
       back = undefined;
     }
-    if (!sameKey(av, back)) fail(valueRule.keyNotWrittenBack(shown(av), back === undefined ? 'nothing (its encoder refuses the value read)' : shown(back)));
+    if (back === undefined || !sameValue(av, back)) fail(valueRule.keyNotWrittenBack(shown(av), back === undefined ? 'nothing (its encoder refuses the value read)' : shown(back)));
     return value;
   };
 }

@@ -29,7 +29,7 @@ import {
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { deleteEnded, failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
+import { attributeNames, deleteEnded, failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
@@ -272,7 +272,7 @@ export class Mapper {
       outcome = failureOutcome(error);
       throw error;
     } finally {
-      deleteEnded(entity, outcome, () => getModelSchema(entity.constructor as Constructor).attributes.map((a) => a.name));
+      deleteEnded(entity, outcome, () => attributeNames(getModelSchema(entity.constructor as Constructor)));
     }
   }
 

@@ -12,6 +12,7 @@ import { getModelSchema } from '../metadata/schema';
 import type { Constructor, ModelSchema } from '../metadata/types';
 import { putAddsNothing } from './write-hooks';
 import { hasValidationRules } from './validation';
+import { attributeNames } from './snapshots';
 
 export interface ModelPlan<T extends object = object> {
   readonly schema: ModelSchema;
@@ -48,7 +49,7 @@ export function modelPlans(tableName: (schema: ModelSchema) => string): <T exten
         putAddsNothing: putAddsNothing(schema),
         hasValidationRules: hasValidationRules(Model),
         nestedDefaults: hasNestedDefaults(schema),
-        putTouches: () => schema.attributes.map((a) => a.name),
+        putTouches: () => attributeNames(schema),
       });
       plans.set(Model, plan);
     }

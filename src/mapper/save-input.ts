@@ -8,7 +8,7 @@
  * overwritten with a default.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { checkChangedValue, decodeAttribute, scalarsOf, tolerating, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT } from '../codec';
+import { checkChangedValue, decodeAttribute, scalarsOf, tolerating, defaultValueOf, encodeAttribute, hasNestedDefaults, itemSize, ITEM_SIZE_LIMIT, sameValue } from '../codec';
 import { valueError, valueRule } from '../errors/value';
 import { remove, exists, ifNotExists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
@@ -16,7 +16,7 @@ import { ValidationError } from '../errors/classes';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
-import { sameValue, type Snapshot } from './snapshots';
+import type { Snapshot } from './snapshots';
 import { stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
 import { writeError } from '../errors/write';
 

@@ -11,7 +11,8 @@
  * a WeakMap; one frozen after it was remembered keeps its field, which stays writable.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { Adopt, canonicalNumber } from '../codec';
+import { Adopt } from '../codec';
+import type { ModelSchema } from '../metadata/types';
 
 /** The item as read; `partial` when it was read with a projection (attributes may be missing). */
 export interface Snapshot {
@@ -104,6 +105,15 @@ function writesOf(entity: object): Writes {
   let writes = writesElsewhere.get(entity);
   if (!writes) writesElsewhere.set(entity, (writes = { count: 0, overlapped: false, uncertain: undefined, deleted: false }));
   return writes;
+}
+
+const names = new WeakMap<ModelSchema, readonly string[]>();
+
+/** Every attribute name of a model: what a put (or a delete) may change, for writeEnded/deleteEnded. Made once per model. */
+export function attributeNames(schema: ModelSchema): readonly string[] {
+  let list = names.get(schema);
+  if (!list) names.set(schema, (list = schema.attributes.map((a) => a.name)));
+  return list;
 }
 
 /** A write of the entity is being sent (put, save, batchPut, a transaction, delete(entity)): see writeEnded and deleteEnded. */
@@ -213,46 +223,4 @@ export function snapshotOf(entity: object): Snapshot | undefined {
 
 export function forget(entity: object): void {
   if (!Slot.write(entity, undefined)) elsewhere.delete(entity);
-}
-
-/** Deep equality of two AttributeValues (sets compared as sets). */
-export function sameValue(a: AttributeValue | undefined, b: AttributeValue | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const ka = Object.keys(a)[0] as keyof AttributeValue;
-  const kb = Object.keys(b)[0] as keyof AttributeValue;
-  if (ka !== kb) return false;
-  const va = a[ka] as unknown;
-  const vb = b[kb] as unknown;
-  switch (ka) {
-    case 'N':
-      return va === vb || canonicalNumber(va as string) === canonicalNumber(vb as string);
-    case 'S': case 'BOOL': case 'NULL':
-      return va === vb;
-    case 'B':
-      return Buffer.compare(Buffer.from(va as Uint8Array), Buffer.from(vb as Uint8Array)) === 0;
-    case 'SS': {
-      const sa = va as string[]; const sb = vb as string[];
-      return sa.length === sb.length && sa.every((x) => sb.includes(x));
-    }
-    case 'NS': {
-      const sa = (va as string[]).map(canonicalNumber); const sb = (vb as string[]).map(canonicalNumber);
-      return sa.length === sb.length && sa.every((x) => sb.includes(x));
-    }
-    case 'BS': {
-      const sa = (va as Uint8Array[]).map((x) => Buffer.from(x).toString('base64'));
-      const sb = (vb as Uint8Array[]).map((x) => Buffer.from(x).toString('base64'));
-      return sa.length === sb.length && sa.every((x) => sb.includes(x));
-    }
-    case 'L': {
-      const la = va as AttributeValue[]; const lb = vb as AttributeValue[];
-      return la.length === lb.length && la.every((x, i) => sameValue(x, lb[i]));
-    }
-    case 'M': {
-      const ma = va as Record<string, AttributeValue>; const mb = vb as Record<string, AttributeValue>;
-      const keys = Object.keys(ma);
-      return keys.length === Object.keys(mb).length && keys.every((k) => sameValue(ma[k], mb[k]));
-    }
-  }
-  return false;
 }

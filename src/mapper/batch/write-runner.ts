@@ -6,7 +6,7 @@
  */
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
-import { remember, writeEnded, writeStarted } from '../snapshots';
+import { attributeNames, remember, writeEnded, writeStarted } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { chunk, WRITE_CHUNK } from './chunk';
 import { lastWins } from './dedupe';
@@ -22,7 +22,7 @@ async function sendChunk(ctx: MapperContext, pending: readonly PreparedBatchWrit
 }
 
 /** A put's attribute names: all of its model's (it replaces the whole item). */
-const allNames = (r: PreparedBatchWrite) => () => r.schema.attributes.map((a) => a.name);
+const allNames = (r: PreparedBatchWrite) => () => attributeNames(r.schema);
 
 function applyWritten(done: readonly PreparedBatchWrite[], ended: Set<PreparedBatchWrite>): void {
   for (const r of done) {

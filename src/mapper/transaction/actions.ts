@@ -14,7 +14,7 @@ import type { MapperContext } from '../context';
 import { buildDeleteInput, buildPutInput, buildUpdateInput, combine, keyObject } from '../item-inputs';
 import { transactionError } from '../../errors/transaction';
 import { asRead, buildSaveInput } from '../save-input';
-import { snapshotOf, type Snapshot } from '../snapshots';
+import { attributeNames, snapshotOf, type Snapshot } from '../snapshots';
 import type { TransactionAction } from './types';
 
 /** One built action and what to do with it after the transaction. */
@@ -76,7 +76,7 @@ function build(ctx: MapperContext, index: number, a: TransactionAction, now: Dat
       return {
         index, action: 'put', schema, id: itemIdentity(p.input.TableName!, keyOfItem(schema, item), schema), key: p.op.key ?? {},
         item: { Put: transactable(p.input) as NonNullable<TransactWriteItem['Put']> }, conditionHint: conditionFailureHint(p.op),
-        put: { entity: a.entity, assign: p.assign, item, staged: p.staged, touched: schema.attributes.map((x) => x.name) },
+        put: { entity: a.entity, assign: p.assign, item, staged: p.staged, touched: attributeNames(schema) },
       };
     }
     case 'update': {

@@ -6,7 +6,7 @@
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { MapperContext } from '../context';
 import { getModelSchema } from '../../metadata/schema';
-import { deleteEnded, failureOutcome, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
+import { attributeNames, deleteEnded, failureOutcome, remember, shapeOf, writeEnded, writeStarted, type WriteOutcome } from '../snapshots';
 import { adoptNestedDefaults, hasNestedDefaults } from '../../codec';
 import { backoffDelay, sleep } from '../retry';
 import { isTransientTransactionError, transactionFailure } from './cancellation';
@@ -43,7 +43,7 @@ export async function runTransaction<R>(
     if (ended) return;
     ended = true;
     for (const entity of entities) writeEnded(entity, outcome, () => touchedOf(entity));
-    for (const d of deleted) deleteEnded(d.entity, deleteOutcome, () => getModelSchema(d.Model).attributes.map((a) => a.name));
+    for (const d of deleted) deleteEnded(d.entity, deleteOutcome, () => attributeNames(getModelSchema(d.Model)));
   };
   try {
     const prepared = buildTransactWriteInput(ctx, collected, options, transactionInstant(ctx, token));
@@ -69,8 +69,7 @@ export async function runTransaction<R>(
     }
     end('applied', touchedOf);
   } catch (error) {
-    // Refused before sending: nothing written.
-    end('refused', () => []);
+    end('refused', () => []);   // only if refused before sending: a send that failed ended its writes already
     // Refused before sending, cancelled, or invalid: nothing was applied, so the next attempt
     // under this token is new work and gets its own instant (a resend after a server error keeps it).
     const name = (error as { cause?: { name?: string } }).cause?.name;
