@@ -19,6 +19,13 @@ class Num {
   @Attribute() n?: number;
 }
 
+@Table({ name: 'ProbeEvents' })
+class Happening {
+  @PartitionKey() pk!: string;
+  @SortKey({ type: 'date' }) at!: Date;
+  @Attribute() note?: string;
+}
+
 @Table({ name: 'ProbeTtl' })
 class Expiring {
   @PartitionKey() id!: string;
@@ -31,7 +38,7 @@ const mapper = new Mapper({ client, tablePrefix: prefix });
 const num = (sk: number) => Object.assign(new Num(), { pk: 'p', sk });
 
 beforeAll(async () => {
-  await mapper.sync([Num]);
+  await mapper.sync([Num, Happening]);
   await mapper.batchPut([1e-7, 1e21, 0.5, 1, 2, 3].map(num));
 }, 60_000);
 
@@ -101,6 +108,17 @@ describe('reads', () => {
     if (engineName() === 'dynamodb-local') {
       await expect(mapper.transactGet([[Num, { pk: 'p', sk: 1 }], [Num, { pk: 'bad', sk: 77 }]])).rejects.toMatchObject(named);
     }
+  });
+
+  it('a date sort key stored in another ISO form is refused when read (regression: get missed it, put made a second item)', async () => {
+    await client.send(new PutItemCommand({ TableName: `${prefix}ProbeEvents`, Item: { pk: { S: 'e' }, at: { S: '2020-01-01T00:00:00Z' }, note: { S: 'other program' } } }));
+    const refused = await mapper.query(Happening, { pk: 'e' }).all().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(refused).toMatchObject({ code: 'value.keyForm', message: expect.stringContaining('(the item with key { pk: "e", at: "2020-01-01T00:00:00Z" })') });
+    // Written by dynamap, the same instant reads and round-trips; both items stay apart.
+    await mapper.put(Object.assign(new Happening(), { pk: 'f', at: new Date('2020-01-01T00:00:00Z'), note: 'dynamap' }));
+    const read = (await mapper.query(Happening, { pk: 'f' }).all())[0];
+    expect(await mapper.get(Happening, { pk: 'f', at: read.at })).toMatchObject({ note: 'dynamap' });
   });
 
   it('an empty projection is refused everywhere, not read as "everything"', async () => {
