@@ -18,7 +18,7 @@ import { BatchWriteItemCommand, DynamoDBClient, type AttributeValue } from '@aws
 import { DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { dynamap } from '../support/built';
 
-const { Attribute, Mapper, PartitionKey, SortKey, Table, getModelSchema } = dynamap;
+const { Attribute, Mapper, PartitionKey, SortKey, Table } = dynamap;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const local = require('../../test/support/dynamodb-local.js') as {
@@ -129,8 +129,8 @@ async function main(): Promise<void> {
   try {
     console.log(`DynamoDB Local at ${endpoint}; ${WARMUP} warm-up + ${ROUNDS.query} (query) / ${ROUNDS.scan} (scan) measured rounds, medians.`);
     await mapper.sync([QueryItem, ScanItem]);
-    const queryTable = mapper.context.tableName(getModelSchema(QueryItem));
-    const scanTable = mapper.context.tableName(getModelSchema(ScanItem));
+    const queryTable = mapper.createTableInput(QueryItem).TableName!;
+    const scanTable = mapper.createTableInput(ScanItem).TableName!;
     const loadStart = Date.now();
     await load(client, queryTable, Array.from({ length: QUERY_ITEMS }, (_, i) => item('p0', i)));
     await load(client, scanTable, Array.from({ length: SCAN_ITEMS }, (_, i) => item(`p${i % 500}`, i)));

@@ -7,6 +7,7 @@
  * `instanceof` holds and methods work.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { modelError, modelProblem } from '../errors/model';
 import { valueError, valueRule } from '../errors/value';
 import { isDocumentClass } from '../metadata/attribute';
 import { getDocumentSchema, getModelSchema, isTableModel } from '../metadata/schema';
@@ -294,7 +295,7 @@ export function codecFor<T extends object>(Model: Constructor<T>): ModelCodec<T>
     codec = documentCodecFor(Model) as unknown as CompiledCodec<object>;
   } else {
     getModelSchema(Model); // throws the ModelError that says what is missing (no @Table, no attributes)
-    throw new TypeError(`${String(Model)} is not a model class`);
+    throw modelError.of([modelProblem.noTable((Model as { name?: string }).name || String(Model))]);
   }
   modelCodecs.set(Model, codec);
   return codec as unknown as ModelCodec<T>;

@@ -6,6 +6,8 @@
  * Messages are written by the factory functions next to this file (one file per module), so that
  * wording — which class, which property, what to do — lives in one place.
  */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+
 export class DynamapError extends Error {
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
@@ -77,8 +79,8 @@ export class ItemTooLargeError extends DynamapError {
 /** A conditional write whose condition did not hold (ConditionalCheckFailedException). */
 export class ConditionError extends DynamapError {
   /** The item as it was stored, when the operation asked for it (raw AttributeValue map). */
-  readonly oldItem?: Record<string, unknown>;
-  constructor(message: string, details: { cause?: unknown; oldItem?: Record<string, unknown> } = {}) {
+  readonly oldItem?: Record<string, AttributeValue>;
+  constructor(message: string, details: { cause?: unknown; oldItem?: Record<string, AttributeValue> } = {}) {
     super('operation.conditionFailed', message, details.cause !== undefined ? { cause: details.cause } : undefined);
     if (details.oldItem) this.oldItem = details.oldItem;
   }
@@ -92,7 +94,8 @@ export interface TransactionReason {
   readonly key: Record<string, unknown>;
   readonly code: string;
   readonly message?: string;
-  readonly oldItem?: Record<string, unknown>;
+  /** The item as it was stored, when the action asked for it (raw AttributeValue map). */
+  readonly oldItem?: Record<string, AttributeValue>;
 }
 
 export class TransactionError extends DynamapError {

@@ -2,6 +2,7 @@
  * Messages for operations, and the one place AWS errors are turned into dynamap errors (the AWS
  * error always kept as `cause`).
  */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConditionError, DynamapError, DynamoError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
 import { missingParentPath } from './expression';
 import { shown } from './shown';
@@ -17,7 +18,7 @@ interface AwsErrorLike {
   name?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
-  Item?: Record<string, unknown>;
+  Item?: Record<string, AttributeValue>;
 }
 
 /** Worth retrying: throttling, or a server error (5xx), which DynamoDB documents as transient. */
@@ -197,6 +198,12 @@ export const operationError = {
     }
     return operationError.dynamo(op, cause);
   },
+};
+
+/** A positional argument of the wrong shape (a key that is not an object, a callback that is not a function). */
+export const argumentError = {
+  invalid: (where: string, what: string, value: unknown, expected: string) =>
+    new ValidationError('argument.invalid', `${where}: ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`),
 };
 
 export const optionError = {

@@ -2,7 +2,7 @@
  * Messages for queries, scans and cursors, refused before any request is sent. Each names the
  * model and what it was asked for, and says what to do instead.
  */
-import { ValidationError } from './classes';
+import { DynamapError, ValidationError } from './classes';
 import { shown } from './shown';
 
 function v(code: string, model: string | undefined, message: string, path?: string): ValidationError {
@@ -97,6 +97,11 @@ export const queryError = {
 };
 
 export const cursorError = {
+  /** A LastEvaluatedKey attribute that is not S, N or B: no DynamoDB key can be one, so the answer itself is wrong. */
+  unexpectedKey: (attribute: string, type: string) =>
+    new DynamapError('cursor.unexpectedKey',
+      `DynamoDB answered a LastEvaluatedKey whose attribute ${JSON.stringify(attribute)} is of type ${type}, which no key can be; ` +
+        'no cursor can be made for it. Check the endpoint the client talks to (an emulator or proxy may have changed the answer).'),
   invalid: (model: string, reason: string) =>
     v('cursor.invalid', model,
       `the cursor is not one dynamap made (${reason}). Pass back exactly the \`cursor\` string a page returned, or none to start over.`),

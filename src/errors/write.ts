@@ -87,4 +87,10 @@ export const writeError = {
         `(or from an item without one), so ${operation}() cannot check it. Include '${property}' in the projection${instead}.`,
     );
   },
+  /** save() of an entity whose key property was changed after it was read. */
+  keyChanged(className: string, property: string): ValidationError {
+    return new ValidationError('save.keyChanged',
+      `save of ${className}: key property ${property} changed since the entity was read. ` +
+      'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
+  },
 };

@@ -2,9 +2,7 @@
  * Guards for the arguments of the Mapper's public methods, so that null, a wrong type or a
  * missing callback is a ValidationError naming the method — never a TypeError from deep inside.
  */
-import { ValidationError } from '../errors/classes';
-import { optionError } from '../errors/operation';
-import { shown } from '../errors/shown';
+import { argumentError, optionError } from '../errors/operation';
 import type { ModelSchema } from '../metadata/types';
 import type { RetryPolicy } from './context';
 
@@ -91,14 +89,14 @@ export function firstHole(value: readonly unknown[]): number {
 
 export function functionOf<F extends (...args: never[]) => unknown>(value: F, where: string, what: string): F {
   if (typeof value !== 'function') {
-    throw new ValidationError('argument.invalid', `${where}: ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected a function.`);
+    throw argumentError.invalid(where, what, value, 'a function');
   }
   return value;
 }
 
 export function objectOf<V extends object>(value: V | null | undefined, where: string, what: string, expected: string): V {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError('argument.invalid', `${where}: the ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`);
+    throw argumentError.invalid(where, `the ${what}`, value, expected);
   }
   return value;
 }

@@ -77,9 +77,14 @@ function checkOptions(options: MapperOptions): void {
   }
 }
 
+/** What a mapper's operations need (client, prefix, policies): for dynamap's own tests and benchmarks, not public. */
+export function contextOf(mapper: Mapper): MapperContext {
+  return mapper['context'];
+}
+
 export class Mapper {
-  /** What operations need; exposed for the query, batch and transaction runners. */
-  readonly context: MapperContext;
+  // TypeScript-private rather than #private: a Proxy around a mapper (tracing, test doubles) keeps working.
+  private readonly context: MapperContext;
 
   constructor(options: MapperOptions = {}) {
     options = optionsOf(options, 'new Mapper()', OPTIONS.mapper);
@@ -88,7 +93,7 @@ export class Mapper {
   }
 
   /** Creates missing tables and indexes and enables TTL; never deletes anything. */
-  async sync(models?: Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
+  async sync(models?: readonly Constructor[], options: SyncOptions = {}): Promise<SyncResult> {
     if (models !== undefined) arrayOf(models, 'sync()', 'models');
     const checked = optionsOf(options, 'sync()', OPTIONS.sync);
     millisecondsOf(checked.timeoutMs, 'sync()', 'timeoutMs');

@@ -12,7 +12,6 @@ import { checkChangedValue, decodeAttribute, scalarsOf, tolerating, defaultValue
 import { valueError, valueRule } from '../errors/value';
 import { remove, exists, ifNotExists } from '../expressions';
 import type { UpdateChanges } from '../expressions';
-import { ValidationError } from '../errors/classes';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
@@ -72,9 +71,7 @@ export function buildSaveInput<T extends object>(
   const path = (attr: AttributeSchema) => `${schema.className}.${attr.property}`;
   for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
     if (k && !sameValue(stored[k.name], encodeAttribute(k, e[k.property], path(k), true))) {
-      throw new ValidationError('save.keyChanged',
-        `save of ${schema.className}: key property ${k.property} changed since the entity was read. ` +
-        'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
+      throw writeError.keyChanged(schema.className, k.property);
     }
   }
 

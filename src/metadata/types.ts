@@ -72,7 +72,7 @@ export type StreamOption = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'K
 export type TableClassOption = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
 
 export interface TableOptions {
-  /** Table name (default: the class name). `Mapper.tablePrefix` is prepended at request time. */
+  /** Table name (default: the class name). the mapper's `tablePrefix` option is prepended at request time. */
   name?: string;
   billing?: BillingOption;
   stream?: StreamOption;

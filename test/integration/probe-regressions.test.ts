@@ -10,6 +10,7 @@ import {
   not, or,
 } from 'dynamap';
 import { engineName, testClient, uniquePrefix } from '../support/engine';
+import { contextOf } from '../../src/mapper/mapper';
 
 @Table({ name: 'ProbeNums' })
 class Num {
@@ -140,7 +141,7 @@ describe('arguments', () => {
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: { bogus: 1 } as never }))).toBe('option.unknown');
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { retry: 'x' as never }))).toBe('option.invalid');
     // null means "no retry settings", as undefined does.
-    expect(new Mapper({ client: new DynamoDBClient({ region: 'local' }), retry: null as never }).context.retry.attempts).toBeGreaterThan(0);
+    expect(contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }), retry: null as never })).retry.attempts).toBeGreaterThan(0);
     expect(await refusedBeforeSending(() => mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })))
       .toBe('option.invalid');
     await expect(mapper.batchGet(Num, [{ pk: 'p', sk: 1 }], { concurrency: Infinity })).rejects.toThrow(/concurrency is Infinity/);

@@ -7,6 +7,7 @@ import {
   beginsWith, between, gt, gte, lt, lte, eq,
 } from 'dynamap';
 import { itOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
+import { contextOf } from '../../src/mapper/mapper';
 
 @Table({ name: 'QueryMovies' })
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating', projection: 'ALL' })
@@ -268,7 +269,7 @@ describe('limit, pageSize and pages', () => {
   });
 
   it('with cursorSecret, a cursor made with another key is refused; one made with the same key works', async () => {
-    const signed = new Mapper({ client, tablePrefix: mapper.context.tablePrefix, cursorSecret: 'a private key of ours' });
+    const signed = new Mapper({ client, tablePrefix: contextOf(mapper).tablePrefix, cursorSecret: 'a private key of ours' });
     const q = signed.query(Reading, { sensor: 's1' }).pageSize(5);
     const { cursor } = await q.page();
     expect((await q.page(cursor)).items.map((r) => r.value)).toEqual([5, 6, 7, 8, 9]);

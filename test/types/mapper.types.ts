@@ -81,3 +81,15 @@ export class Repository<T extends object> {
   saveAll(entities: T[]): Promise<T[]> { return this.mapper.batchPut(entities); }
   inTransaction(entity: T): Promise<void> { return this.mapper.transaction((tx) => { tx.put(entity).delete(entity); }); }
 }
+
+/** What a mapper holds inside (client, prefix, policies) and a writer's own closing are not public. */
+export async function internalsStayInternal(mapper: Mapper): Promise<void> {
+  // @ts-expect-error the mapper's context is private
+  void mapper.context;
+  await mapper.transaction((tx) => {
+    // @ts-expect-error only the mapper closes a transaction writer
+    tx.close();
+  });
+  const models: readonly Constructor[] = [];
+  await mapper.sync(models); // a readonly list is accepted
+}

@@ -58,17 +58,17 @@ function fingerprint(target: CursorTarget): string {
   return b64url(createHash('sha256').update(text).digest().subarray(0, 6));
 }
 
-function compactValue(v: AttributeValue): string {
+function compactValue(name: string, v: AttributeValue): string {
   if (v.S !== undefined) return `S${v.S}`;
   if (v.N !== undefined) return `N${v.N}`;
   if (v.B !== undefined) return `B${b64url(Buffer.from(v.B))}`;
   // LastEvaluatedKey holds key attributes only, which are S, N or B.
-  throw new TypeError(`dynamap cursor: a key attribute of type ${Object.keys(v)[0]} cannot be a DynamoDB key`);
+  throw cursorError.unexpectedKey(name, Object.keys(v)[0] ?? 'none');
 }
 
 function compactKey(key: StartKey): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of Object.keys(key)) out[name] = compactValue(key[name]);
+  for (const name of Object.keys(key)) out[name] = compactValue(name, key[name]);
   return out;
 }
 

@@ -14,7 +14,7 @@ import { forgetTransactionInstant, transactionInstant } from './token-clock';
 import type { TransactionOptions } from './types';
 import { validateActions } from './validate';
 import { buildTransactWriteInput, type PreparedTransaction } from './write-input';
-import { TransactionWriter } from './writer';
+import { closeWriter, TransactionWriter } from './writer';
 import { optionError } from '../../errors/operation';
 
 export async function runTransaction<R>(
@@ -29,10 +29,10 @@ export async function runTransaction<R>(
   try {
     result = await fn(writer);
   } finally {
-    writer.close();
+    closeWriter(writer);
   }
   let sent = false;
-  const collected = writer.close();
+  const collected = closeWriter(writer);
   // Entities written (put, save) count as being written from the moment their snapshots are read
   // (building the actions) until the answer, as save() does: see snapshots.ts.
   const entities = collected.flatMap((a) => ((a.action === 'put' || a.action === 'save') && isObject(a.entity) ? [a.entity] : []));

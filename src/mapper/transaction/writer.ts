@@ -78,8 +78,8 @@ export class TransactionWriter {
     return this;
   }
 
-  /** The recorded actions; the writer accepts no more once they are taken. */
-  close(): readonly TransactionAction[] {
+  /** The recorded actions; the writer accepts no more once they are taken (see closeWriter: not public). */
+  private close(): readonly TransactionAction[] {
     this.#closed = true;
     return this.#actions;
   }
@@ -87,4 +87,9 @@ export class TransactionWriter {
   #open(method: string): void {
     if (this.#closed) throw transactionError.closed(method);
   }
+}
+
+/** Closes the writer and takes its actions: for runTransaction only (a user's callback cannot close its tx). */
+export function closeWriter(writer: TransactionWriter): readonly TransactionAction[] {
+  return writer['close']();
 }

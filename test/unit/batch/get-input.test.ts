@@ -5,6 +5,7 @@ import { getModelSchema } from '../../../src/metadata/schema';
 import { Mapper, PartitionKey, SortKey, Table } from '../../../src/index';
 import { buildBatchGetInput, readBatchGetOutput, type PreparedBatchGet } from '../../../src/mapper/batch/get-input';
 import { itemIdentity } from '../../../src/mapper/batch/keys';
+import { contextOf } from '../../../src/mapper/mapper';
 
 @Table({ name: 'Events' })
 class Event {
@@ -12,7 +13,7 @@ class Event {
   @SortKey() seq!: number;
 }
 
-const ctx = new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }).context;
+const ctx = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }));
 const schema = getModelSchema(Event);
 
 function req(seq: number): PreparedBatchGet {

@@ -5,6 +5,7 @@ import { buildBatchWriteInput, unprocessedWrites } from '../../../src/mapper/bat
 import { prepareDelete, prepareOperation, preparePut } from '../../../src/mapper/batch/write-requests';
 import { lastWins, firstOfEach } from '../../../src/mapper/batch/dedupe';
 import { chunk } from '../../../src/mapper/batch/chunk';
+import { contextOf } from '../../../src/mapper/mapper';
 
 @Table({ name: 'Movies' })
 class Movie {
@@ -21,7 +22,7 @@ class Note {
   @Attribute() text?: string;
 }
 
-const ctx = new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }).context;
+const ctx = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }));
 const now = new Date('2024-01-02T03:04:05.000Z');
 const note = (id: string, text = id) => Object.assign(new Note(), { id, text });
 

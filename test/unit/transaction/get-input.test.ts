@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Attribute, Mapper, PartitionKey, SortKey, Table } from '../../../src/index';
 import { buildTransactGetInput } from '../../../src/mapper/transaction/get';
+import { contextOf } from '../../../src/mapper/mapper';
 
 @Table({ name: 'Movies' })
 class Movie {
@@ -15,7 +16,7 @@ class Note {
   @PartitionKey() id!: string;
 }
 
-const ctx = new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }).context;
+const ctx = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }));
 
 describe('buildTransactGetInput', () => {
   it('one Get per distinct item; a repeated key answers from the same read', () => {

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Attribute, Mapper, PartitionKey, SortKey, Table, UpdatedAt, ValidationError, Version, increment, lt, notExists } from '../../../src/index';
 import { buildTransactWriteInput } from '../../../src/mapper/transaction/write-input';
-import { TransactionWriter } from '../../../src/mapper/transaction/writer';
+import { closeWriter, TransactionWriter } from '../../../src/mapper/transaction/writer';
 import { transactionInstant } from '../../../src/mapper/transaction/token-clock';
+import { contextOf } from '../../../src/mapper/mapper';
 
 @Table({ name: 'Movies' })
 class Movie {
@@ -19,7 +20,7 @@ class Note {
   @PartitionKey() id!: string;
 }
 
-const ctx = new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }).context;
+const ctx = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }), tablePrefix: 'p-' }));
 const now = new Date('2024-01-02T03:04:05.000Z');
 const NOW = { S: '2024-01-02T03:04:05.000Z' };
 
@@ -30,7 +31,7 @@ function movie(title: string, extra: Partial<Movie> = {}): Movie {
 function actions(fn: (tx: TransactionWriter) => void) {
   const tx = new TransactionWriter();
   fn(tx);
-  return tx.close();
+  return closeWriter(tx);
 }
 
 describe('buildTransactWriteInput', () => {
@@ -148,14 +149,14 @@ describe('buildTransactWriteInput', () => {
 describe('TransactionWriter', () => {
   it('refuses actions once closed', () => {
     const tx = new TransactionWriter();
-    tx.close();
+    closeWriter(tx);
     expect(() => tx.delete(Note, { id: 'a' })).toThrow(/tx.delete\(\) was called after the transaction callback returned/);
   });
 });
 
 describe('transactionInstant', () => {
   it('reuses the first instant of a token for 10 minutes, so a resend is identical', () => {
-    const c = new Mapper({ client: new DynamoDBClient({ region: 'local' }) }).context;
+    const c = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }) }));
     expect(transactionInstant(c, 't', 1000).getTime()).toBe(1000);
     expect(transactionInstant(c, 't', 5000).getTime()).toBe(1000);
     expect(transactionInstant(c, 'u', 5000).getTime()).toBe(5000);
@@ -164,7 +165,7 @@ describe('transactionInstant', () => {
   });
 
   it('forgets the expired tokens and keeps the others (expiry stops at the first token still in the window)', () => {
-    const c = new Mapper({ client: new DynamoDBClient({ region: 'local' }) }).context;
+    const c = contextOf(new Mapper({ client: new DynamoDBClient({ region: 'local' }) }));
     const WINDOW = 10 * 60 * 1000;
     for (let i = 0; i < 1000; i++) transactionInstant(c, `old-${i}`, i);
     transactionInstant(c, 'recent', WINDOW);
