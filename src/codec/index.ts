@@ -27,11 +27,11 @@ export { adoptNestedDefaults, hasNestedDefaults } from './nested-defaults';
  * `path` names the place in messages, e.g. 'Movie.info.rating'. Undefined and an empty set give
  * undefined (the caller decides: omit, REMOVE, or refuse). Defaults and `required` are not applied.
  */
-export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue | undefined {
+export function encodeAttribute(attr: AttributeSchema, value: unknown, path: string, compare = false, level = 1): AttributeValue | undefined {
   if (value === undefined) return undefined;
   try {
     const codec = attributeCodecOf(attr);
-    return compare ? comparing(() => codec.encode(value, 1)) : codec.encode(value, 1);
+    return compare ? comparing(() => codec.encode(value, level)) : codec.encode(value, level);
   } catch (error) {
     throw toPublicError(error, path);
   }
@@ -102,10 +102,10 @@ export function decodeAttribute(attr: AttributeSchema, value: AttributeValue): u
  * Encodes one element of a list or set attribute: a member of a string/number/binary set as S/N/B,
  * an element of a documentList as that class's map, anything else generically. Undefined is refused.
  */
-export function encodeElement(attr: AttributeSchema, value: unknown, path: string, compare = false): AttributeValue {
+export function encodeElement(attr: AttributeSchema, value: unknown, path: string, compare = false, level = 2): AttributeValue {
   try {
     const codec = attributeCodecOf(attr);
-    return compare ? comparing(() => codec.encodeElement(value, 2)) : codec.encodeElement(value, 2);
+    return compare ? comparing(() => codec.encodeElement(value, level)) : codec.encodeElement(value, level);
   } catch (error) {
     throw toPublicError(error, path);
   }
@@ -141,9 +141,9 @@ export function fromItem<T extends object>(Model: Constructor<T>, item: Record<s
  * (NaN/Infinity, out-of-range numbers, undefined in lists, nesting beyond 32 levels). Undefined and
  * an empty set give undefined.
  */
-export function marshallAny(value: unknown, path: string): AttributeValue | undefined {
+export function marshallAny(value: unknown, path: string, level = 1): AttributeValue | undefined {
   try {
-    return marshallAt(value, 1);
+    return marshallAt(value, level);
   } catch (error) {
     throw toPublicError(error, path);
   }

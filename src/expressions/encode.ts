@@ -14,15 +14,25 @@ function where(model: string, path: ResolvedPath): string {
 }
 
 /**
+ * The nesting level a value written at the path takes in the item (a top-level attribute is level
+ * 1, `info.cast[0]` level 3), so that DynamoDB's 32 levels count from the item's root, as a put's
+ * do. A value compared with (a condition's operand) is not stored: it counts from its own root.
+ */
+function levelAt(path: ResolvedPath, compare: boolean): number {
+  return compare ? 1 : path.attributePath.length;
+}
+
+/**
  * A whole value at the path, or undefined when its stored form is "no value" (null, an empty set).
  * `compare`: a value a condition compares with, not one written: an enum does not restrict it
  * (old items may hold a value since removed, and must be found).
  */
 export function encodeValueAt(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue | undefined {
   const end = path.end;
-  if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path), compare);
-  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path), compare);
-  return marshallAny(value, where(model, path));
+  const level = levelAt(path, compare);
+  if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path), compare, level);
+  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path), compare, compare ? 2 : level);
+  return marshallAny(value, where(model, path), level);
 }
 
 /** A value that must have a stored form (comparisons, IN, ifNotExists). */
@@ -40,10 +50,11 @@ export function encodeRequired(model: string, path: ResolvedPath, value: unknown
 export function encodeMember(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue {
   if (value === undefined) throw expressionError.undefinedValue(model, path.source);
   const end = path.end;
+  const level = levelAt(path, compare) + 1;
   if (end.at === 'attribute' && (path.category === 'set' || path.category === 'list')) {
-    return encodeElement(end.attr, value, where(model, path), compare);
+    return encodeElement(end.attr, value, where(model, path), compare, level);
   }
-  const encoded = marshallAny(value, where(model, path));
+  const encoded = marshallAny(value, where(model, path), level);
   if (encoded === undefined) throw expressionError.unencodable(model, path.source, value);
   return encoded;
 }
