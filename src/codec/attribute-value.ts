@@ -19,7 +19,7 @@ function refuse(detail: string): never {
 function checkSet(type: string, members: unknown): void {
   if (!Array.isArray(members)) refuse(`${type} must be an array`);
   if (members.length === 0) refuse(`${type} is empty (DynamoDB has no empty sets: return undefined to store nothing)`);
-  const seen = new Set<string>();
+  const seen = new Map<string, unknown>();
   for (const m of members) {
     let id: string;
     if (type === 'SS') {
@@ -33,8 +33,12 @@ function checkSet(type: string, members: unknown): void {
       if (!(m instanceof Uint8Array)) refuse(`BS holds ${describeValue(m)}, not a Uint8Array`);
       id = Buffer.from(m).toString('base64');
     }
-    if (seen.has(id)) refuse(`${type} holds ${type === 'BS' ? 'the same bytes' : JSON.stringify(m)} more than once`);
-    seen.add(id);
+    if (seen.has(id)) {
+      refuse(type === 'BS' ? 'BS holds the same bytes twice (DynamoDB sets cannot hold duplicates)'
+        : m === seen.get(id) ? `${type} holds ${JSON.stringify(m)} twice (DynamoDB sets cannot hold duplicates)`
+          : `NS holds ${JSON.stringify(seen.get(id))} and ${JSON.stringify(m)}, one number written twice (DynamoDB sets cannot hold duplicates)`);
+    }
+    seen.set(id, m);
   }
 }
 

@@ -56,7 +56,7 @@ export function encodeNumberSet(set: ReadonlySet<unknown>, readAsNumbers = false
     const seen = new Set<string>();
     for (const text of out) {
       const key = readAsNumbers ? String(+text) : canonicalNumber(text);
-      if (seen.has(key)) fail(valueRule.duplicateSetMember(text));
+      if (seen.has(key)) fail(valueRule.duplicateSetMember(`two members of the set are the number ${text} once encoded (1 and 1n, say)`));
       seen.add(key);
     }
   }
@@ -83,7 +83,7 @@ export function encodeBinarySet(set: ReadonlySet<unknown>): AttributeValue | und
     const seen = new Set<string>();
     for (const bytes of out) {
       const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      if (seen.has(content)) fail(valueRule.duplicateSetMember(`the same ${bytes.byteLength} bytes`));
+      if (seen.has(content)) fail(valueRule.duplicateSetMember(`two members of the set hold the same ${bytes.byteLength} bytes`));
       seen.add(content);
     }
   }

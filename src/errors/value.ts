@@ -69,13 +69,16 @@ function isIntegerText(text: string): boolean {
 
 export const valueRule = {
   notFinite: (value: number) =>
-    r('notANumber', `${String(value)} is not a number DynamoDB can store (NaN and Infinity are refused)`),
+    r('notANumber', `${String(value)} is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)`),
   numberTooLarge: (text: string) =>
-    r('numberTooLarge', `${text} is too large for DynamoDB: a number's magnitude is at most ${MAX_NUMBER_TEXT}`),
+    r('numberTooLarge', `${text} is too large for DynamoDB: a number's magnitude is at most ${MAX_NUMBER_TEXT}; ` +
+      "scale it to a smaller unit, or store it as text (type: 'string', or a converter)"),
   numberTooSmall: (text: string) =>
-    r('numberTooSmall', `${text} is too close to zero for DynamoDB: a non-zero number's magnitude is at least 1E-130`),
+    r('numberTooSmall', `${text} is too close to zero for DynamoDB: a non-zero number's magnitude is at least 1E-130; ` +
+      "round it to 0, scale it, or store it as text (type: 'string', or a converter)"),
   tooManyDigits: (text: string, digits: number) =>
-    r('numberTooPrecise', `${text} has ${digits} significant digits; DynamoDB stores at most 38`),
+    r('numberTooPrecise', `${text} has ${digits} significant digits; DynamoDB stores at most 38: ` +
+      "round it to 38 digits, or store the exact digits as text (type: 'string', or a converter)"),
   notNumberText: (text: string) =>
     r('badNumber', `${JSON.stringify(text)} is not a number`),
   wrongType: (expected: string, value: unknown) =>
@@ -98,11 +101,13 @@ export const valueRule = {
     r('enum', `${describeValue(value)} is not one of the allowed values (${allowed.map((v) => JSON.stringify(v)).join(', ')})`),
   required: () =>
     r('required', 'is required but is undefined and has no default: give it a value (or a `default` in its decorator)'),
+  /** `what`: "two members of the set are the number 1 once encoded (1 and 1n, say)". */
   duplicateSetMember: (member: string) =>
-    r('duplicateSetMember', `the set holds ${member} more than once (after encoding); DynamoDB sets cannot hold duplicates`),
+    r('duplicateSetMember', `${member}; DynamoDB sets cannot hold duplicates: keep one of them`),
   tooDeep: () =>
-    r('tooDeep', 'maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists), ' +
-      'or an object holds itself (a cycle)'),
+    r('tooDeep', 'maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists, ' +
+      'counted from the item\'s root, so a value written at a nested path has fewer left), or an object holds itself (a cycle): ' +
+      'flatten the value, or store its deepest part as a JSON string'),
   undefinedInList: () =>
     r('undefinedInList', 'a list element is undefined; DynamoDB lists cannot hold undefined: use null, or remove the element'),
   emptySetInList: () =>
@@ -174,9 +179,11 @@ export const valueRule = {
   keyType: (role: string, expected: string, value: unknown) =>
     k('type', `the ${role} must be ${expected}, got ${describeValue(value)}`),
   keyEmpty: (role: string, what: 'string' | 'binary') =>
-    k('empty', `an empty ${what} cannot be a ${role} value: DynamoDB refuses empty strings and binaries in table and index keys`),
+    k('empty', `an empty ${what} cannot be a value of the ${role}: DynamoDB refuses empty strings and binaries in table and index keys. ` +
+      (role.includes(' of index ') ? 'Give it a value, or leave it undefined (the item is then not in the index)' : 'Give the key a value')),
   keyTooLong: (role: string, size: number, max: number) =>
-    k('tooLong', `the ${role} value is ${size} bytes; DynamoDB allows at most ${max} bytes`),
+    k('tooLong', `a value of the ${role} is ${size} bytes (UTF-8); DynamoDB allows at most ${max} bytes: ` +
+      'shorten it (a key is an identity: keep long text in another attribute, or key by a hash of it)'),
 };
 
 /** A ValidationError for one refused value at a property path such as `Movie.info.rating`. */

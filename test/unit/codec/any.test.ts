@@ -84,7 +84,7 @@ describe('marshallAny / unmarshallAny', () => {
 
   it('names the path of a refused value', () => {
     expect(caught(() => marshallAny({ a: [1, { 'b c': NaN }] }, 'Thing.data')).message).toBe(
-      'Thing.data.a[1]["b c"]: NaN is not a number DynamoDB can store (NaN and Infinity are refused)',
+      'Thing.data.a[1]["b c"]: NaN is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)',
     );
   });
 

@@ -67,7 +67,7 @@ describe('encodeKey', () => {
 
   it('refuses empty strings and binaries, and values over 2048 / 1024 bytes', () => {
     expect(caught(() => encodeKey(movies(), { year: 1, title: '' })).message).toBe(
-      'Movie.title: an empty string cannot be a sort key value: DynamoDB refuses empty strings and binaries in table and index keys',
+      'Movie.title: an empty string cannot be a value of the sort key: DynamoDB refuses empty strings and binaries in table and index keys. Give the key a value',
     );
     expect(caught(() => encodeKey(movies(), { year: 1, title: 'x'.repeat(1025) })).code).toBe('key.tooLong');
     expect(() => encodeKey(movies(), { year: 1, title: 'x'.repeat(1024) })).not.toThrow();
@@ -79,7 +79,7 @@ describe('encodeKey', () => {
     const files = getModelSchema(Files);
     expect(caught(() => encodeKey(files, { hash: new Uint8Array(0) })).code).toBe('key.empty');
     expect(caught(() => encodeKey(files, { hash: new Uint8Array(2049) })).message).toBe(
-      'Files.hash: the partition key value is 2049 bytes; DynamoDB allows at most 2048 bytes',
+      'Files.hash: a value of the partition key is 2049 bytes (UTF-8); DynamoDB allows at most 2048 bytes: shorten it (a key is an identity: keep long text in another attribute, or key by a hash of it)',
     );
     expect(encodeKey(files, { hash: new Uint8Array([1]) })).toEqual({ hash: { B: new Uint8Array([1]) } });
   });
@@ -87,7 +87,7 @@ describe('encodeKey', () => {
   it('names the index in messages about an index key', () => {
     const index = movies().indexByName.get('byGenre')!;
     expect(caught(() => encodeKey(movies(), { genre: '' , rating: 1 }, index)).message).toBe(
-      'Movie.genre: an empty string cannot be a partition key of index "byGenre" value: DynamoDB refuses empty strings and binaries in table and index keys',
+      'Movie.genre: an empty string cannot be a value of the partition key of index \"byGenre\": DynamoDB refuses empty strings and binaries in table and index keys. Give it a value, or leave it undefined (the item is then not in the index)',
     );
     expect(caught(() => encodeKey(movies(), { genre: 'x', rating: 1, year: 1 }, index)).code).toBe('key.extra');
   });

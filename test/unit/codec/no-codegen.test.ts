@@ -39,7 +39,7 @@ describe('codec without code generation', () => {
 
   it('reports the same errors', () => {
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { info: { rating: NaN } }))).message).toBe(
-      'Movie.info.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused)',
+      'Movie.info.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)',
     );
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { title: '' }))).code).toBe('key.empty');
     expect(caught(() => toItem(Object.assign(new Movie(1, 't'), { title: undefined }))).code).toBe('key.missing');

@@ -36,7 +36,8 @@ describe('bigint', () => {
     const error = caught(() => toItem(Object.assign(new Account(), { id: 1n, cents: 10n ** 38n + 1n })));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe('value.numberTooPrecise');
-    expect(error.message).toBe(`Account.cents: 1${'0'.repeat(37)}1 has 39 significant digits; DynamoDB stores at most 38`);
+    expect(error.message).toBe(`Account.cents: 1${'0'.repeat(37)}1 has 39 significant digits; DynamoDB stores at most 38: ` +
+      "round it to 38 digits, or store the exact digits as text (type: 'string', or a converter)");
   });
 
   it('refuses a bigint of magnitude 1E+126 or more', () => {

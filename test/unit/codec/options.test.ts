@@ -194,7 +194,7 @@ describe('converters', () => {
     expect(returning({})).toBe(`${prefix}an AttributeValue has exactly one of S, N, B, SS, NS, BS, M, L, NULL, BOOL; this one has none`);
     expect(returning({ S: 'a', N: '1' })).toMatch(/this one has S, N$/);
     expect(returning({ SS: [] })).toBe(`${prefix}SS is empty (DynamoDB has no empty sets: return undefined to store nothing)`);
-    expect(returning({ SS: ['a', 'a'] })).toBe(`${prefix}SS holds "a" more than once`);
+    expect(returning({ SS: ['a', 'a'] })).toBe(`${prefix}SS holds "a" twice (DynamoDB sets cannot hold duplicates)`);
     expect(returning({ N: 'abc' })).toMatch(/^Converted\.v: /);
     expect(returning({ M: { a: { L: [{ S: 1 }] } } })).toBe(`${prefix}S holds the number 1, not a string`);
     expect(returning({ M: { '': { S: 'x' } } })).toMatch(/an empty map key/);

@@ -16,13 +16,13 @@ function refusal(fn: () => unknown) {
 
 describe('values DynamoDB would refuse', () => {
   it.each([
-    [NaN, 'Movie.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused)'],
-    [Infinity, 'Movie.rating: Infinity is not a number DynamoDB can store (NaN and Infinity are refused)'],
-    [-Infinity, 'Movie.rating: -Infinity is not a number DynamoDB can store (NaN and Infinity are refused)'],
-    [1e126, 'Movie.rating: 1e+126 is too large for DynamoDB: a number\'s magnitude is at most 9.9999999999999999999999999999999999999E+125'],
-    [-1.5e200, 'Movie.rating: -1.5e+200 is too large for DynamoDB: a number\'s magnitude is at most 9.9999999999999999999999999999999999999E+125'],
-    [1e-131, 'Movie.rating: 1e-131 is too close to zero for DynamoDB: a non-zero number\'s magnitude is at least 1E-130'],
-    [5e-324, 'Movie.rating: 5e-324 is too close to zero for DynamoDB: a non-zero number\'s magnitude is at least 1E-130'],
+    [NaN, 'Movie.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)'],
+    [Infinity, 'Movie.rating: Infinity is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)'],
+    [-Infinity, 'Movie.rating: -Infinity is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)'],
+    [1e126, 'Movie.rating: 1e+126 is too large for DynamoDB: a number\'s magnitude is at most 9.9999999999999999999999999999999999999E+125; scale it to a smaller unit, or store it as text (type: \'string\', or a converter)'],
+    [-1.5e200, 'Movie.rating: -1.5e+200 is too large for DynamoDB: a number\'s magnitude is at most 9.9999999999999999999999999999999999999E+125; scale it to a smaller unit, or store it as text (type: \'string\', or a converter)'],
+    [1e-131, 'Movie.rating: 1e-131 is too close to zero for DynamoDB: a non-zero number\'s magnitude is at least 1E-130; round it to 0, scale it, or store it as text (type: \'string\', or a converter)'],
+    [5e-324, 'Movie.rating: 5e-324 is too close to zero for DynamoDB: a non-zero number\'s magnitude is at least 1E-130; round it to 0, scale it, or store it as text (type: \'string\', or a converter)'],
   ])('refuses the number %p with a message naming Class.property and the rule', (rating, message) => {
     const error = refusal(() => toItem(movie({ rating })));
     expect(error.message).toBe(message);
@@ -43,7 +43,7 @@ describe('values DynamoDB would refuse', () => {
 
   it('names the nested path of a refused value in a nested class', () => {
     const error = refusal(() => toItem(movie({ info: Object.assign(new MovieInfo(), { rating: NaN }) })));
-    expect(error.message).toBe('Movie.info.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused)');
+    expect(error.message).toBe('Movie.info.rating: NaN is not a number DynamoDB can store (NaN and Infinity are refused): give a finite number, or leave the property undefined (it is then not stored)');
     expect(error.issues![0].path).toBe('info.rating');
   });
 
@@ -161,13 +161,13 @@ describe('sets', () => {
 
   it('refuses number set members that are equal once encoded (1 and 1n)', () => {
     const error = refusal(() => toItem(Object.assign(new Sets(), { id: 'x', numbers: new Set<number | bigint>([1, 1n]) })));
-    expect(error.message).toBe('Sets.numbers: the set holds 1 more than once (after encoding); DynamoDB sets cannot hold duplicates');
+    expect(error.message).toBe('Sets.numbers: two members of the set are the number 1 once encoded (1 and 1n, say); DynamoDB sets cannot hold duplicates: keep one of them');
     expect(error.code).toBe('value.duplicateSetMember');
   });
 
   it('refuses binary set members with the same content', () => {
     const error = refusal(() => toItem(Object.assign(new Sets(), { id: 'x', binaries: new Set([new Uint8Array([1, 2]), Buffer.from([1, 2])]) })));
-    expect(error.message).toBe('Sets.binaries: the set holds the same 2 bytes more than once (after encoding); DynamoDB sets cannot hold duplicates');
+    expect(error.message).toBe('Sets.binaries: two members of the set hold the same 2 bytes; DynamoDB sets cannot hold duplicates: keep one of them');
   });
 
   it('refuses a bigint member a number set could not be read back with (it is read as numbers)', () => {
@@ -228,12 +228,13 @@ describe('nesting depth', () => {
     const error = refusal(() => toItem(Object.assign(new Deep(), { id: 'd', value: nestedMaps(32) })));
     expect(error.code).toBe('value.tooDeep');
     expect(error.message).toBe(
-      `Deep.value${'.a'.repeat(31)}: maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists), ` +
-        'or an object holds itself (a cycle)',
+      `Deep.value${'.a'.repeat(31)}: maps and lists nest deeper than DynamoDB allows (32 levels: the attribute and at most 31 nested maps/lists, ` +
+        "counted from the item's root, so a value written at a nested path has fewer left), or an object holds itself (a cycle): " +
+        'flatten the value, or store its deepest part as a JSON string',
     );
     const cycle: Record<string, unknown> = { name: 'loop' };
     cycle.self = cycle;
-    expect(refusal(() => toItem(Object.assign(new Deep(), { id: 'd', value: cycle }))).message).toMatch(/or an object holds itself \(a cycle\)$/);
+    expect(refusal(() => toItem(Object.assign(new Deep(), { id: 'd', value: cycle }))).message).toMatch(/or an object holds itself \(a cycle\)/);
     expect(refusal(() => toItem(Object.assign(new Deep(), { id: 'd', list: nestedLists(32) }))).code).toBe('value.tooDeep');
   });
 
@@ -331,24 +332,24 @@ describe('key values in toItem', () => {
     const error = refusal(() => toItem(Object.assign(new User(), { id: '', at: 'x' })));
     expect(error.code).toBe('key.empty');
     expect(error.message).toBe(
-      'User.id: an empty string cannot be a partition key value: DynamoDB refuses empty strings and binaries in table and index keys',
+      'User.id: an empty string cannot be a value of the partition key: DynamoDB refuses empty strings and binaries in table and index keys. Give the key a value',
     );
   });
 
   it('refuses an empty string in an index key', () => {
     const error = refusal(() => toItem(Object.assign(new User(), { id: 'a', at: 'x', email: '' })));
     expect(error.message).toBe(
-      'User.email: an empty string cannot be a partition key of index "byEmail" value: DynamoDB refuses empty strings and binaries in table and index keys',
+      'User.email: an empty string cannot be a value of the partition key of index \"byEmail\": DynamoDB refuses empty strings and binaries in table and index keys. Give it a value, or leave it undefined (the item is then not in the index)',
     );
   });
 
   it('refuses key values over 2048 (partition) and 1024 (sort) bytes', () => {
     expect(() => toItem(Object.assign(new User(), { id: 'é'.repeat(1024), at: 'x' }))).not.toThrow();
     expect(refusal(() => toItem(Object.assign(new User(), { id: 'é'.repeat(1025), at: 'x' }))).message).toBe(
-      'User.id: the partition key value is 2050 bytes; DynamoDB allows at most 2048 bytes',
+      'User.id: a value of the partition key is 2050 bytes (UTF-8); DynamoDB allows at most 2048 bytes: shorten it (a key is an identity: keep long text in another attribute, or key by a hash of it)',
     );
     expect(refusal(() => toItem(Object.assign(new User(), { id: 'a', at: 'x'.repeat(1025) }))).message).toBe(
-      'User.at: the sort key value is 1025 bytes; DynamoDB allows at most 1024 bytes',
+      'User.at: a value of the sort key is 1025 bytes (UTF-8); DynamoDB allows at most 1024 bytes: shorten it (a key is an identity: keep long text in another attribute, or key by a hash of it)',
     );
   });
 

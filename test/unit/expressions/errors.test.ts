@@ -217,8 +217,8 @@ describe('update rules', () => {
   });
   it('an index key set to a value put would refuse (empty, too long), and null takes the item out of the index', () => {
     expect(refusal(upd({ genre: '' }))).toBe(
-      'key.empty: Movie.genre: an empty string cannot be a partition key of index "byGenre" value: DynamoDB refuses empty strings and binaries in table and index keys');
-    expect(refusal(upd({ genre: 'x'.repeat(2049) }))).toMatch(/^key\.tooLong: Movie\.genre: the partition key of index "byGenre" value is 2049 bytes/);
+      'key.empty: Movie.genre: an empty string cannot be a value of the partition key of index \"byGenre\": DynamoDB refuses empty strings and binaries in table and index keys. Give it a value, or leave it undefined (the item is then not in the index)');
+    expect(refusal(upd({ genre: 'x'.repeat(2049) }))).toMatch(/^key\.tooLong: Movie\.genre: a value of the partition key of index "byGenre" is 2049 bytes/);
     expect(refusal(upd({ genre: ifNotExists('') }))).toMatch(/^key\.empty/);
     expect(compileUpdate(Movie, { genre: null as never }).expression).toBe('REMOVE #n0');
   });
@@ -240,11 +240,11 @@ describe('update rules', () => {
 describe('key condition rules', () => {
   it('an empty or over-long key value (DynamoDB refuses them in key conditions too)', () => {
     expect(refusal(key({ year: 1994, title: '' }))).toBe(
-      'key.empty: Movie.title: an empty string cannot be a sort key value: DynamoDB refuses empty strings and binaries in table and index keys');
+      'key.empty: Movie.title: an empty string cannot be a value of the sort key: DynamoDB refuses empty strings and binaries in table and index keys. Give the key a value');
     expect(refusal(key({ year: 1994, title: beginsWith('') }))).toMatch(/^key\.empty: Movie\.title/);
     expect(refusal(key({ year: 1994, title: between('', 'b') }))).toMatch(/^key\.empty: Movie\.title/);
-    expect(refusal(key({ genre: '' }, 'byGenre'))).toMatch(/^key\.empty: Movie\.genre: an empty string cannot be a partition key value/);
-    expect(refusal(key({ year: 1994, title: 'x'.repeat(1025) }))).toMatch(/^key\.tooLong: Movie\.title: the sort key value is 1025 bytes/);
+    expect(refusal(key({ genre: '' }, 'byGenre'))).toMatch(/^key\.empty: Movie\.genre: an empty string cannot be a value of the partition key/);
+    expect(refusal(key({ year: 1994, title: 'x'.repeat(1025) }))).toMatch(/^key\.tooLong: Movie\.title: a value of the sort key is 1025 bytes/);
   });
   it('a non-key attribute, listing the keys it could use', () => {
     expect(refusal(key({ year: 1, genre: 'x' }))).toBe(
