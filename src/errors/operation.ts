@@ -209,6 +209,8 @@ export const argumentError = {
 export const optionError = {
   invalid: (where: string, option: string, value: unknown, expected: string) =>
     new ValidationError('option.invalid', `${where}: option ${option} is ${shown(value)}; expected ${expected}.`),
+  noOptions: (where: string, why: string) =>
+    new ValidationError('option.unknown', `${where} takes no options (${why}).`),
   unknown: (where: string, option: string, known: readonly string[]) =>
     new ValidationError('option.unknown', `${where}: there is no option ${shown(option)}; the options are ${known.join(', ')}.`),
 };

@@ -315,6 +315,8 @@ export class Mapper {
   }
 
   // --- batches and transactions (issue 6): methods below this line ---
+  // They are async functions, so that an argument refused before sending arrives as a rejected
+  // promise, as everywhere else, never as a throw.
 
   /**
    * Writes many entities with BatchWriteItem: chunks of 25 sent concurrently, unprocessed items
@@ -322,17 +324,17 @@ export class Mapper {
    * request. An entity read with @Version is refused (no version check is possible) unless
    * `overwriteVersions`. Resolves to the entities, each given its version and timestamps.
    */
-  batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
+  async batchPut<T extends object>(entities: readonly T[], options: BatchWriteOptions = {}): Promise<T[]> {
     return batch.batchPut(this.context, arrayOf(entities, 'batchPut()', 'entities'), optionsOf(options, 'batchPut()', OPTIONS.batchWrite));
   }
 
   /** Deletes the items with these keys (BatchWriteItem, as batchPut). */
-  batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
+  async batchDelete<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchWriteOptions = {}): Promise<void> {
     return batch.batchDelete(this.context, Model, arrayOf(keys, 'batchDelete()', 'keys'), optionsOf(options, 'batchDelete()', OPTIONS.batchDelete));
   }
 
   /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
-  batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
+  async batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
     return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()', OPTIONS.batchWrite));
   }
 
@@ -346,7 +348,7 @@ export class Mapper {
     Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchGetOneOptions<T> & { project: readonly P[] },
   ): Promise<ProjectedEntity<T, P>[]>;
   batchGet<const R extends readonly BatchGetRequest[]>(requests: R & CheckedBatchGetRequests<R>, options?: BatchGetOptions): Promise<BatchGetResults<R>>;
-  batchGet(
+  async batchGet(
     modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions,
     options?: BatchGetOptions & { project?: readonly string[] },
   ): Promise<unknown[]> {
@@ -361,12 +363,14 @@ export class Mapper {
    * item), all applied or none. A cancellation throws TransactionError with one reason per action.
    * Resolves to what the callback returned.
    */
-  transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
+  async transaction<R>(fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions = {}): Promise<Awaited<R>> {
     return runTransaction(this.context, functionOf(fn, 'transaction()', 'the callback (tx) => { ... }'), optionsOf(options, 'transaction()', OPTIONS.transaction));
   }
 
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */
-  transactGet<const R extends readonly AnyTransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
+  async transactGet<const R extends readonly AnyTransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
+    // TransactGetItems is always a consistent read and takes no options: a second argument is a mistake.
+    if (arguments.length > 1) throw optionError.noOptions('transactGet()', 'a TransactGetItems read is always consistent; a projection goes in a request: [Model, key, { project }]');
     return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
 

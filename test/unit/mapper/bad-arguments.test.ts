@@ -168,3 +168,30 @@ describe('mapper.createTableInput', () => {
     expect(mapper.createTableInput(U).KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
   });
 });
+
+describe('a method that returns a promise refuses by rejecting it, never by throwing (a .catch() must see it)', () => {
+  const promised: [string, () => Promise<unknown>][] = [
+    ['put(null)', () => mapper.put(null as never)],
+    ['get(M, null)', () => mapper.get(Thing, null as never)],
+    ['update(M, key, null)', () => mapper.update(Thing, { id: 'a' }, null as never)],
+    ['save(null)', () => mapper.save(null as never)],
+    ['delete(null)', () => mapper.delete(null as never)],
+    ['batchPut(null)', () => mapper.batchPut(null as never)],
+    ['batchPut([e], misspelt option)', () => mapper.batchPut([thing], { concurency: 2 } as never)],
+    ['batchPut with a hole', () => mapper.batchPut([thing, , thing] as never)],
+    ['batchDelete(M, null)', () => mapper.batchDelete(Thing, null as never)],
+    ['batchWrite(undefined)', () => mapper.batchWrite(undefined as never)],
+    ['batchGet(M, 5)', () => mapper.batchGet(Thing, 5 as never)],
+    ['batchGet(null)', () => mapper.batchGet(null as never)],
+    ['transaction(null)', () => mapper.transaction(null as never)],
+    ['transaction(fn, 5)', () => mapper.transaction(() => undefined, 5 as never)],
+    ['transactGet(null)', () => mapper.transactGet(null as never)],
+    ['transactGet(requests, options): it takes none', () => (mapper.transactGet as (...args: unknown[]) => Promise<unknown>).call(mapper, [[Thing, { id: 'a' }]], { consistent: true })],
+    ['sync(5)', () => mapper.sync(5 as never)],
+  ];
+  it.each(promised)('%s', async (_name, call) => {
+    let promise: Promise<unknown> | undefined;
+    expect(() => { promise = call(); }).not.toThrow();
+    await expect(promise).rejects.toBeInstanceOf(ValidationError);
+  });
+});
