@@ -13,6 +13,13 @@
  * (`defaultMetadataStorage`, the path class-validator-jsonschema and routing-controllers use); its
  * `findExcludeMetadata` / `findTypeMetadata` are public methods and walk parent classes. When
  * class-transformer is not installed, there is nothing to honour.
+ *
+ * The package ships three builds, each with its own storage: `cjs` (what Node's require and import
+ * load), `esm5` (its `module` field, which webpack and esbuild with `mainFields: ['module', ...]`
+ * prefer) and `esm2015` (its `es2015` field). The user's decorators write to whichever build their
+ * bundler picked, so every storage that loads is asked: reading only the cjs one let a bundled
+ * `@Exclude() password` be stored. Plain Node cannot load the ESM builds (the require fails and is
+ * skipped); a bundler resolves the three literal paths below and includes them.
  */
 import type { Constructor } from './types';
 
@@ -29,20 +36,39 @@ interface MetadataStorage {
   findTypeMetadata(target: Constructor, property: string): TypeFact | undefined;
 }
 
-let storage: MetadataStorage | null | undefined;
+let storages: readonly MetadataStorage[] | undefined;
 
-function metadataStorage(): MetadataStorage | null {
-  if (storage === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = require('class-transformer/cjs/storage') as { defaultMetadataStorage?: MetadataStorage };
-      const s = loaded.defaultMetadataStorage;
-      storage = s && typeof s.findExcludeMetadata === 'function' && typeof s.findTypeMetadata === 'function' ? s : null;
-    } catch {
-      storage = null;
-    }
+function storageOf(load: () => unknown): MetadataStorage | undefined {
+  try {
+    const s = (load() as { defaultMetadataStorage?: MetadataStorage } | undefined)?.defaultMetadataStorage;
+    return s && typeof s.findExcludeMetadata === 'function' && typeof s.findTypeMetadata === 'function' ? s : undefined;
+  } catch {
+    return undefined;
   }
-  return storage;
+}
+
+/** Every class-transformer storage that loads (none when it is not installed), each once. */
+function metadataStorages(): readonly MetadataStorage[] {
+  if (storages === undefined) {
+    // Literal paths, one require each, so that bundlers see and include all three.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const found = [
+      storageOf(() => require('class-transformer/cjs/storage')),
+      storageOf(() => require('class-transformer/esm5/storage')),
+      storageOf(() => require('class-transformer/esm2015/storage')),
+    ];
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    storages = [...new Set(found.filter((s): s is MetadataStorage => s !== undefined))];
+  }
+  return storages;
+}
+
+function findIn<F>(find: (s: MetadataStorage) => F | undefined): F | undefined {
+  for (const s of metadataStorages()) {
+    const fact = find(s);
+    if (fact) return fact;
+  }
+  return undefined;
 }
 
 export interface Exclusion {
@@ -56,7 +82,7 @@ const NOT_EXCLUDED: Exclusion = Object.freeze({ write: false, read: false });
 
 /** What class-transformer's @Exclude says about one property of a class (parents included). */
 export function exclusionOf(target: Constructor, property: string): Exclusion {
-  const fact = metadataStorage()?.findExcludeMetadata(target, property);
+  const fact = findIn((s) => s.findExcludeMetadata(target, property));
   if (!fact) return NOT_EXCLUDED;
   const options = fact.options ?? {};
   return { write: options.toClassOnly !== true, read: options.toPlainOnly !== true };
@@ -64,7 +90,7 @@ export function exclusionOf(target: Constructor, property: string): Exclusion {
 
 /** The class named by class-transformer's @Type(() => X) on one property, if any. */
 export function typeHintOf(target: Constructor, property: string): unknown {
-  const fact = metadataStorage()?.findTypeMetadata(target, property);
+  const fact = findIn((s) => s.findTypeMetadata(target, property));
   if (!fact || typeof fact.typeFunction !== 'function') return undefined;
   try {
     return fact.typeFunction();
