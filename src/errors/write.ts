@@ -1,4 +1,5 @@
 /** Messages for refused writes (class-validator failures, bad keys given to operations). */
+import { shown } from './shown';
 import type { ValidationError as ClassValidatorError } from 'class-validator';
 import { ValidationError, type ValidationIssue } from './classes';
 
@@ -92,5 +93,11 @@ export const writeError = {
     return new ValidationError('save.keyChanged',
       `save of ${className}: key property ${property} changed since the entity was read. ` +
       'A key is the identity of an item: use put() to write a new item (and delete() for the old one).');
+  },
+  /** A @Version property holding what is not a version dynamap could have written (it counts 1, 2, 3...). */
+  badVersion(className: string, property: string, value: unknown): ValidationError {
+    return new ValidationError('version.invalid',
+      `${className}.${property}: the @Version property holds ${shown(value)}; a version is a whole number from 1 to ${Number.MAX_SAFE_INTEGER - 1} ` +
+        'that dynamap counts itself: leave it as it was read (undefined for a new entity), and nothing was written.');
   },
 };

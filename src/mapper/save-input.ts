@@ -16,7 +16,7 @@ import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
 import type { Snapshot } from './snapshots';
-import { stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
+import { nextVersion, stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
 import { writeError } from '../errors/write';
 
 export interface PreparedSave<T> {
@@ -132,7 +132,7 @@ export function buildSaveInput<T extends object>(
   const conditions = asRead(schema, entity);
   if (schema.version) {
     const read = e[schema.version.property];
-    assign[schema.version.property] = typeof read === 'number' ? read + 1 : 1;
+    assign[schema.version.property] = read === undefined || read === null ? 1 : nextVersion(schema, read);
   }
   if (schema.updatedAt) assign[schema.updatedAt.property] = timestamp(now);
   // An item written before the model had @CreatedAt (or by other code) has none: its first save

@@ -86,11 +86,23 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
         conditions.push({ [schema.key.partitionKey.property]: notExists() });
       }
     } else {
-      assign[schema.version.property] = (current as number) + 1;
+      assign[schema.version.property] = nextVersion(schema, current);
       conditions.push({ [schema.version.property]: current });
     }
   }
   return { assign, conditions, versioned };
+}
+
+/**
+ * The version after `current`, which must be one dynamap could have written: a symbol or bigint
+ * would throw a TypeError in `+ 1`, a string would concatenate, and 2^53 + 1 is 2^53, which would
+ * make the next write's check pass against its own version.
+ */
+export function nextVersion(schema: ModelSchema, current: unknown): number {
+  if (typeof current !== 'number' || !Number.isSafeInteger(current) || current < 0 || current >= Number.MAX_SAFE_INTEGER) {
+    throw writeError.badVersion(schema.className, schema.version!.property, current);
+  }
+  return current + 1;
 }
 
 /**

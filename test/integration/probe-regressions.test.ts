@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
+  Attribute, ConditionError, Version, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
   not, or,
 } from 'dynamap';
 import { engineName, testClient, uniquePrefix } from '../support/engine';
@@ -31,6 +31,13 @@ class Happening {
 class Expiring {
   @PartitionKey() id!: string;
   @TimeToLive() expiresAt?: Date;
+}
+
+@Table({ name: 'ProbeVersions' })
+class Versioned {
+  @PartitionKey() id!: string;
+  @Version() version?: number;
+  @Attribute() note?: string;
 }
 
 const client = testClient();
@@ -197,5 +204,35 @@ describe('a partial entity', () => {
     expect(await mapper.get(Num, { pk: 'p', sk: 42 })).toMatchObject({ n: 8, anything: { kept: true } });
     await mapper.put(Object.assign(new Num(), partial));
     expect((await mapper.get(Num, { pk: 'p', sk: 42 }))!.anything).toBeUndefined();
+  });
+});
+
+describe('a @Version property holding what dynamap could not have written', () => {
+  const bad: [string, unknown][] = [
+    ['a symbol', Symbol('v')], ['a bigint', 10n], ['a string', 'x'], ['an object', {}], ['2^53 (2^53 + 1 is 2^53)', 2 ** 53],
+    ['a fraction', 1.5], ['a negative number', -1], ['NaN', NaN],
+  ];
+  it.each(bad)('%s: put, batchPut, tx.put and save refuse it before sending, naming the property; nothing is written', async (_name, value) => {
+    await mapper.sync([Versioned]);
+    const fresh = () => Object.assign(new Versioned(), { id: `v-${String(_name).length}`, version: value as number });
+    for (const call of [
+      () => mapper.put(fresh()), () => mapper.batchPut([fresh()], { overwriteVersions: true }),
+      ...(engineName() === 'dynamodb-local' ? [() => mapper.transaction((tx) => { tx.put(fresh()); })] : []),
+    ]) {
+      expect(await refusedBeforeSending(call)).toBe('version.invalid');
+    }
+    // an entity read, its version then overwritten by the application
+    const read = await mapper.put(Object.assign(new Versioned(), { id: 'v-read' })).then(() => mapper.get(Versioned, { id: 'v-read' }));
+    read!.version = value as number;
+    read!.note = 'changed';
+    const send = jest.spyOn(client, 'send');
+    try {
+      await expect(mapper.save(read!)).rejects.toMatchObject({ code: 'version.invalid', message: expect.stringMatching(/^Versioned\.version: the @Version property holds /) });
+      expect(send).not.toHaveBeenCalled();
+    } finally {
+      send.mockRestore();
+    }
+    expect((await mapper.get(Versioned, { id: 'v-read' }))!.note).toBeUndefined();
+    await mapper.delete(Versioned, { id: 'v-read' });
   });
 });
