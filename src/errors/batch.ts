@@ -45,6 +45,19 @@ export const batchError = {
       { issues: [{ code: 'batch.versionedEntity', path: 'version', message: version === undefined ? 'read without a version' : `read with @Version ${String(version)}` }] },
     );
   },
+  /** A positional argument (a list, a request) of the wrong shape. */
+  badArgument(operation: string, what: string, value: unknown, expected: string): ValidationError {
+    return new ValidationError('argument.invalid', `${operation}(): ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`);
+  },
+  /** A key beside `put` or `delete`/`key` in a batchWrite operation: BatchWriteItem has no conditions or options per item. */
+  operationExtra(index: number, extra: readonly string[]): ValidationError {
+    return new ValidationError(
+      'batch.badOperation',
+      `batchWrite item ${index}: ${extra.map((k) => JSON.stringify(k)).join(', ')} ${extra.length > 1 ? 'are' : 'is'} not part of an operation, which is ` +
+        '{ put: entity } or { delete: Model, key: {...} }: BatchWriteItem takes no condition or options per item. For a conditional write ' +
+        'use mapper.put(entity, { condition }) or a transaction; nothing was written.',
+    );
+  },
   badOption(operation: string, option: string, value: unknown, expected: string): ValidationError {
     return new ValidationError('option.invalid', `${operation}(): option ${option} is ${shown(value)}; expected ${expected}.`);
   },

@@ -4,6 +4,7 @@
  * call the SDK directly.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { optionError } from '../errors/operation';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { ExpressionContext } from './context';
@@ -89,6 +90,11 @@ export function compileKeyCondition<T extends object>(
   keyCondition: KeyCondition<T> | IndexKeyCondition<T>,
   options: { index?: string } = {},
 ): CompiledExpression {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw optionError.invalid('compileKeyCondition()', 'options', options, '{ index? }');
+  }
+  const unknown = Object.keys(options).find((k) => k !== 'index' && (options as Record<string, unknown>)[k] !== undefined);
+  if (unknown !== undefined) throw optionError.unknown('compileKeyCondition()', unknown, ['index']);
   const ctx = new ExpressionContext();
   return result(ctx, ctx.keyCondition(getModelSchema(Model), options.index, keyCondition));
 }

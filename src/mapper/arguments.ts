@@ -54,6 +54,8 @@ export const OPTIONS = {
   batchDelete: { known: BATCH },
   batchGet: { known: [...BATCH, 'consistent', 'project'], flags: ['consistent'] },
   transaction: { known: ['clientRequestToken', 'returnOldOnFailure'], flags: ['returnOldOnFailure'] },
+  /** The options of one transactGet request: [Model, key, { project }]. */
+  transactGetRequest: { known: ['project'] },
   retry: { known: ['attempts', 'baseDelayMs', 'maxDelayMs', 'jitter'] },
 } satisfies Record<string, OptionSpec>;
 
@@ -75,9 +77,9 @@ export function retryOf(value: unknown, where: string): Partial<RetryPolicy> {
 }
 
 export function arrayOf<V>(value: readonly V[] | null | undefined, where: string, what: string): readonly V[] {
-  if (!Array.isArray(value)) throw optionError.invalid(where, what, value === undefined ? 'undefined' : value, 'an array');
+  if (!Array.isArray(value)) throw argumentError.invalid(where, `the ${what}`, value, 'an array');
   const hole = firstHole(value);
-  if (hole >= 0) throw optionError.invalid(where, `${what}[${hole}]`, 'a hole (a sparse array)', 'an element');
+  if (hole >= 0) throw argumentError.invalid(where, `${what}[${hole}]`, undefined, 'an element (the array has a hole there)');
   return value;
 }
 

@@ -68,11 +68,11 @@ function checkOptions(options: MapperOptions): void {
     throw optionError.invalid('new Mapper()', 'validate', options.validate, 'true or false');
   }
   if (options.client !== undefined && (options.client === null || typeof (options.client as { send?: unknown }).send !== 'function')) {
-    throw optionError.invalid('new Mapper()', 'client', typeof options.client, 'a DynamoDBClient');
+    throw optionError.invalid('new Mapper()', 'client', options.client, 'a DynamoDBClient');
   }
   retryOf(options.retry, 'new Mapper()');
   if (options.cursorSecret !== undefined && (typeof options.cursorSecret !== 'string' || options.cursorSecret.length < 16)) {
-    throw optionError.invalid('new Mapper()', 'cursorSecret', typeof options.cursorSecret === 'string' ? '(too short)' : options.cursorSecret,
+    throw optionError.invalid('new Mapper()', 'cursorSecret', typeof options.cursorSecret === 'string' ? `a string of ${options.cursorSecret.length} characters` : options.cursorSecret,
       'a string of at least 16 characters');
   }
 }

@@ -37,11 +37,18 @@ const SOURCES: Record<AttributeRole, string> = {
   ttl: 'defineModel ttl',
 };
 
+const DEFINITION_KEYS = ['table', 'attributes', 'globalIndexes', 'localIndexes'];
+
 export function defineModel<T extends object>(target: Constructor<T>, definition: ModelDefinition<T>): Constructor<T> {
   if (typeof target !== 'function') throw modelError.badDefinition(String(target), 'the first argument must be the class to define');
   const name = target.name || 'AnonymousClass';
   if (definition === null || typeof definition !== 'object') throw modelError.badDefinition(name, 'the definition must be an object { table?, attributes, globalIndexes?, localIndexes? }');
-  if (definition.attributes === null || typeof definition.attributes !== 'object') {
+  const unknown = Object.keys(definition).filter((k) => !DEFINITION_KEYS.includes(k));
+  if (unknown.length > 0) {
+    throw modelError.badDefinition(name, `the definition has ${unknown.map((k) => JSON.stringify(k)).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not one of its keys ` +
+      `(${DEFINITION_KEYS.join(', ')})`);
+  }
+  if (definition.attributes === null || typeof definition.attributes !== 'object' || Array.isArray(definition.attributes)) {
     throw modelError.badDefinition(name, 'the definition needs `attributes`, an object of property name → { role?, type?, name?, ... }');
   }
   if (isSchemaBuilt(target)) throw modelError.defineModelTwice(target.name);

@@ -138,9 +138,9 @@ describe('reads', () => {
 describe('arguments', () => {
   it('sparse arrays (holes) are refused before sending, not a TypeError after it', async () => {
     // eslint-disable-next-line no-sparse-arrays
-    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [, { pk: 'p', sk: 1 }] as { pk: string; sk: number }[]))).toBe('option.invalid');
+    expect(await refusedBeforeSending(() => mapper.batchGet(Num, [, { pk: 'p', sk: 1 }] as { pk: string; sk: number }[]))).toBe('argument.invalid');
     // eslint-disable-next-line no-sparse-arrays
-    expect(await refusedBeforeSending(() => mapper.batchPut([, num(9)] as Num[]))).toBe('option.invalid');
+    expect(await refusedBeforeSending(() => mapper.batchPut([, num(9)] as Num[]))).toBe('argument.invalid');
   });
 
   it('retry settings are checked like options: misspelt, or not an object', async () => {

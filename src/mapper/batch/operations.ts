@@ -15,9 +15,9 @@ import { prepareDelete, prepareOperation, preparePut, type PreparedBatchWrite } 
 import { runBatchWrite } from './write-runner';
 
 function listOf(operation: string, what: string, value: unknown): readonly unknown[] {
-  if (!Array.isArray(value)) throw batchError.badOption(operation, what, typeof value, 'an array');
+  if (!Array.isArray(value)) throw batchError.badArgument(operation, what, value, 'an array');
   const hole = firstHole(value);
-  if (hole >= 0) throw batchError.badOption(operation, `${what}[${hole}]`, 'a hole (a sparse array)', 'an element');
+  if (hole >= 0) throw batchError.badArgument(operation, `${what}[${hole}]`, undefined, 'an element (the array has a hole there)');
   return value;
 }
 
@@ -79,7 +79,10 @@ export async function batchGetMany(
   }
   const groups: GetGroup[] = listOf('batchGet', 'requests', requests).map((r, i) => {
     if (!Array.isArray(r) || typeof r[0] !== 'function') {
-      throw batchError.badOption('batchGet', `requests[${i}]`, typeof r, '[Model, keys[]]');
+      throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]]');
+    }
+    if (r.length > 2) {
+      throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]] (a projection is for one model: batchGet(Model, keys, { project }))');
     }
     return { Model: r[0] as Constructor, keys: listOf('batchGet', `requests[${i}][1]`, r[1]) };
   });

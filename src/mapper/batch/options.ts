@@ -18,7 +18,7 @@ export function resolveBatchOptions(operation: string, base: RetryPolicy, option
     throw batchError.badOption(operation, 'concurrency', options.concurrency, 'a whole number of at least 1');
   }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw batchError.badOption(operation, 'onProgress', typeof options.onProgress, 'a function ({ done, total }) => void');
+    throw batchError.badOption(operation, 'onProgress', options.onProgress, 'a function ({ done, total }) => void');
   }
   const r = retryOf(options.retry, operation);
   return { concurrency, retry: { ...base, ...r }, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };

@@ -88,15 +88,26 @@ export function prepareDelete(
   });
 }
 
+const PUT_KEYS = new Set(['put']);
+const DELETE_KEYS = new Set(['delete', 'key']);
+
+/** `{ put: e, condition }` would drop the condition silently: an operation holds nothing else. */
+function refuseExtra(index: number, o: Record<string, unknown>, allowed: ReadonlySet<string>): void {
+  const extra = Object.keys(o).filter((k) => !allowed.has(k) && o[k] !== undefined);
+  if (extra.length > 0) throw batchError.operationExtra(index, extra);
+}
+
 /** One operation of batchWrite(): `{ put: entity }` or `{ delete: Model, key }`. */
 export function prepareOperation(
   ctx: MapperContext, index: number, op: BatchWriteOperation, now: Date, options: PutRequestOptions,
 ): PreparedBatchWrite {
   const o = op as unknown as Record<string, unknown> | null;
   if (o && typeof o === 'object' && 'put' in o && !('delete' in o)) {
+    refuseExtra(index, o, PUT_KEYS);
     return preparePut(ctx, 'batchWrite', index, o.put, op, now, options);
   }
   if (o && typeof o === 'object' && 'delete' in o && typeof o.delete === 'function' && !('put' in o)) {
+    refuseExtra(index, o, DELETE_KEYS);
     return prepareDelete(ctx, 'batchWrite', index, o.delete as Constructor, o.key, op);
   }
   throw batchError.notAnOperation(index, op);

@@ -10,6 +10,7 @@
  */
 import type { QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { expressionError } from '../../errors/expression';
+import { argumentError } from '../../errors/operation';
 import { queryError } from '../../errors/query';
 import { and, toCondition, type Condition, type ConditionInput, type Path, type ProjectedEntity } from '../../expressions';
 import type { Constructor } from '../../metadata/types';
@@ -117,6 +118,7 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** Strongly consistent reads; refused on a global index, which DynamoDB reads eventually consistently only. */
   consistent(): this {
+    if (arguments.length > 0) throw argumentError.invalid('.consistent()', 'its argument', arguments[0], 'no argument (leave .consistent() out for eventually consistent reads)');
     checkConsistent(this.state.schema, this.state.index);
     return this.derive({ consistent: true });
   }
@@ -248,6 +250,8 @@ export class Query<T extends object, R = T> extends ReadBuilder<T, QueryCommandI
 
   /** Descending sort key order (ScanIndexForward: false). */
   reverse(): this {
+    // `.reverse(false)` from JavaScript would still reverse: an argument is a mistake, not a switch.
+    if (arguments.length > 0) throw argumentError.invalid('query().reverse()', 'its argument', arguments[0], 'no argument (leave .reverse() out for ascending order)');
     return this.derive({ reverse: true });
   }
 }

@@ -10,6 +10,7 @@ import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
 import { itemIdentity } from '../batch/keys';
 import type { MapperContext } from '../context';
+import { OPTIONS, optionsOf } from '../arguments';
 import { keyObject } from '../item-inputs';
 import { projectionInput, readShapeOf, type ProjectionInput } from '../projection';
 import { backoffDelay, sleep } from '../retry';
@@ -34,9 +35,10 @@ function projectionOf(schema: ModelSchema, options: unknown, i: number): Project
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw batchError.badOption('transactGet', `requests[${i}][2]`, options, 'an options object ({ project })');
   }
+  optionsOf(options as { project?: unknown }, `transactGet() requests[${i}][2]`, OPTIONS.transactGetRequest);
   const project = (options as { project?: unknown }).project;
   if (project === undefined) return undefined;
-  if (!Array.isArray(project)) throw batchError.badOption('transactGet', `requests[${i}][2].project`, typeof project, 'an array of property paths');
+  if (!Array.isArray(project)) throw batchError.badOption('transactGet', `requests[${i}][2].project`, project, 'an array of property paths');
   try {
     return projectionInput(schema, project as string[]);
   } catch (e) {
@@ -51,7 +53,7 @@ export function buildTransactGetInput(ctx: MapperContext, requests: readonly (re
   const subjects: ReasonSubject[] = [];
   const slots = requests.map((request, i) => {
     if (!Array.isArray(request) || typeof request[0] !== 'function') {
-      throw batchError.badOption('transactGet', `requests[${i}]`, typeof request, '[Model, key]');
+      throw batchError.badArgument('transactGet', `requests[${i}]`, request, '[Model, key] or [Model, key, { project }]');
     }
     const [Model, key, options] = request;
     const schema = getModelSchema(Model);

@@ -3,7 +3,7 @@
  * and nothing is sent (the client here fails the test if anything reaches it).
  */
 import 'reflect-metadata';
-import { Attribute, Mapper, PartitionKey, SortKey, Table, ValidationError } from 'dynamap';
+import { Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, compileKeyCondition, defineModel } from 'dynamap';
 
 @Table({ name: 'Things' })
 class Thing { @PartitionKey() id!: string; }
@@ -193,5 +193,37 @@ describe('a method that returns a promise refuses by rejecting it, never by thro
     let promise: Promise<unknown> | undefined;
     expect(() => { promise = call(); }).not.toThrow();
     await expect(promise).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('options and parts of requests that were ignored are refused (nothing is sent)', () => {
+  const refused: [string, () => unknown, string][] = [
+    ['transactGet request with a misspelt option', () => mapper.transactGet([[Thing, { id: 'a' }, { projet: ['id'] } as never]]),
+      'transactGet() requests[0][2]: there is no option "projet"; the options are project.'],
+    ['batchGet request with a third element', () => mapper.batchGet([[Thing, [{ id: 'a' }], { project: ['id'] }] as never]),
+      'batchGet(): requests[0] is [class Thing,[{"id":"a"}],{"project":["id"]}]; expected [Model, keys[]] (a projection is for one model'],
+    ['batchWrite put with a condition (BatchWriteItem has none)', () => mapper.batchWrite([{ put: thing, condition: { id: 'a' } } as never]),
+      'batchWrite item 0: "condition" is not part of an operation'],
+    ['batchWrite delete with options', () => mapper.batchWrite([{ delete: Thing, key: { id: 'a' }, overwrite: true } as never]),
+      'batchWrite item 0: "overwrite" is not part of an operation'],
+    ['compileKeyCondition with a misspelt option', () => compileKeyCondition(Thing, { id: 'a' }, { indx: 'x' } as never),
+      'compileKeyCondition(): there is no option "indx"; the options are index.'],
+    ['.reverse(false)', () => mapper.query(Thing, { id: 'a' }).reverse(...([false] as unknown as [])),
+      'query().reverse(): its argument is false; expected no argument'],
+    ['.consistent("no")', () => mapper.query(Thing, { id: 'a' }).consistent(...(['no'] as unknown as [])),
+      '.consistent(): its argument is "no"; expected no argument'],
+    ['batchPut(null) names the argument, not an option', () => mapper.batchPut(null as never), 'batchPut(): the entities is null; expected an array.'],
+  ];
+  it.each(refused)('%s', async (_name, call, message) => {
+    const error = await Promise.resolve().then(call).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toContain(message);
+  });
+
+  it('defineModel with a misspelt part of the definition (globalIndex) or attributes given as an array', () => {
+    class Loose { id!: string; }
+    expect(() => defineModel(Loose, { table: { name: 'Loose' }, attributes: { id: { role: 'partitionKey', type: 'string' } }, globalIndex: {} } as never))
+      .toThrow('defineModel(Loose, ...): the definition has "globalIndex", which is not one of its keys (table, attributes, globalIndexes, localIndexes).');
+    expect(() => defineModel(Loose, { attributes: [] } as never)).toThrow(ModelError);
   });
 });
