@@ -120,9 +120,9 @@ export const valueRule = {
   mapKey: (key: unknown) =>
     r('mapKey', `map key ${describeValue(key)} is not a string: DynamoDB map keys are strings`),
   defaultThrew: (error: unknown) =>
-    r('default', `the default function threw: ${error instanceof Error ? error.message : String(error)}`),
+    r('default', `the default function threw: ${error instanceof Error ? error.message : shown(error)}`),
   converterThrew: (direction: 'toDynamo' | 'fromDynamo', error: unknown) =>
-    r('converter', `the converter's ${direction} threw: ${error instanceof Error ? error.message : String(error)}`),
+    r('converter', `the converter's ${direction} threw: ${error instanceof Error ? error.message : shown(error)}`),
   converterShape: (detail: string) =>
     r('converter', `the converter's toDynamo returned something DynamoDB would refuse: ${detail}`),
   converterResult: (result: unknown) =>

@@ -183,7 +183,9 @@ export function buildUpdateInput<T extends object>(
   for (const [path, value] of Object.entries(changes as Record<string, unknown>)) {
     if (value === undefined) continue;
     if (path === schema.version?.property) throw expressionError.updateVersion(schema.className, path);
-    all[path] = value;
+    // An own "__proto__" key (JSON.parse makes them) must stay a key, for the path check to refuse it.
+    if (path === '__proto__') Object.defineProperty(all, path, { value, enumerable: true, writable: true, configurable: true });
+    else all[path] = value;
   }
   const versioned = hasVersionCondition(schema, options.condition);
   // A condition on more than the version: a failure may be either (the message says so).

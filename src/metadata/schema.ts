@@ -127,6 +127,7 @@ const ROLE_DECORATORS: Record<AttributeSchema['role'], string> = {
 
 /** The schema of a nested document class (a class whose fields carry @Attribute). */
 export function getDocumentSchema(target: Constructor): DocumentSchema {
+  if (typeof target !== 'function') throw modelError.of([modelProblem.notAClass(target)]);
   const cached = documentCache.get(target);
   if (cached) return cached;
   const problems: ModelProblem[] = [];

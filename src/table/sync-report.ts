@@ -3,6 +3,7 @@
  * what examples log. `planned` (a dryRun result) says what would be done instead of what was.
  */
 import type { KeySchemaElement, Projection } from '@aws-sdk/client-dynamodb';
+import { argumentError, optionError } from '../errors/operation';
 import type { SyncResult } from './types';
 
 function keysOf(schema: readonly KeySchemaElement[] | undefined, types: ReadonlyMap<string | undefined, string | undefined>): string {
@@ -14,6 +15,10 @@ function projectionOf(projection: Projection | undefined): string {
 }
 
 export function describeSyncResult(result: SyncResult, options: { planned?: boolean } = {}): string[] {
+  if (result === null || typeof result !== 'object' || !Array.isArray((result as { plan?: unknown }).plan)) {
+    throw argumentError.invalid('describeSyncResult()', 'the result', result, 'what mapper.sync() resolved to ({ plan, ... })');
+  }
+  if (options === null || typeof options !== 'object') throw optionError.invalid('describeSyncResult()', 'options', options, '{ planned? }');
   const planned = options.planned ?? false;
   const lines: string[] = [];
   for (const plan of result.plan) {

@@ -3,7 +3,9 @@
  * and nothing is sent (the client here fails the test if anything reaches it).
  */
 import 'reflect-metadata';
-import { Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, compileKeyCondition, defineModel } from 'dynamap';
+import {
+  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, compileKeyCondition, defineModel, describeSyncResult, getDocumentSchema, toItem,
+} from 'dynamap';
 
 @Table({ name: 'Things' })
 class Thing { @PartitionKey() id!: string; }
@@ -225,5 +227,27 @@ describe('options and parts of requests that were ignored are refused (nothing i
     expect(() => defineModel(Loose, { table: { name: 'Loose' }, attributes: { id: { role: 'partitionKey', type: 'string' } }, globalIndex: {} } as never))
       .toThrow('defineModel(Loose, ...): the definition has "globalIndex", which is not one of its keys (table, attributes, globalIndexes, localIndexes).');
     expect(() => defineModel(Loose, { attributes: [] } as never)).toThrow(ModelError);
+  });
+});
+
+describe('odd input to the helpers and to update() is refused clearly', () => {
+  it('describeSyncResult and getDocumentSchema given null: a DynamapError, not a TypeError', () => {
+    expect(() => describeSyncResult(null as never)).toThrow(ValidationError);
+    expect(() => describeSyncResult({} as never)).toThrow("describeSyncResult(): the result is {}; expected what mapper.sync() resolved to ({ plan, ... }).");
+    expect(() => getDocumentSchema(null as never)).toThrow(ModelError);
+  });
+
+  it('update() with an own "__proto__" key (as JSON.parse makes) refuses it as an unknown path instead of dropping it', async () => {
+    const changes = JSON.parse('{"__proto__": 1, "id": "b"}') as never;
+    await expect(mapper.update(Thing, { id: 'a' }, changes)).rejects.toMatchObject({ message: expect.stringContaining('__proto__') });
+  });
+
+  it('a converter or default that throws something other than an Error is quoted, not "[object Object]"', () => {
+    @Table({ name: 'Throwers' })
+    class Thrower {
+      @PartitionKey() id!: string;
+      @Attribute({ type: 'string', converter: { toDynamo: () => { throw { reason: 'nope' }; }, fromDynamo: () => 'x' } }) v?: string;
+    }
+    expect(() => toItem(Object.assign(new Thrower(), { id: 'a', v: 'x' }))).toThrow('Thrower.v: the converter\'s toDynamo threw: {"reason":"nope"}');
   });
 });
