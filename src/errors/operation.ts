@@ -196,6 +196,14 @@ export const operationError = {
         cause,
       );
     }
+    if (err?.name === 'ResourceNotFoundException') {
+      return new DynamoError(
+        `${op.operation} of ${op.model}${describeKey(op.key)} failed: ${err.name}: ${err.message ?? ''}. The table of ${op.model} ` +
+          `(or the index read) does not exist where the client looked: create it with mapper.sync([${op.model}]) (or npx dynamap sync), ` +
+          'and check the mapper\'s tablePrefix and the client\'s region and endpoint.',
+        cause,
+      );
+    }
     return operationError.dynamo(op, cause);
   },
 };

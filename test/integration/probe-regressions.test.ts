@@ -236,3 +236,16 @@ describe('a @Version property holding what dynamap could not have written', () =
     await mapper.delete(Versioned, { id: 'v-read' });
   });
 });
+
+describe('a table that does not exist', () => {
+  it('a read or write of it says to sync the model and check the prefix, region and endpoint', async () => {
+    @Table({ name: 'ProbeNeverSynced' })
+    class NeverSynced { @PartitionKey() id!: string; }
+    for (const call of [() => mapper.get(NeverSynced, { id: 'a' }), () => mapper.put(Object.assign(new NeverSynced(), { id: 'a' }))]) {
+      await expect(call()).rejects.toMatchObject({
+        name: 'DynamoError',
+        message: expect.stringMatching(/ResourceNotFoundException.*create it with mapper\.sync\(\[NeverSynced\]\).*tablePrefix and the client's region and endpoint/),
+      });
+    }
+  });
+});
