@@ -79,6 +79,40 @@ try {
 } catch (error) {
   check(false, `TypeScript (node16) consumer check:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
 }
+
+// 3b. The strictest consumer settings: exactOptionalPropertyTypes (a property that may be cleared
+// is written `?: T | undefined`, and an option may be given as possibly undefined), with decorators.
+writeFileSync(join(work, 'strict.mts'), `import { Attribute, CreatedAt, Mapper, PartitionKey, Table, TimeToLive, Version } from '${pkg.name}';
+@Table({ name: 'Strict' })
+export class Strict {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @Version() version?: number | undefined;
+  @CreatedAt() created?: Date | undefined;
+  @TimeToLive({ type: 'epochSeconds' }) expires?: Date | undefined;
+  @Attribute({ type: 'string', default: 'x', name: undefined }) note?: string | undefined;
+}
+const prefix: string | undefined = process.env.PREFIX;
+const flag: boolean | undefined = process.env.FLAG === undefined ? undefined : true;
+export const mapper = new Mapper({ tablePrefix: prefix, validate: flag });
+export const read = () => mapper.get(Strict, { id: 'a' }, { consistent: flag });
+export const put = (s: Strict) => mapper.put(s, { overwrite: flag, condition: undefined });
+export const many = () => mapper.batchGet(Strict, [{ id: 'a' }], { consistent: flag, concurrency: undefined });
+`);
+writeFileSync(join(work, 'tsconfig.strict.json'), JSON.stringify({
+  compilerOptions: {
+    module: 'node16', moduleResolution: 'node16', target: 'ES2022', strict: true, noEmit: true,
+    exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, verbatimModuleSyntax: true, isolatedModules: true,
+    experimentalDecorators: true, emitDecoratorMetadata: true, skipLibCheck: false,
+    types: ['node'], typeRoots: [join(root, 'node_modules', '@types')],
+  },
+  files: ['strict.mts'],
+}, null, 2));
+try {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(work, 'tsconfig.strict.json')], { cwd: work, stdio: 'pipe', encoding: 'utf8' });
+  check(true, 'TypeScript type-checks a consumer with exactOptionalPropertyTypes, noUncheckedIndexedAccess and verbatimModuleSyntax');
+} catch (error) {
+  check(false, `TypeScript strictest consumer check:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+}
 rmSync(work, { recursive: true, force: true });
 
 // 4. What the built code loads is installed with it: node builtins and "dependencies" only.

@@ -167,7 +167,7 @@ export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K e
  */
 export type HoldsKind<T, K, V, Rule extends string> = [Rule] extends [never]
   ? unknown
-  : K extends keyof T ? { readonly [P in K & PropertyKey]?: V | null } & { readonly [M in Rule]?: V } : unknown;
+  : K extends keyof T ? { readonly [P in K & PropertyKey]?: V | null | undefined } & { readonly [M in Rule]?: V } : unknown;
 
 /** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
 export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<number, '@Version needs a number property'> {
@@ -186,9 +186,9 @@ export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): Pr
 
 /** What @TimeToLive takes: its attribute name, and (needed without decorator metadata) what the property holds. */
 export interface TimeToLiveOptions {
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** 'epochSeconds': a Date, stored as epoch seconds; 'number': a number of epoch seconds, stored as it is. */
-  readonly type?: 'epochSeconds' | 'number';
+  readonly type?: 'epochSeconds' | 'number' | undefined;
 }
 
 /** A Date or number stored as epoch seconds (N); `mapper.sync()` enables TTL on it. */

@@ -30,25 +30,25 @@ export interface PreparedWrite<I> {
 }
 
 export interface ConditionOptions<T> {
-  condition?: Condition<T>;
+  condition?: Condition<T> | undefined;
   /** On a failed condition, return the stored item inside the ConditionError (`oldItem`). */
-  returnOldOnFailure?: boolean;
+  returnOldOnFailure?: boolean | undefined;
 }
 
 export interface PutOptions<T> extends ConditionOptions<T> {
   /** false: fail with ConditionError instead of replacing an existing item. Default true. */
-  overwrite?: boolean;
+  overwrite?: boolean | undefined;
 }
 
 export interface GetOptions<T> {
-  consistent?: boolean;
+  consistent?: boolean | undefined;
   /** Only these property paths, plus the key (the entity is then partial; save() leaves the rest alone). */
-  project?: Projection<T>;
+  project?: Projection<T> | undefined;
 }
 
 export interface UpdateOptions<T> extends ConditionOptions<T> {
   /** What the promise resolves to: the item after the update (default) or before it. */
-  returnValues?: 'ALL_NEW' | 'ALL_OLD' | 'NONE';
+  returnValues?: 'ALL_NEW' | 'ALL_OLD' | 'NONE' | undefined;
 }
 
 export type DeleteOptions<T> = ConditionOptions<T>;

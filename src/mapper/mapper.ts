@@ -46,18 +46,18 @@ type InstanceOf<C> = C extends Constructor<infer T> ? T : never;
 
 export interface MapperOptions {
   /** Default: a DynamoDBClient configured from the environment. */
-  client?: DynamoDBClient;
+  client?: DynamoDBClient | undefined;
   /** Prepended to every table name (e.g. 'dev-'). */
-  tablePrefix?: string;
+  tablePrefix?: string | undefined;
   /** Run class-validator on every write (default true). */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Retries of throttled calls and unprocessed batch items, on top of the SDK's own. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy> | undefined;
   /**
    * A private key for query/scan cursors (HMAC-SHA256). Without it cursors still detect edits;
    * with it they also cannot be forged by someone who knows dynamap's default key.
    */
-  cursorSecret?: string;
+  cursorSecret?: string | undefined;
 }
 
 function checkOptions(options: MapperOptions): void {

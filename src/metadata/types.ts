@@ -53,16 +53,16 @@ export type TypeOption =
 /** Options shared by @PartitionKey, @SortKey and @Attribute. */
 export interface AttributeOptions<V = unknown> {
   /** Attribute name in DynamoDB (default: the property name). */
-  name?: string;
+  name?: string | undefined;
   /** The kind, or `() => Class` for a nested document, `() => [Class]` for a list of them. */
-  type?: TypeOption;
-  converter?: Converter<V>;
+  type?: TypeOption | undefined;
+  converter?: Converter<V> | undefined;
   /** Written when the property is undefined on a write; a function is called each time. */
-  default?: V | (() => V);
+  default?: (V | (() => V)) | undefined;
   /** A write with this property undefined (and no default) is a ValidationError. */
-  required?: boolean;
+  required?: boolean | undefined;
   /** Allowed values (a TypeScript enum object or an array); others are a ValidationError. */
-  enum?: object | readonly (string | number)[];
+  enum?: object | readonly (string | number)[] | undefined;
 }
 
 export type AttributeRole = 'attribute' | 'partitionKey' | 'sortKey' | 'version' | 'createdAt' | 'updatedAt' | 'ttl';
@@ -73,20 +73,20 @@ export type TableClassOption = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
 
 export interface TableOptions {
   /** Table name (default: the class name). the mapper's `tablePrefix` option is prepended at request time. */
-  name?: string;
-  billing?: BillingOption;
-  stream?: StreamOption;
-  tableClass?: TableClassOption;
-  tags?: Record<string, string>;
-  deletionProtection?: boolean;
+  name?: string | undefined;
+  billing?: BillingOption | undefined;
+  stream?: StreamOption | undefined;
+  tableClass?: TableClassOption | undefined;
+  tags?: Record<string, string> | undefined;
+  deletionProtection?: boolean | undefined;
   /**
    * Single-table design: the entity type of this model's items. Every item the model writes
    * carries it (in `entityAttribute`), and its reads return only items that carry it: queries and
    * scans filter on it, get/batchGet/transactGet treat another entity's item as not found.
    */
-  entity?: string;
+  entity?: string | undefined;
   /** The attribute that holds `entity` (default `_entity`); models sharing a table must use the same one. */
-  entityAttribute?: string;
+  entityAttribute?: string | undefined;
 }
 
 /** The entity type of a model's items and the attribute that holds it (single-table design). */
@@ -100,9 +100,9 @@ export type ProjectionOption<K extends string = string> = 'ALL' | 'KEYS_ONLY' | 
 
 export interface GlobalIndexOptions<K extends string = string> {
   partitionKey: K;
-  sortKey?: K;
-  projection?: ProjectionOption<K>;
-  throughput?: { read: number; write: number };
+  sortKey?: K | undefined;
+  projection?: ProjectionOption<K> | undefined;
+  throughput?: { read: number; write: number } | undefined;
 }
 
 /** The options of @GlobalIndex and @LocalIndex, for the unknown-option check. */
@@ -111,7 +111,7 @@ export const LOCAL_INDEX_OPTIONS: readonly string[] = ['sortKey', 'projection'];
 
 export interface LocalIndexOptions<K extends string = string> {
   sortKey: K;
-  projection?: ProjectionOption<K>;
+  projection?: ProjectionOption<K> | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,11 +209,11 @@ export interface ResolvedTableOptions {
   /** Unprefixed table name. */
   readonly name: string;
   readonly billing: BillingOption;
-  readonly stream?: StreamOption;
-  readonly tableClass?: TableClassOption;
-  readonly tags?: Readonly<Record<string, string>>;
-  readonly deletionProtection?: boolean;
-  readonly entity?: EntityTag;
+  readonly stream?: StreamOption | undefined;
+  readonly tableClass?: TableClassOption | undefined;
+  readonly tags?: Readonly<Record<string, string>> | undefined;
+  readonly deletionProtection?: boolean | undefined;
+  readonly entity?: EntityTag | undefined;
 }
 
 export interface ModelSchema extends DocumentSchema {

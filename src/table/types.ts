@@ -47,11 +47,11 @@ export interface TablePlan {
 
 export interface SyncOptions {
   /** Describe and plan only: no CreateTable, UpdateTable or UpdateTimeToLive is sent. */
-  dryRun?: boolean;
+  dryRun?: boolean | undefined;
   /** How long each wait for ACTIVE (the table, then each new index) may take; default 120 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Delay between two DescribeTable calls while waiting; default 500 ms. */
-  pollMs?: number;
+  pollMs?: number | undefined;
 }
 
 export interface SyncResult {

@@ -9,7 +9,7 @@ export const DEFAULT_CONCURRENCY = 4;
 export interface ResolvedBatchOptions {
   readonly concurrency: number;
   readonly retry: RetryPolicy;
-  readonly onProgress?: BatchOptions['onProgress'];
+  readonly onProgress?: BatchOptions['onProgress'] | undefined;
 }
 
 export function resolveBatchOptions(operation: string, base: RetryPolicy, options: BatchOptions): ResolvedBatchOptions {

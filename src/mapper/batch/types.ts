@@ -12,11 +12,11 @@ export interface BatchProgress {
 
 export interface BatchOptions {
   /** Batch calls in flight at once (default 4). */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Called each time DynamoDB confirms some items; the last call has done === total. */
   onProgress?: (progress: BatchProgress) => void;
   /** This call's retry policy for unprocessed items and throttling (default: the mapper's). */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<RetryPolicy> | undefined;
 }
 
 export interface BatchWriteOptions extends BatchOptions {
@@ -24,12 +24,12 @@ export interface BatchWriteOptions extends BatchOptions {
    * BatchWriteItem cannot check a @Version, so an entity that was read (its version is set) is
    * refused. true: write it anyway with version + 1, without the check (last writer wins).
    */
-  overwriteVersions?: boolean;
+  overwriteVersions?: boolean | undefined;
 }
 
 export interface BatchGetOptions extends BatchOptions {
   /** Strongly consistent reads. */
-  consistent?: boolean;
+  consistent?: boolean | undefined;
 }
 
 /** Options of a single-model batchGet. */
@@ -38,7 +38,7 @@ export interface BatchGetOneOptions<T> extends BatchGetOptions {
    * Only these property paths (plus the key, which every item is read with: it is how items are
    * matched to keys). The entities are then partial; save() leaves the rest alone.
    */
-  project?: Projection<T>;
+  project?: Projection<T> | undefined;
 }
 
 /** A put in batchWrite(): the whole entity is written (version and timestamps as in batchPut). */

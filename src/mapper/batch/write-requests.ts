@@ -29,7 +29,7 @@ export interface PreparedBatchWrite {
 }
 
 export interface PutRequestOptions {
-  readonly overwriteVersions?: boolean;
+  readonly overwriteVersions?: boolean | undefined;
 }
 
 function isEntity(value: unknown): value is object {

@@ -18,16 +18,16 @@ export { CursorCodec } from './cursor';
 
 export interface QueryOptions {
   /** The name of a @GlobalIndex or @LocalIndex to query instead of the table. */
-  index?: string;
+  index?: string | undefined;
 }
 
 export interface ScanOptions<T> {
   /** The name of a @GlobalIndex or @LocalIndex to scan instead of the table. */
-  index?: string;
+  index?: string | undefined;
   /** The same as `.filter(condition)`. */
-  filter?: Condition<T>;
+  filter?: Condition<T> | undefined;
   /** The same as `.segments(n)`: a parallel scan. */
-  segments?: number;
+  segments?: number | undefined;
 }
 
 /** One model, or several entity types of one table (single-table design). */

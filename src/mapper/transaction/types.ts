@@ -9,9 +9,9 @@ export interface TransactionOptions {
    * Idempotency token (ClientRequestToken): the same token within 10 minutes makes DynamoDB apply
    * the transaction at most once, so a caller may safely resend after a timeout.
    */
-  clientRequestToken?: string;
+  clientRequestToken?: string | undefined;
   /** Ask for the stored item of every action whose condition fails (reason.oldItem). */
-  returnOldOnFailure?: boolean;
+  returnOldOnFailure?: boolean | undefined;
 }
 
 /** tx.put options: a put's, minus nothing — condition, overwrite, returnOldOnFailure. */
@@ -32,7 +32,7 @@ export type TransactionAction =
 /** Options of one transactGet read. */
 export interface TransactGetOptions<T> {
   /** Only these property paths, plus the key (the entity is then partial; save() leaves the rest alone). */
-  project?: Projection<T>;
+  project?: Projection<T> | undefined;
 }
 
 /** One item of transactGet: `[Movie, { year: 1985, title: 'After Hours' }]`, optionally `[Movie, key, { project }]`. */
