@@ -71,7 +71,11 @@ export const modelProblem = {
   setNeedsType: (c: string, prop: string) =>
     p('setNeedsType', c, prop, `${c}.${prop} is a Set: say which kind with type: 'stringSet', 'numberSet' or 'binarySet'.`),
   unsupportedDesignType: (c: string, prop: string, typeName: string) =>
-    p('unsupportedType', c, prop, `${c}.${prop} has type ${typeName}, which dynamap cannot store: give type: 'map' or 'any', or a converter.`),
+    p('unsupportedType', c, prop, typeName === 'Function'
+      ? `${c}.${prop} has type Function as TypeScript emits it, which is what it emits for a class imported with \`import type\` ` +
+        '(or by the consistent-type-imports lint rule): give the class explicitly, type: () => TheClass, or import it as a value. ' +
+        'For a property that really holds a function, dynamap cannot store it: give type: \'map\' or \'any\', or a converter.'
+      : `${c}.${prop} has type ${typeName}, which dynamap cannot store: give type: 'map' or 'any', or a converter.`),
   plainClass: (c: string, prop: string, nested: string) =>
     p('plainClass', c, prop, `${c}.${prop} has type ${nested}, a class without @Attribute properties: decorate its fields with @Attribute(), ` +
       `or give type: 'map' (stored as a plain map) or a converter.`),

@@ -17,6 +17,14 @@ function problemsOf(fn: () => unknown): { code: string; property?: string; messa
 }
 
 describe('model definition errors', () => {
+  it('a property TypeScript emits as Function (a class imported with `import type`) says how to name the class', () => {
+    @Table() class Holder { @PartitionKey() id!: string; @Attribute() info?: () => void; }
+    const [p] = problemsOf(() => getModelSchema(Holder));
+    expect(p.code).toBe('model.unsupportedType');
+    expect(p.message).toContain('Holder.info has type Function as TypeScript emits it, which is what it emits for a class imported with `import type`');
+    expect(p.message).toContain('type: () => TheClass');
+  });
+
   it('refuses two partition keys, naming the class and both properties', () => {
     @Table() class TwoPks { @PartitionKey() a!: string; @PartitionKey() b!: string; }
     const [p] = problemsOf(() => getModelSchema(TwoPks));
