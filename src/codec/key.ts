@@ -6,6 +6,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/classes';
 import { valueError, valueRule } from '../errors/value';
+import { shownName } from '../errors/shown';
 import type { AttributeSchema, IndexSchema, ModelSchema } from '../metadata/types';
 import { comparisonCodecOf } from './document';
 import { fail, toPublicError } from './failure';
@@ -170,7 +171,7 @@ function encodeWith(codec: KeyCodec, key: object): Record<string, AttributeValue
   }
   for (const property of Object.keys(source)) {
     if (codec.properties.has(property) || source[property] === undefined) continue;
-    (errors ??= []).push(valueError.at(`${codec.className}.${property}`, valueRule.keyExtra(property, codec.propertyList)));
+    (errors ??= []).push(valueError.at(`${codec.className}${/^[A-Za-z_$][\w$]*$/.test(property) ? `.${property}` : `[${shownName(property)}]`}`, valueRule.keyExtra(property, codec.propertyList)));
   }
   if (errors) throw valueError.combine(`the key of ${codec.className}`, errors);
   return out;

@@ -3,6 +3,7 @@
  * before any request is sent. Each names the model and the property path, and says what to do.
  */
 import { ValidationError } from './classes';
+import { shown, shownName } from './shown';
 
 function v(code: string, model: string | undefined, path: string | undefined, message: string): ValidationError {
   const full = model ? `${model}: ${message}` : message;
@@ -13,7 +14,7 @@ function v(code: string, model: string | undefined, path: string | undefined, me
 function show(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return shown(value);
   if (value === undefined || value === null || typeof value !== 'object') return String(value);
   return Object.prototype.toString.call(value).slice(8, -1);
 }
@@ -45,19 +46,19 @@ export const expressionError = {
     v('updateInCondition', model, path,
       `${path}: an update operator (add, remove, increment...) or a node is not a condition value. Use a value (equality) or eq, lt, between, contains...`),
   badPathSyntax: (model: string, path: string, reason: string) =>
-    v('badPath', model, path, `property path ${JSON.stringify(path)} is malformed: ${reason}. Write paths like 'info.rating' or 'info.actors[0]'.`),
+    v('badPath', model, path, `property path ${shown(path)} is malformed: ${reason}. Write paths like 'info.rating' or 'info.actors[0]'.`),
   pathNotString: (model: string, path: unknown) =>
     v('badPath', model, undefined,
       `a property path must be a string, like 'info.rating'; got ${Array.isArray(path) ? `an array (${path.length} element(s))` : show(path)}` +
         (Array.isArray(path) ? ": a builder's .project() takes each path as its own argument: .project('title', 'info.rating')." : '.')),
   unknownPath: (model: string, path: string, segment: string, owner: string, candidates: readonly string[]) =>
     v('unknownPath', model, path,
-      (path === segment ? '' : `${JSON.stringify(path)}: `) +
-        `no property ${JSON.stringify(segment)} in ${owner}` +
+      (path === segment ? '' : `${shown(path)}: `) +
+        `no property ${shown(segment)} in ${owner}` +
         (candidates.length ? ` (did you mean ${candidates.map((c) => JSON.stringify(c)).join(' or ')}?)` : '') +
         '. Paths use property names, not attribute names.'),
   notNested: (model: string, path: string, prefix: string, kind: string, segment: string) =>
-    v('notNested', model, path, `${JSON.stringify(path)}: ${prefix} is a ${kind}; it has no ${segment}.`),
+    v('notNested', model, path, `${shown(path)}: ${prefix} is a ${kind}; it has no ${segment}.`),
   updateKey: (model: string, path: string) =>
     v('updateKey', model, path,
       `${path} is part of the table's primary key, which DynamoDB cannot update: delete the item and put it with the new key.`),
@@ -124,10 +125,10 @@ export const expressionError = {
       `with the ${which}, the request's expression attribute names and values take ${bytes} bytes; DynamoDB allows 2 MB (2097152 bytes) together. ` +
       'Split the request (fewer or smaller values).'),
   unknownIndex: (model: string, index: string, available: readonly string[]) =>
-    v('unknownIndex', model, undefined, `there is no index ${JSON.stringify(index)}; the model's indexes are ${list(available)}.`),
+    v('unknownIndex', model, undefined, `there is no index ${shown(index)}; the model's indexes are ${list(available)}.`),
   keyNotKey: (model: string, path: string, target: string, keys: readonly string[]) =>
     v('keyNotKey', model, path,
-      `${path} is not a key of ${target}: a key condition can only use ${list(keys)}. Put other conditions in a filter.`),
+      `${shownName(path)} is not a key of ${target}: a key condition can only use ${list(keys)}. Put other conditions in a filter.`),
   keyMissingPartition: (model: string, target: string, partitionKey: string) =>
     v('keyMissingPartition', model, partitionKey,
       `a key condition on ${target} needs the partition key ${partitionKey} with a value (equality).`),

@@ -80,3 +80,12 @@ function entries(shownValues: string[], count: number): string {
 function functionName(fn: Function): string {
   return `${isClass(fn) ? 'class' : 'function'} ${fn.name || '(anonymous)'}`;
 }
+
+/**
+ * A property name or path the user wrote, as a message shows it: bare when it reads as one
+ * (`rating`, `info.actors[0]`), quoted and escaped otherwise (control characters, newlines), and
+ * cut when it is long, so that no input can write raw bytes or megabytes into a message.
+ */
+export function shownName(name: string): string {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(name) && name.length <= 200 ? name : shown(name);
+}

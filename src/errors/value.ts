@@ -6,7 +6,7 @@
  * turns it into a ValidationError once the full property path is known (`valueError.at`).
  */
 import { ItemTooLargeError, ValidationError } from './classes';
-import { shown } from './shown';
+import { shown, shownName } from './shown';
 
 /** A refused value, before the path is known: a code and the sentence that follows the path. */
 export interface ValueRule {
@@ -175,7 +175,7 @@ export const valueRule = {
   keyMissing: (property: string, role: string, keyProps: readonly string[]) =>
     k('missing', `the key has no ${property} (the ${role}); a key is { ${keyProps.join(', ')} }`),
   keyExtra: (property: string, keyProps: readonly string[]) =>
-    k('extra', `${property} is not part of the key; a key is { ${keyProps.join(', ')} } and nothing else`),
+    k('extra', `${shownName(property)} is not part of the key; a key is { ${keyProps.join(', ')} } and nothing else`),
   keyType: (role: string, expected: string, value: unknown) =>
     k('type', `the ${role} must be ${expected}, got ${describeValue(value)}`),
   keyEmpty: (role: string, what: 'string' | 'binary') =>
@@ -199,7 +199,10 @@ function at(path: string, rule: ValueRule, cause?: unknown): ValidationError {
 function combine(subject: string, errors: readonly ValidationError[]): ValidationError {
   if (errors.length === 1) return errors[0];
   const issues = errors.flatMap((e) => e.issues);
-  const message = `${errors.length} problems with ${subject}:\n` + errors.map((e) => `  - ${e.message}`).join('\n');
+  // At most ten listed: a key object with thousands of stray properties must not make a message of thousands of lines.
+  const listed = errors.slice(0, 10).map((e) => `  - ${e.message}`);
+  if (errors.length > 10) listed.push(`  - and ${errors.length - 10} more (every one is in the error's issues)`);
+  const message = `${errors.length} problems with ${subject}:\n` + listed.join('\n');
   return new ValidationError(errors[0].code, message, { issues });
 }
 

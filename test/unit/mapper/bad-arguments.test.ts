@@ -251,3 +251,33 @@ describe('odd input to the helpers and to update() is refused clearly', () => {
     expect(() => toItem(Object.assign(new Thrower(), { id: 'a', v: 'x' }))).toThrow('Thrower.v: the converter\'s toDynamo threw: {"reason":"nope"}');
   });
 });
+
+describe('messages stay readable whatever the input', () => {
+  it('a stray key property with control characters is quoted escaped, not printed raw to the terminal', async () => {
+    const error = await mapper.get(Thing, { id: 'a', 'x\u001b[31mred\nline': 1 } as never).then(() => new Error('not refused'), (e: Error) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toContain('"x\\u001b[31mred\\nline" is not part of the key');
+    expect(error.message).not.toMatch(/[\u001b\n]/);
+  });
+
+  it('ten thousand stray key properties: ten listed, the rest counted', async () => {
+    const key: Record<string, unknown> = { id: 'a' };
+    for (let i = 0; i < 10_000; i++) key[`p${i}`] = i;
+    const error = await mapper.get(Thing, key as never).then(() => new ValidationError('none', 'not refused'), (e: ValidationError) => e);
+    expect(error.message.split('\n')).toHaveLength(12);
+    expect(error.message).toContain('and 9990 more');
+    expect(error.issues).toHaveLength(10_000);
+  });
+
+  it('a path of 100,000 characters is cut in the message, with its length', () => {
+    const path = 'x'.repeat(100_000);
+    let message = '';
+    try {
+      compileKeyCondition(Thing, { [path]: 'a' } as never);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('(100000 characters)');
+    expect(message.length).toBeLessThan(3000);
+  });
+});
