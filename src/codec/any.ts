@@ -146,7 +146,7 @@ export function marshallList(list: readonly unknown[], level: number): Attribute
   return out;
 }
 
-/** DynamoDB's longest attribute name, map keys included (64 KB). */
+/** DynamoDB's longest attribute name, map keys included: 65,535 bytes (the API reference's limit; the guide rounds it to "64 KB"). */
 const MAX_NAME_BYTES = 65_535;
 
 /** A map key DynamoDB accepts: not empty, at most 64 KB (counted only for a key long enough to exceed it). */

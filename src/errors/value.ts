@@ -88,7 +88,7 @@ export const valueRule = {
   emptyMapKey: () =>
     r('emptyMapKey', 'an empty map key, which DynamoDB refuses (it has no empty attribute names): use a non-empty key'),
   mapKeyTooLong: (bytes: number) =>
-    r('mapKeyTooLong', `a map key of ${bytes} bytes, which DynamoDB refuses (attribute names are at most 64 KB): use a shorter key, or store the text as a value`),
+    r('mapKeyTooLong', `a map key of ${bytes} bytes, which DynamoDB refuses (attribute names are at most 65,535 bytes): use a shorter key, or store the text as a value`),
   unsafeInteger: (value: number) =>
     r('unsafeInteger', `${String(value)} is beyond 2^53, where a JavaScript number is not the integer it was written as ` +
       `(it cannot hold every integer there; this one holds ${BigInt(value)}): give the value as a bigint`),

@@ -336,7 +336,7 @@ export function resolveAttribute(
       problems.push(modelProblem.badAttributeName(className, property, name, 'key attribute names are 1 to 255 bytes'));
     }
   } else if (Buffer.byteLength(name, 'utf8') > 65_535) {
-    problems.push(modelProblem.badAttributeName(className, property, `${name.slice(0, 20)}...`, 'attribute names are at most 64 KB'));
+    problems.push(modelProblem.badAttributeName(className, property, `${name.slice(0, 20)}...`, 'attribute names are at most 65,535 bytes'));
   }
   const hasDefault = 'default' in options && options.default !== undefined;
   if (hasDefault && !converter && typeof options.default !== 'function' && !defaultFits(kind, options.default)) {

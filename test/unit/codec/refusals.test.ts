@@ -133,7 +133,7 @@ describe('values DynamoDB would refuse', () => {
     const error = refusal(() => marshallAny({ [long]: 1 }, 'Thing.meta'));
     expect(error.code).toBe('value.mapKeyTooLong');
     expect(error.message).toBe('Thing.meta["kkkkkkkkkkkkkkkkkkkk"... (65536 characters)]: a map key of 65536 bytes, which DynamoDB refuses ' +
-      '(attribute names are at most 64 KB): use a shorter key, or store the text as a value');
+      '(attribute names are at most 65,535 bytes): use a shorter key, or store the text as a value');
     expect(refusal(() => marshallAny(new Map([['é'.repeat(32_768), 1]]), 'Thing.meta')).code).toBe('value.mapKeyTooLong');
     expect(marshallAny({ ['k'.repeat(65_535)]: 1 }, 'Thing.meta')).toEqual({ M: { ['k'.repeat(65_535)]: { N: '1' } } });
   });

@@ -290,7 +290,7 @@ describe('model definition errors', () => {
     }
     const messages = problemsOf(() => getModelSchema(Tagged)).map((p) => p.message);
     expect(messages).toEqual([
-      expect.stringMatching(/^Tagged\.huge: attribute name "n{20}\.\.\." is not allowed: attribute names are at most 64 KB\.$/),
+      expect.stringMatching(/^Tagged\.huge: attribute name "n{20}\.\.\." is not allowed: attribute names are at most 65,535 bytes\.$/),
       'Tagged: option tags is "aws:owner"; expected tag keys of 1 to 128 characters, not starting with "aws:".',
       'Tagged: option tags.team is "yyyyyyyyyyyyyyyyyyyy..."; expected a tag value of at most 256 characters.',
     ]);
