@@ -23,6 +23,18 @@ function list(items: readonly string[]): string {
   return items.length ? items.join(', ') : '(none)';
 }
 
+/** What to do about an expression over 4 KB, by kind (a save() cannot be split, a projection can be dropped). */
+function shorter(which: string): string {
+  switch (which) {
+    case 'update':
+      return 'Change fewer attributes per update() (a save() of this many changes: put() the entity instead), or shorten attribute names with @Attribute({ name }).';
+    case 'projection':
+      return 'Project fewer paths, or read whole items (no projection).';
+    default:
+      return `Simplify the ${which} (isIn() for many values of one path), or split the request.`;
+  }
+}
+
 const KEY_OPERATORS = '=, <, <=, >, >=, BETWEEN and begins_with';
 
 export const expressionError = {
@@ -103,10 +115,12 @@ export const expressionError = {
     v('emptyProjection', model, undefined, `a projection needs at least one property path.`),
   tooLong: (model: string, which: string, bytes: number) =>
     v('tooLong', model, undefined,
-      `the ${which} expression is ${bytes} bytes long; DynamoDB allows 4 KB (4096 bytes). Split the request or simplify the ${which}.`),
+      `the ${which} expression is ${bytes} bytes long; DynamoDB allows 4 KB (4096 bytes), counting what dynamap adds ` +
+        `(the @Version check, the entity-type guard, timestamps, a projection's key attributes). ${shorter(which)}`),
   tooManyOperators: (model: string, which: string, count: number) =>
     v('tooManyOperators', model, undefined,
-      `the ${which} expression has ${count} operators and functions; DynamoDB allows 300. Simplify the ${which} ` +
+      `the ${which} expression has ${count} operators and functions; DynamoDB allows 300, counting what dynamap adds ` +
+        `(the @Version check, the entity-type guard). Simplify the ${which} ` +
         '(isIn() counts as one, where a chain of or() counts every = and OR) or split the request.'),
   attributeNotAllowed: (model: string, path: string, where: string) =>
     v('attributeNotAllowed', model, path,
