@@ -58,9 +58,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     const text = error instanceof DynamapError || error instanceof CommandFailure ? error.message : `${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`;
-    io.err(`dynamap ${command.command} failed: ${text}`);
+    io.err(`dynamap ${command.command} failed: ${text}${credentialsHint(error)}`);
     return 1;
   }
+}
+
+/** No AWS credentials found: say where they come from (and that DynamoDB Local takes any). */
+function credentialsHint(error: unknown): string {
+  const names = [(error as Error)?.name, ((error as { cause?: Error })?.cause)?.name];
+  return names.includes('CredentialsProviderError')
+    ? ' (no AWS credentials were found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for DynamoDB Local any values do, with --endpoint)'
+    : '';
 }
 
 function loadModels(files: readonly string[], cwd: string): void {
@@ -70,9 +78,16 @@ function loadModels(files: readonly string[], cwd: string): void {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(path);
     } catch (error) {
-      const message = (error as Error)?.message ?? String(error);
+      if (error instanceof DynamapError) throw error; // a model the file defines is wrong: its own message says what to fix
+      const err = error as { code?: string; message?: string; name?: string };
+      if (err?.code === 'MODULE_NOT_FOUND' && (err.message ?? '').includes(`'${path}'`)) {
+        throw new CommandFailure(`there is no models file ${path} (--models paths are relative to the current directory, ${cwd})`);
+      }
+      // Node appends "Require stack: ..." (dynamap's own files): not the user's concern.
+      const message = (err?.message ?? String(error)).split('\nRequire stack:')[0];
+      const needsLoader = path.endsWith('.ts') && (err?.name === 'SyntaxError' || err?.code === 'ERR_UNKNOWN_FILE_EXTENSION');
       throw new CommandFailure(`could not load the models file ${path}: ${message}` +
-        (path.endsWith('.ts') ? ' (a TypeScript file needs a loader: run dynamap under tsx, or give the compiled .js)' : ''));
+        (needsLoader ? ' (a TypeScript file needs a loader: run dynamap under tsx, or give the compiled .js)' : ''));
     }
   }
 }
@@ -99,7 +114,7 @@ function prefixProblem(prefix: string | undefined): string | undefined {
     new Mapper({ client: { send: () => Promise.reject(new Error('not used')) } as unknown as DynamoDBClient, tablePrefix: prefix });
     return undefined;
   } catch (error) {
-    if (error instanceof DynamapError) return error.message;
+    if (error instanceof DynamapError) return error.message.replace(/^new Mapper\(\): option tablePrefix/, '--prefix');
     throw error;
   }
 }

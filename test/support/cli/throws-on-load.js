@@ -1,0 +1,1 @@
+throw new Error('the models file threw on purpose');
