@@ -53,10 +53,19 @@ export interface UpdateOptions<T> extends ConditionOptions<T> {
 
 export type DeleteOptions<T> = ConditionOptions<T>;
 
-export function combine<T>(user: Condition<T> | undefined, hooks: HookCondition[]): Condition<T> | undefined {
+export function combine<T>(user: Condition<T> | undefined, hooks: HookCondition[], model = ''): Condition<T> | undefined {
+  // An empty user condition is refused alone; inside the and() with the hooks' conditions it would
+  // be the identity and vanish, so a versioned model would take what an unversioned one refuses.
+  if (hooks.length > 0 && isEmptyPlainObject(user)) throw expressionError.emptyLogical(model, 'and');
   const all = [...(user !== undefined ? [user] : []), ...(hooks as Condition<T>[])];
   if (all.length === 0) return undefined;
   return all.length === 1 ? all[0] : and(...all);
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.keys(value).length === 0;
 }
 
 export function keyObject(schema: ModelSchema, source: object): Record<string, unknown> {
@@ -116,7 +125,7 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
     return new Put(input, hooks.assign, staged, schema, hooks.versioned);
   }
   const extra = options.overwrite === false ? [{ [schema.key.partitionKey.property]: notExists() }] : [];
-  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra]);
+  const condition = combine<T>(options.condition, [...hooks.conditions, ...extra], schema.className);
   const ex = new ExpressionContext();
   // A model with an entity type replaces only a missing item or one of its own (writeCondition).
   input.ConditionExpression = ex.writeCondition(schema, condition)!;
@@ -137,7 +146,7 @@ export function buildDeleteInput<T extends object>(
 ): PreparedWrite<DeleteItemCommandInput> {
   const hooks = entity ? deleteAdditions(schema, entity) : { conditions: [], versioned: false, assign: {} };
   const ex = new ExpressionContext();
-  const condition = combine<T>(options.condition, hooks.conditions);
+  const condition = combine<T>(options.condition, hooks.conditions, schema.className);
   const conditionExpression = ex.writeCondition(schema, condition);
   const input: DeleteItemCommandInput = {
     TableName: ctx.tableName(schema),

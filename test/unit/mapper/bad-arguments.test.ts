@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, compileKeyCondition, defineModel, describeSyncResult, getDocumentSchema, toItem,
+  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, compileKeyCondition, defineModel, describeSyncResult, getDocumentSchema, toItem,
 } from 'dynamap';
 
 @Table({ name: 'Things' })
@@ -279,5 +279,20 @@ describe('messages stay readable whatever the input', () => {
     }
     expect(message).toContain('(100000 characters)');
     expect(message.length).toBeLessThan(3000);
+  });
+});
+
+describe('an empty condition', () => {
+  @Table({ name: 'VersionedThings' })
+  class VersionedThing { @PartitionKey() id!: string; @Version() version?: number; }
+  it('is refused the same on a versioned model as on an unversioned one (it was dropped into the version check)', async () => {
+    for (const call of [
+      () => mapper.put(thing, { condition: {} }),
+      () => mapper.put(Object.assign(new VersionedThing(), { id: 'a' }), { condition: {} }),
+      () => mapper.put(Object.assign(new VersionedThing(), { id: 'a' }), { condition: {}, overwrite: false }),
+      () => mapper.delete(Object.assign(new VersionedThing(), { id: 'a', version: 2 }), { condition: {} }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: 'expression.emptyLogical' });
+    }
   });
 });
