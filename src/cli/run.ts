@@ -114,7 +114,7 @@ function prefixProblem(prefix: string | undefined): string | undefined {
     new Mapper({ client: { send: () => Promise.reject(new Error('not used')) } as unknown as DynamoDBClient, tablePrefix: prefix });
     return undefined;
   } catch (error) {
-    if (error instanceof DynamapError) return error.message.replace(/^new Mapper\(\): option tablePrefix/, '--prefix');
+    if (error instanceof DynamapError) return error.message.replace(/^new Mapper\(\): option tablePrefix/, 'the table prefix');
     throw error;
   }
 }

@@ -36,7 +36,7 @@ describe('messages of the CLI about its own arguments', () => {
   it('a bad --prefix is reported as --prefix, not as an option of new Mapper()', async () => {
     const { code, err } = await run('plan', '--models', join(__dirname, '..', 'support', 'cli', 'no-models.ts'), '--prefix', 'a b');
     expect(code).not.toBe(0);
-    expect(err).toContain('--prefix is "a b"');
+    expect(err).toContain('--prefix: the table prefix is "a b"');
     expect(err).not.toContain('new Mapper()');
   });
 });

@@ -58,7 +58,7 @@ describe('dynamap plan / sync', () => {
     const cases: [string[], RegExp][] = [
       [['plan'], /plan needs --models <file>/],
       [[], /no command: use plan or sync/],
-      [['plan', '--models', models, '--prefix', 'bad prefix!'], /--prefix: new Mapper\(\): option tablePrefix is "bad prefix!"; expected a string of \[a-zA-Z0-9_.-\]/],
+      [['plan', '--models', models, '--prefix', 'bad prefix!'], /--prefix: the table prefix is "bad prefix!"; expected a string of \[a-zA-Z0-9_.-\]/],
       [['drop', '--models', models], /unknown command "drop": use plan or sync/],
       [['sync', '--models', models, '--timeout', 'soon'], /--timeout must be a whole number of milliseconds, got "soon"/],
       [['plan', '--models', models, '--endpoint', 'localhost:8000'], /--endpoint must be an http\(s\) URL/],
@@ -77,7 +77,7 @@ describe('dynamap plan / sync', () => {
   it('a models file that cannot be loaded exits with 1 naming the file', async () => {
     const missing = await cli('plan', '--models', join(__dirname, 'no-such-models.js'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/^dynamap plan failed: could not load the models file .*no-such-models\.js/);
+    expect(missing.err).toMatch(/^dynamap plan failed: there is no models file .*no-such-models\.js/);
     const broken = await cli('plan', '--models', join(__dirname, '..', 'support', 'cli', 'broken.ts'));
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/broken\.ts: this models file is broken on purpose/);
