@@ -49,11 +49,11 @@ export const batchError = {
   badArgument(operation: string, what: string, value: unknown, expected: string): ValidationError {
     return new ValidationError('argument.invalid', `${operation}(): ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`);
   },
-  /** A key beside `put` or `delete`/`key` in a batchWrite operation: BatchWriteItem has no conditions or options per item. */
+  /** A write option beside `put` or `delete`/`key` in a batchWrite operation: BatchWriteItem has no conditions or options per item. */
   operationExtra(index: number, extra: readonly string[]): ValidationError {
     return new ValidationError(
       'batch.badOperation',
-      `batchWrite item ${index}: ${extra.map((k) => JSON.stringify(k)).join(', ')} ${extra.length > 1 ? 'are' : 'is'} not part of an operation, which is ` +
+      `batchWrite item ${index}: ${extra.map((k) => JSON.stringify(k)).join(', ')} cannot be part of an operation, which is ` +
         '{ put: entity } or { delete: Model, key: {...} }: BatchWriteItem takes no condition or options per item. For a conditional write ' +
         'use mapper.put(entity, { condition }) or a transaction; nothing was written.',
     );

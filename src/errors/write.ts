@@ -97,7 +97,7 @@ export const writeError = {
   /** A @Version property holding what is not a version dynamap could have written (it counts 1, 2, 3...). */
   badVersion(className: string, property: string, value: unknown): ValidationError {
     return new ValidationError('version.invalid',
-      `${className}.${property}: the @Version property holds ${shown(value)}; a version is a whole number from 1 to ${Number.MAX_SAFE_INTEGER - 1} ` +
+      `${className}.${property}: the @Version property holds ${shown(value)}; a version is a whole number from 0 to ${Number.MAX_SAFE_INTEGER - 1} ` +
         'that dynamap counts itself: leave it as it was read (undefined for a new entity), and nothing was written.');
   },
 };

@@ -31,7 +31,7 @@ export function encodeValueAt(model: string, path: ResolvedPath, value: unknown,
   const end = path.end;
   const level = levelAt(path, compare);
   if (end.at === 'attribute') return encodeAttribute(end.attr, value, where(model, path), compare, level);
-  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path), compare, compare ? 2 : level);
+  if (end.at === 'element') return encodeElement(end.attr, value, where(model, path), compare, level);
   return marshallAny(value, where(model, path), level);
 }
 
@@ -50,7 +50,8 @@ export function encodeRequired(model: string, path: ResolvedPath, value: unknown
 export function encodeMember(model: string, path: ResolvedPath, value: unknown, compare = false): AttributeValue {
   if (value === undefined) throw expressionError.undefinedValue(model, path.source);
   const end = path.end;
-  const level = levelAt(path, compare) + 1;
+  // A member written goes one level below the path; one compared with counts from its own root.
+  const level = compare ? 1 : levelAt(path, false) + 1;
   if (end.at === 'attribute' && (path.category === 'set' || path.category === 'list')) {
     return encodeElement(end.attr, value, where(model, path), compare, level);
   }

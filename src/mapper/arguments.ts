@@ -73,7 +73,11 @@ export function retryOf(value: unknown, where: string): Partial<RetryPolicy> {
     }
   }
   if (r.jitter !== undefined && r.jitter !== 'full' && r.jitter !== 'none') throw optionError.invalid(where, 'retry.jitter', r.jitter, "'full' or 'none'");
-  return r;
+  // Only the settings given: spread over the defaults, an explicit undefined would replace one
+  // (attempts: undefined retried throttling for ever, maxDelayMs: undefined without any wait).
+  const given: Partial<RetryPolicy> = {};
+  for (const k of Object.keys(r) as (keyof RetryPolicy)[]) if (r[k] !== undefined) (given as Record<string, unknown>)[k] = r[k];
+  return given;
 }
 
 export function arrayOf<V>(value: readonly V[] | null | undefined, where: string, what: string): readonly V[] {

@@ -5,6 +5,7 @@ import { isValidTableName } from '../metadata/names';
 import type { ModelSchema } from '../metadata/types';
 import { DEFAULT_RETRY, type MapperContext, type RetryPolicy } from './context';
 import { modelPlans } from './model-plan';
+import { retryOf } from './arguments';
 import { checkTableOf } from '../table';
 
 export interface ContextSettings {
@@ -36,7 +37,7 @@ export function createContext(settings: ContextSettings): MapperContext {
     client: settings.client,
     tablePrefix,
     validate: settings.validate ?? true,
-    retry: Object.freeze({ ...DEFAULT_RETRY, ...settings.retry }),
+    retry: Object.freeze({ ...DEFAULT_RETRY, ...retryOf(settings.retry, 'new Mapper()') }),
     ...(settings.cursorSecret !== undefined ? { cursorSecret: settings.cursorSecret } : {}),
     tableName,
     plan: modelPlans(tableName),

@@ -370,7 +370,7 @@ export class Mapper {
   /** One TransactGetItems (a consistent snapshot): `[[Movie, key], [Note, key]]` → `[Movie | undefined, Note | undefined]`. */
   async transactGet<const R extends readonly AnyTransactGetRequest[]>(requests: R & CheckedGetRequests<R>): Promise<TransactGetResults<R>> {
     // TransactGetItems is always a consistent read and takes no options: a second argument is a mistake.
-    if (arguments.length > 1) throw optionError.noOptions('transactGet()', 'a TransactGetItems read is always consistent; a projection goes in a request: [Model, key, { project }]');
+    if (arguments[1] !== null && typeof arguments[1] === 'object') throw optionError.noOptions('transactGet()', 'a TransactGetItems read is always consistent; a projection goes in a request: [Model, key, { project }]');
     return runTransactGet(this.context, arrayOf(requests, 'transactGet()', 'requests') as R) as Promise<TransactGetResults<R>>;
   }
 

@@ -38,25 +38,27 @@ interface MetadataStorage {
 
 let storages: readonly MetadataStorage[] | undefined;
 
-function storageOf(load: () => unknown): MetadataStorage | undefined {
-  try {
-    const s = (load() as { defaultMetadataStorage?: MetadataStorage } | undefined)?.defaultMetadataStorage;
-    return s && typeof s.findExcludeMetadata === 'function' && typeof s.findTypeMetadata === 'function' ? s : undefined;
-  } catch {
-    return undefined;
-  }
+function storageOf(loaded: unknown): MetadataStorage | undefined {
+  const s = (loaded as { defaultMetadataStorage?: MetadataStorage } | undefined)?.defaultMetadataStorage;
+  return s && typeof s.findExcludeMetadata === 'function' && typeof s.findTypeMetadata === 'function' ? s : undefined;
 }
 
 /** Every class-transformer storage that loads (none when it is not installed), each once. */
 function metadataStorages(): readonly MetadataStorage[] {
   if (storages === undefined) {
-    // Literal paths, one require each, so that bundlers see and include all three.
+    // Each require written literally inside its own try: bundlers then include the three builds,
+    // and treat one that cannot be resolved (a class-transformer without it) as optional.
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const found = [
-      storageOf(() => require('class-transformer/cjs/storage')),
-      storageOf(() => require('class-transformer/esm5/storage')),
-      storageOf(() => require('class-transformer/esm2015/storage')),
-    ];
+    const found: (MetadataStorage | undefined)[] = [];
+    try {
+      found.push(storageOf(require('class-transformer/cjs/storage')));
+    } catch { /* not installed */ }
+    try {
+      found.push(storageOf(require('class-transformer/esm5/storage')));
+    } catch { /* plain Node cannot load the ESM builds; a bundler can */ }
+    try {
+      found.push(storageOf(require('class-transformer/esm2015/storage')));
+    } catch { /* as above */ }
     /* eslint-enable @typescript-eslint/no-require-imports */
     storages = [...new Set(found.filter((s): s is MetadataStorage => s !== undefined))];
   }

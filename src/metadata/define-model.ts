@@ -43,7 +43,7 @@ export function defineModel<T extends object>(target: Constructor<T>, definition
   if (typeof target !== 'function') throw modelError.badDefinition(String(target), 'the first argument must be the class to define');
   const name = target.name || 'AnonymousClass';
   if (definition === null || typeof definition !== 'object') throw modelError.badDefinition(name, 'the definition must be an object { table?, attributes, globalIndexes?, localIndexes? }');
-  const unknown = Object.keys(definition).filter((k) => !DEFINITION_KEYS.includes(k));
+  const unknown = Object.keys(definition).filter((k) => !DEFINITION_KEYS.includes(k) && (definition as unknown as Record<string, unknown>)[k] !== undefined);
   if (unknown.length > 0) {
     throw modelError.badDefinition(name, `the definition has ${unknown.map((k) => JSON.stringify(k)).join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not one of its keys ` +
       `(${DEFINITION_KEYS.join(', ')})`);

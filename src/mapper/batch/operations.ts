@@ -63,6 +63,9 @@ export async function batchGetOne(
 ): Promise<object[]> {
   const resolved = resolveBatchOptions('batchGet', ctx.retry, options);
   const list = listOf('batchGet', 'keys', keys);
+  if (options.project !== undefined && !Array.isArray(options.project)) {
+    throw batchError.badOption('batchGet', 'project', options.project, 'an array of property paths');
+  }
   const project = options.project === undefined ? undefined : listOf('batchGet', 'project', options.project) as readonly string[];
   const group: GetGroup = { Model, keys: list, ...(project ? { project } : {}) };
   const [items] = await runBatchGet(ctx, 'batchGet', [group], !!options.consistent, resolved, (_g, key) => key);
@@ -81,7 +84,7 @@ export async function batchGetMany(
     if (!Array.isArray(r) || typeof r[0] !== 'function') {
       throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]]');
     }
-    if (r.length > 2) {
+    if (r.length > 2 && r.slice(2).some((x: unknown) => x !== undefined)) {
       throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]] (a projection is for one model: batchGet(Model, keys, { project }))');
     }
     return { Model: r[0] as Constructor, keys: listOf('batchGet', `requests[${i}][1]`, r[1]) };

@@ -88,12 +88,15 @@ export function prepareDelete(
   });
 }
 
-const PUT_KEYS = new Set(['put']);
-const DELETE_KEYS = new Set(['delete', 'key']);
+/**
+ * Options of the single-item writes, which an operation cannot carry: `{ put: e, condition }` would
+ * drop the condition silently. Other keys (a discriminant such as `kind` of the caller's own union)
+ * are the caller's business and pass.
+ */
+const WRITE_OPTIONS = ['condition', 'overwrite', 'returnOldOnFailure', 'returnValues', 'overwriteVersions', 'clientRequestToken', 'project', 'consistent'];
 
-/** `{ put: e, condition }` would drop the condition silently: an operation holds nothing else. */
-function refuseExtra(index: number, o: Record<string, unknown>, allowed: ReadonlySet<string>): void {
-  const extra = Object.keys(o).filter((k) => !allowed.has(k) && o[k] !== undefined);
+function refuseExtra(index: number, o: Record<string, unknown>): void {
+  const extra = WRITE_OPTIONS.filter((k) => o[k] !== undefined);
   if (extra.length > 0) throw batchError.operationExtra(index, extra);
 }
 
@@ -103,11 +106,11 @@ export function prepareOperation(
 ): PreparedBatchWrite {
   const o = op as unknown as Record<string, unknown> | null;
   if (o && typeof o === 'object' && 'put' in o && !('delete' in o)) {
-    refuseExtra(index, o, PUT_KEYS);
+    refuseExtra(index, o);
     return preparePut(ctx, 'batchWrite', index, o.put, op, now, options);
   }
   if (o && typeof o === 'object' && 'delete' in o && typeof o.delete === 'function' && !('put' in o)) {
-    refuseExtra(index, o, DELETE_KEYS);
+    refuseExtra(index, o);
     return prepareDelete(ctx, 'batchWrite', index, o.delete as Constructor, o.key, op);
   }
   throw batchError.notAnOperation(index, op);

@@ -118,7 +118,9 @@ abstract class ReadBuilder<T extends object, I extends QueryCommandInput | ScanC
 
   /** Strongly consistent reads; refused on a global index, which DynamoDB reads eventually consistently only. */
   consistent(): this {
-    if (arguments.length > 0) throw argumentError.invalid('.consistent()', 'its argument', arguments[0], 'no argument (leave .consistent() out for eventually consistent reads)');
+    if (arguments[0] !== undefined && arguments[0] !== true) {
+      throw argumentError.invalid('.consistent()', 'its argument', arguments[0], 'no argument (leave .consistent() out for eventually consistent reads)');
+    }
     checkConsistent(this.state.schema, this.state.index);
     return this.derive({ consistent: true });
   }
@@ -251,7 +253,9 @@ export class Query<T extends object, R = T> extends ReadBuilder<T, QueryCommandI
   /** Descending sort key order (ScanIndexForward: false). */
   reverse(): this {
     // `.reverse(false)` from JavaScript would still reverse: an argument is a mistake, not a switch.
-    if (arguments.length > 0) throw argumentError.invalid('query().reverse()', 'its argument', arguments[0], 'no argument (leave .reverse() out for ascending order)');
+    if (arguments[0] !== undefined && arguments[0] !== true) {
+      throw argumentError.invalid('query().reverse()', 'its argument', arguments[0], 'no argument (leave .reverse() out for ascending order)');
+    }
     return this.derive({ reverse: true });
   }
 }

@@ -4,8 +4,9 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, compileKeyCondition, defineModel, describeSyncResult, getDocumentSchema, toItem,
+  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, compileCondition, compileKeyCondition, contains, defineModel, describeSyncResult, getDocumentSchema, toItem,
 } from 'dynamap';
+import { contextOf } from '../../../src/mapper/mapper';
 
 @Table({ name: 'Things' })
 class Thing { @PartitionKey() id!: string; }
@@ -205,9 +206,9 @@ describe('options and parts of requests that were ignored are refused (nothing i
     ['batchGet request with a third element', () => mapper.batchGet([[Thing, [{ id: 'a' }], { project: ['id'] }] as never]),
       'batchGet(): requests[0] is [class Thing,[{"id":"a"}],{"project":["id"]}]; expected [Model, keys[]] (a projection is for one model'],
     ['batchWrite put with a condition (BatchWriteItem has none)', () => mapper.batchWrite([{ put: thing, condition: { id: 'a' } } as never]),
-      'batchWrite item 0: "condition" is not part of an operation'],
+      'batchWrite item 0: "condition" cannot be part of an operation'],
     ['batchWrite delete with options', () => mapper.batchWrite([{ delete: Thing, key: { id: 'a' }, overwrite: true } as never]),
-      'batchWrite item 0: "overwrite" is not part of an operation'],
+      'batchWrite item 0: "overwrite" cannot be part of an operation'],
     ['compileKeyCondition with a misspelt option', () => compileKeyCondition(Thing, { id: 'a' }, { indx: 'x' } as never),
       'compileKeyCondition(): there is no option "indx"; the options are index.'],
     ['.reverse(false)', () => mapper.query(Thing, { id: 'a' }).reverse(...([false] as unknown as [])),
@@ -294,5 +295,39 @@ describe('an empty condition', () => {
     ]) {
       await expect(call()).rejects.toMatchObject({ code: 'expression.emptyLogical' });
     }
+  });
+});
+
+describe('what stays accepted (the review of the refusals above)', () => {
+  /** The call reached the client: nothing refused it before sending. */
+  const sent = async (call: () => unknown) => {
+    const error = await Promise.resolve().then(call).then(() => undefined, (e: unknown) => e);
+    expect(String((error as { cause?: Error })?.cause?.message ?? (error as Error)?.message)).toMatch(/a request was sent/);
+  };
+  it('an operation of batchWrite carrying a key of the caller\'s own union (kind) is sent', async () => {
+    await sent(() => mapper.batchWrite([{ kind: 'put', put: thing } as never, { kind: 'delete', delete: Thing, key: { id: 'b' } } as never]));
+  });
+  it('undefined where nothing is expected is no argument: .reverse(undefined), .reverse(true), .consistent(undefined), transactGet(r, undefined), [Model, keys, undefined]', async () => {
+    const q = mapper.query(Thing, { id: 'a' });
+    expect(() => q.reverse(...([undefined] as unknown as [])).reverse(...([true] as unknown as [])).consistent(...([undefined] as unknown as []))).not.toThrow();
+    await sent(() => (mapper.transactGet as (...args: unknown[]) => Promise<unknown>).call(mapper, [[Thing, { id: 'a' }]], undefined));
+    await sent(() => mapper.batchGet([[Thing, [{ id: 'a' }], undefined]] as never));
+  });
+  it('defineModel with a definition key set to undefined', () => {
+    class Defined { id!: string; }
+    expect(() => defineModel(Defined, { table: { name: 'Defined' }, attributes: { id: { role: 'partitionKey', type: 'string' } }, globalIndexes: undefined, extra: undefined } as never)).not.toThrow();
+  });
+  it('retry settings given as undefined keep their defaults (attempts: undefined retried for ever)', () => {
+    const ctx = contextOf(new Mapper({ client, retry: { attempts: undefined, maxDelayMs: undefined, jitter: undefined } as never }));
+    expect(ctx.retry).toEqual(contextOf(new Mapper({ client })).retry);
+    expect(ctx.retry.attempts).toBeGreaterThan(1);
+  });
+  it('a condition operand counts its nesting from its own root, for contains() too', () => {
+    @Table({ name: 'Deeps' })
+    class Deeps { @PartitionKey() id!: string; @Attribute({ type: 'any' }) a?: unknown; @Attribute({ type: 'list' }) l?: unknown[]; }
+    const deep = (levels: number): unknown => (levels === 1 ? 'x' : [deep(levels - 1)]);
+    expect(() => compileCondition(Deeps, { a: contains(deep(32)) } as never)).not.toThrow();
+    expect(() => compileCondition(Deeps, { 'l[0]': deep(32) } as never)).not.toThrow();
+    expect(() => compileCondition(Deeps, { a: contains(deep(33)) } as never)).toThrow(/nest deeper/);
   });
 });
