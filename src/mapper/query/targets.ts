@@ -101,7 +101,11 @@ export function checkEntityModels(operation: string, schemas: readonly ModelSche
       throw apart(`${first.className} keeps its entity type in "${first.table.entity!.attribute}" and ${s.className} in "${entity.attribute}"`);
     }
     const same = types.get(entity.value);
-    if (same !== undefined) throw apart(`${same} and ${s.className} have the same entity type "${entity.value}"`);
+    if (same !== undefined) {
+      throw apart(same === s.className
+        ? `${s.className} is listed twice: list each model once`
+        : `${same} and ${s.className} have the same entity type "${entity.value}": give each its own (@Table({ entity: '...' }))`);
+    }
     types.set(entity.value, s.className);
   }
 }

@@ -48,7 +48,9 @@ export class TransactionWriter {
         action: 'delete', Model: modelOrEntity, key: (keyOrOptions ?? {}) as object, options: options as TransactDeleteOptions<object>,
       });
     } else {
-      if (modelOrEntity === null || typeof modelOrEntity !== 'object') throw writeError.notAnEntity('transaction delete', modelOrEntity);
+      if (modelOrEntity === null || typeof modelOrEntity !== 'object') {
+        throw writeError.notAnEntity(`tx.delete() (action ${this.#actions.length}, which takes an entity, or a model and its key: tx.delete(Model, key))`, modelOrEntity);
+      }
       const entity = modelOrEntity as object;
       this.#actions.push({
         action: 'delete', Model: entity.constructor as Constructor, key: entity, entity,
@@ -65,7 +67,7 @@ export class TransactionWriter {
    */
   save<T extends object>(entity: T): this {
     this.#open('save');
-    if (entity === null || typeof entity !== 'object') throw writeError.notAnEntity('transaction save', entity);
+    if (entity === null || typeof entity !== 'object') throw writeError.notAnEntity(`tx.save() (action ${this.#actions.length})`, entity);
     this.#actions.push({ action: 'save', entity });
     return this;
   }

@@ -331,3 +331,16 @@ describe('what stays accepted (the review of the refusals above)', () => {
     expect(() => compileCondition(Deeps, { a: contains(deep(33)) } as never)).toThrow(/nest deeper/);
   });
 });
+
+describe('messages that say what to do (error audit)', () => {
+  it('tx.delete(null) names the action and both forms', async () => {
+    await expect(mapper.transaction((tx) => { tx.put(thing); tx.delete(null as never); })).rejects.toThrow(
+      'tx.delete() (action 1, which takes an entity, or a model and its key: tx.delete(Model, key)): expected an instance of a @Table class, got null.');
+  });
+  it('a model listed twice in a multi-model query is named as such, and two models sharing an entity type are told to take their own', () => {
+    @Table({ name: 'Shared', entity: 'A' }) class A1 { @PartitionKey() pk!: string; }
+    @Table({ name: 'Shared', entity: 'A' }) class A2 { @PartitionKey() pk!: string; }
+    expect(() => mapper.query([A1, A1], { pk: 'x' })).toThrow('A1 is listed twice: list each model once');
+    expect(() => mapper.query([A1, A2], { pk: 'x' })).toThrow(/A1 and A2 have the same entity type "A": give each its own/);
+  });
+});
