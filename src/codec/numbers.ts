@@ -120,9 +120,26 @@ export function exactNumber(text: string): number | undefined {
   return back && sameDecimal(d, back) ? n : undefined;
 }
 
-/** N text → number, refusing any loss of precision. */
+/**
+ * A fraction a double cannot hold exactly, read as the nearest double: DynamoDB adds in decimal,
+ * so increment(0.1) of 0.30000000000000004 stores 0.40000000000000004, and refusing to read it made
+ * the item (and every query of its partition) unreadable. Only below 2^53, where the integer part
+ * stays exact and the loss is in the last digits of the fraction. Undefined for an integer (an
+ * integer a double cannot hold is another integer: bigint is the type for it).
+ */
+function nearestFraction(text: string): number | undefined {
+  const d = parseDecimal(text);
+  if (!d || d.digits === '' || d.exponent + 1 >= d.digits.length) return undefined;
+  const n = +text;
+  return Math.abs(n) < 2 ** 53 ? n : undefined;
+}
+
+/**
+ * N text → number: exact when a double holds it; a fraction below 2^53 to the nearest double
+ * (see nearestFraction); an integer a double cannot hold is refused (bigint holds it).
+ */
 export function nToNumber(text: string): number {
-  const n = exactNumber(text);
+  const n = exactNumber(text) ?? nearestFraction(text);
   if (n === undefined) fail(valueRule.imprecise(text));
   return n;
 }
@@ -143,7 +160,7 @@ export function nToNumberOrBigint(text: string, onImprecise: (text: string) => n
   if (n !== undefined) return n;
   const d = parseDecimal(text);
   if (d && d.exponent + 1 >= d.digits.length) return nToBigint(text);
-  return onImprecise(text);
+  return nearestFraction(text) ?? onImprecise(text);
 }
 
 /** Bytes an N value takes in DynamoDB's item size (the rule dynalite reproduces from the service). */

@@ -4,9 +4,9 @@
  * now refuses before sending, and misuse that was silently accepted.
  */
 import 'reflect-metadata';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
-  Attribute, ConditionError, Version, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
+  Attribute, ConditionError, Version, increment, Mapper, PartitionKey, SortKey, Table, TimeToLive, ValidationError, and, between, compileCondition, fromItem, gt, gte,
   not, or,
 } from 'dynamap';
 import { engineName, testClient, uniquePrefix } from '../support/engine';
@@ -247,5 +247,30 @@ describe('a table that does not exist', () => {
         message: expect.stringMatching(/ResourceNotFoundException.*create it with mapper\.sync\(\[NeverSynced\]\).*tablePrefix and the client's region and endpoint/),
       });
     }
+  });
+});
+
+describe('a fraction DynamoDB computed in decimal (real-data probe)', () => {
+  @Table({ name: 'ProbeRatings' })
+  class Rated {
+    @PartitionKey() id!: string;
+    @Attribute() rating?: number;
+    @Attribute() note?: string;
+  }
+
+  it('increment(1/3) of 7.3 stores 7.6333333333333333: the update resolves, the item stays readable, and save() does not rewrite it', async () => {
+    await mapper.sync([Rated]);
+    await mapper.put(Object.assign(new Rated(), { id: 'r', rating: 7.3 }));
+    const updated = await mapper.update(Rated, { id: 'r' }, { rating: increment(1 / 3) });
+    expect(updated.rating).toBe(7.633333333333333);
+    const TableName = mapper.createTableInput(Rated).TableName;
+    const stored = async () => (await client.send(new GetItemCommand({ TableName, Key: { id: { S: 'r' } } }))).Item!;
+    expect((await stored()).rating).toEqual({ N: '7.6333333333333333' });   // DynamoDB's exact decimal sum
+    const read = await mapper.get(Rated, { id: 'r' });
+    expect(read!.rating).toBe(7.633333333333333);
+    expect((await mapper.query(Rated, { id: 'r' }).all()).map((r) => r.rating)).toEqual([7.633333333333333]);
+    read!.note = 'seen';
+    await mapper.save(read!);
+    expect(await stored()).toEqual({ id: { S: 'r' }, rating: { N: '7.6333333333333333' }, note: { S: 'seen' } });
   });
 });

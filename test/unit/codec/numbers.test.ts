@@ -50,7 +50,7 @@ describe('bigint', () => {
   });
 });
 
-describe('reading N into a number never loses precision', () => {
+describe('reading N into a number loses nothing but the last digits of a fraction', () => {
   it('throws a ValidationError that says to declare type: bigint', () => {
     const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '9007199254740993' } }));
     expect(error).toBeInstanceOf(ValidationError);
@@ -61,11 +61,19 @@ describe('reading N into a number never loses precision', () => {
     );
   });
 
-  it('refuses decimals with more digits than a double holds, pointing at a converter (a bigint holds no decimals)', () => {
-    const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '0.12345678901234567890123' } }));
+  it('reads a fraction with more digits than a double holds as the nearest double (DynamoDB adds in decimal: increment(0.1) of 0.30000000000000004 stores 0.40000000000000004)', () => {
+    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '0.12345678901234567890123' } }).balance).toBe(0.12345678901234568);
+    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '0.40000000000000004' } }).balance).toBe(0.4);
+    expect(fromItem(Account, { id: { N: '1' }, balance: { N: '7.6333333333333333' } }).balance).toBe(7.633333333333333);
+  });
+
+  it('refuses what a double would change beyond the last digits of a fraction, pointing at bigint or a converter', () => {
+    // an integer a double cannot hold is another integer
+    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1E+400' } })).code).toBe('value.imprecise');
+    // a fraction beyond 2^53: its integer part would change
+    const error = caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '9007199254740993.5' } }));
     expect(error.code).toBe('value.imprecise');
     expect(error.message).toMatch(/: give the attribute a converter that keeps the text \(a decimal library\)$/);
-    expect(caught(() => fromItem(Account, { id: { N: '1' }, balance: { N: '1E+400' } })).code).toBe('value.imprecise');
   });
 
   it('reads every value a JS number wrote, and writes it back as the same DynamoDB number', () => {
@@ -116,7 +124,8 @@ describe('reading N into a number never loses precision', () => {
     expect(unmarshallAny({ N: '9007199254740993' })).toBe(9007199254740993n);
     expect(unmarshallAny({ N: '12.5' })).toBe(12.5);
     expect(unmarshallAny({ NS: ['1', '9007199254740993'] })).toEqual(new Set([1, 9007199254740993n]));
-    expect(caught(() => unmarshallAny({ N: '1.00000000000000000001' })).code).toBe('value.imprecise');
+    expect(unmarshallAny({ N: '1.00000000000000000001' })).toBe(1);   // a fraction: the nearest double
+    expect(caught(() => unmarshallAny({ N: '9007199254740993.5' })).code).toBe('value.imprecise');
   });
 
   it('decodeAttribute reads one value with the attribute codec', () => {
