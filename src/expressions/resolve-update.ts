@@ -22,6 +22,27 @@ function isIndexKey(schema: ModelSchema, path: ResolvedPath): boolean {
   return path.attributePath.length === 1 && schema.indexes.some((i) => i.partitionKey === path.root || i.sortKey === path.root);
 }
 
+/** 'number', 'bigint' or 'epochSeconds' for a path that ends at such an attribute (no converter); undefined otherwise. */
+function numberKindOf(path: ResolvedPath): string | undefined {
+  const end = path.end;
+  if (end.at !== 'attribute' || end.attr.converter !== undefined) return undefined;
+  const kind = end.attr.kind;
+  return kind === 'number' || kind === 'bigint' || kind === 'epochSeconds' ? kind : undefined;
+}
+
+/**
+ * Numbers of two kinds do not mix where the result must be read back: a bigint copied into a
+ * number can exceed what a double holds, a number copied or added into a bigint can be a
+ * fraction, a number copied into an epochSeconds date need not be a date. (Adding a number of
+ * seconds to an epochSeconds date is fine.)
+ */
+function numberKindsClash(target: ResolvedPath, from: ResolvedPath, adding: boolean): boolean {
+  const a = numberKindOf(target);
+  const b = numberKindOf(from);
+  if (a === undefined || b === undefined || a === b) return false;
+  return adding ? a === 'bigint' || b === 'bigint' : true;
+}
+
 function resolveAction(schema: ModelSchema, path: ResolvedPath, action: PropertyUpdateAction): ResolvedUpdateAction {
   const model = schema.className;
   const at = path.attributePath;
@@ -29,7 +50,7 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
     case 'copy':
     case 'copyIfNotExists': {
       const from = resolvePath(schema, action.from);
-      if (path.category !== 'unknown' && from.category !== 'unknown' && path.category !== from.category) {
+      if ((path.category !== 'unknown' && from.category !== 'unknown' && path.category !== from.category) || numberKindsClash(path, from, false)) {
         throw expressionError.copyMismatch(model, path.source, path.kindLabel, from.source, from.kindLabel);
       }
       return { type: action.type, path: at, from: from.attributePath };
@@ -39,7 +60,7 @@ function resolveAction(schema: ModelSchema, path: ResolvedPath, action: Property
       checkFits(model, path, operator);
       const from = resolvePath(schema, action.from);
       // DynamoDB adds numbers only ("Incorrect operand type for operator or function").
-      if (from.category !== 'number' && from.category !== 'unknown') {
+      if ((from.category !== 'number' && from.category !== 'unknown') || numberKindsClash(path, from, true)) {
         throw expressionError.copyMismatch(model, path.source, path.kindLabel, from.source, from.kindLabel);
       }
       return { type: 'incrementFrom', path: at, sign: action.sign, from: from.attributePath };

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, compileCondition, compileKeyCondition, contains, defineModel, describeSyncResult, getDocumentSchema, toItem,
+  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, attribute, compileCondition, compileKeyCondition, compileUpdate, contains, ifNotExists, increment, defineModel, describeSyncResult, getDocumentSchema, toItem,
 } from 'dynamap';
 import { contextOf } from '../../../src/mapper/mapper';
 
@@ -342,5 +342,26 @@ describe('messages that say what to do (error audit)', () => {
     @Table({ name: 'Shared', entity: 'A' }) class A2 { @PartitionKey() pk!: string; }
     expect(() => mapper.query([A1, A1], { pk: 'x' })).toThrow('A1 is listed twice: list each model once');
     expect(() => mapper.query([A1, A2], { pk: 'x' })).toThrow(/A1 and A2 have the same entity type "A": give each its own/);
+  });
+});
+
+describe('copying between number kinds in an update (update-operators probe)', () => {
+  @Table({ name: 'Counters' })
+  class Counter {
+    @PartitionKey() id!: string;
+    @Attribute() n?: number;
+    @Attribute() n2?: number;
+    @Attribute({ type: 'bigint' }) b?: bigint;
+    @Attribute({ type: 'epochSeconds' }) at?: Date;
+  }
+  it('refuses what could not be read back (a bigint into a number, a number into a bigint or a date)', () => {
+    for (const changes of [{ n: attribute('b') }, { b: attribute('n') }, { b: increment(attribute('n')) }, { b: ifNotExists(attribute('n')) }, { at: attribute('n') }, { n: increment(attribute('b')) }]) {
+      expect(() => compileUpdate(Counter, changes as never)).toThrow(expect.objectContaining({ code: 'expression.copyMismatch' }));
+    }
+  });
+  it('allows the same kind, and seconds added to a date', () => {
+    for (const changes of [{ n: attribute('n2') }, { n: increment(attribute('n2')) }, { at: increment(attribute('n')) }, { n: increment(attribute('at')) }]) {
+      expect(() => compileUpdate(Counter, changes as never)).not.toThrow();
+    }
   });
 });
