@@ -95,7 +95,7 @@ function dateFromText(text: string): Date {
 /** Epoch seconds → Date; a number beyond a Date's range (±8.64e12 s, e.g. a TTL written in microseconds) is refused. */
 function dateFromSeconds(text: string): Date {
   const date = new Date(nToNumber(text) * 1000);
-  if (Number.isNaN(date.getTime())) fail(valueRule.invalidStoredDate(text));
+  if (Number.isNaN(date.getTime())) fail(valueRule.invalidStoredDate(text, 'N'));
   return date;
 }
 

@@ -146,9 +146,10 @@ export const valueRule = {
   impreciseAny: (text: string) =>
     r('imprecise', `the stored number ${text} is not an integer and cannot be read as a JavaScript number without losing precision: ` +
       `give the attribute a converter`),
-  invalidStoredDate: (text: string) =>
+  /** `stored`: 'S' for an ISO date, 'N' for epoch seconds (then 'number' reads it as stored). */
+  invalidStoredDate: (text: string, stored: 'S' | 'N' = 'S') =>
     r('invalidDate', `the stored date ${JSON.stringify(text)} is not a valid date: fix the stored data, or declare the attribute ` +
-      `as type 'string' (or give it a converter) to read it as stored`),
+      `as type '${stored === 'N' ? 'number' : 'string'}' (or give it a converter) to read it as stored`),
   fractionalKeySeconds: (value: number) =>
     r('keyForm', `the number ${value} has a fraction of a second: an epochSeconds key is read back as a Date and written in whole ` +
       `seconds, so this key could not be read back as itself. Give whole seconds (Math.floor), or declare the key type: 'number'`),

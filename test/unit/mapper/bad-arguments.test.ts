@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import {
-  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, attribute, compileCondition, compileKeyCondition, compileUpdate, contains, ifNotExists, increment, defineModel, describeSyncResult, getDocumentSchema, toItem,
+  Attribute, Mapper, ModelError, PartitionKey, SortKey, Table, ValidationError, Version, attribute, compileCondition, compileKeyCondition, compileUpdate, contains, ifNotExists, increment, defineModel, describeSyncResult, fromItem, getDocumentSchema, toItem,
 } from 'dynamap';
 import { contextOf } from '../../../src/mapper/mapper';
 
@@ -363,5 +363,14 @@ describe('copying between number kinds in an update (update-operators probe)', (
     for (const changes of [{ n: attribute('n2') }, { n: increment(attribute('n2')) }, { at: increment(attribute('n')) }, { n: increment(attribute('at')) }]) {
       expect(() => compileUpdate(Counter, changes as never)).not.toThrow();
     }
+  });
+});
+
+describe('a stored epochSeconds value beyond a Date', () => {
+  it('advises type: \'number\' (it is stored as N; type: \'string\' would not read it either)', () => {
+    @Table({ name: 'Expiring' })
+    class Expiring { @PartitionKey() id!: string; @Attribute({ type: 'epochSeconds' }) at?: Date; }
+    expect(() => fromItem(Expiring, { id: { S: 'a' }, at: { N: '10001700000000' } })).toThrow(
+      'Expiring.at: the stored date "10001700000000" is not a valid date: fix the stored data, or declare the attribute as type \'number\'');
   });
 });
