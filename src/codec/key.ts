@@ -6,10 +6,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/classes';
 import { valueError, valueRule } from '../errors/value';
-import { shownName } from '../errors/shown';
 import type { AttributeSchema, IndexSchema, ModelSchema } from '../metadata/types';
 import { comparisonCodecOf } from './document';
-import { fail, toPublicError } from './failure';
+import { fail, mapKeySegment, toPublicError } from './failure';
 import type { Encoder } from './kinds';
 import { codegenAllowed } from './fields';
 import { checkKeyValue, PARTITION_KEY_LIMIT, SORT_KEY_LIMIT } from './key-value';
@@ -171,7 +170,7 @@ function encodeWith(codec: KeyCodec, key: object): Record<string, AttributeValue
   }
   for (const property of Object.keys(source)) {
     if (codec.properties.has(property) || source[property] === undefined) continue;
-    (errors ??= []).push(valueError.at(`${codec.className}${/^[A-Za-z_$][\w$]*$/.test(property) ? `.${property}` : `[${shownName(property)}]`}`, valueRule.keyExtra(property, codec.propertyList)));
+    (errors ??= []).push(valueError.at(codec.className + mapKeySegment(property), valueRule.keyExtra(property, codec.propertyList)));
   }
   if (errors) throw valueError.combine(`the key of ${codec.className}`, errors);
   return out;

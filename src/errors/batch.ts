@@ -45,10 +45,6 @@ export const batchError = {
       { issues: [{ code: 'batch.versionedEntity', path: 'version', message: version === undefined ? 'read without a version' : `read with @Version ${String(version)}` }] },
     );
   },
-  /** A positional argument (a list, a request) of the wrong shape. */
-  badArgument(operation: string, what: string, value: unknown, expected: string): ValidationError {
-    return new ValidationError('argument.invalid', `${operation}(): ${what} is ${value === undefined ? 'undefined' : shown(value)}; expected ${expected}.`);
-  },
   /** A write option beside `put` or `delete`/`key` in a batchWrite operation: BatchWriteItem has no conditions or options per item. */
   operationExtra(index: number, extra: readonly string[]): ValidationError {
     return new ValidationError(

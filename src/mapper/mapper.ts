@@ -22,14 +22,14 @@ import { createTableInput, modelsOfTable, syncModels, type SyncOptions, type Syn
 import type { MapperContext, RetryPolicy } from './context';
 import { createContext } from './create-context';
 import type { ModelPlan } from './model-plan';
-import { arrayOf, functionOf, keyShape, millisecondsOf, objectOf, OPTIONS, optionsOf, retryOf } from './arguments';
+import { arrayOf, functionOf, keyShape, millisecondsOf, objectOf, OPTIONS, optionsOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
   buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
-import { attributeNames, deleteEnded, failureOutcome, forget, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
+import { attributeNames, deleteEnded, failureOutcome, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
@@ -70,7 +70,6 @@ function checkOptions(options: MapperOptions): void {
   if (options.client !== undefined && (options.client === null || typeof (options.client as { send?: unknown }).send !== 'function')) {
     throw optionError.invalid('new Mapper()', 'client', options.client, 'a DynamoDBClient');
   }
-  retryOf(options.retry, 'new Mapper()');
   if (options.cursorSecret !== undefined && (typeof options.cursorSecret !== 'string' || options.cursorSecret.length < 16)) {
     throw optionError.invalid('new Mapper()', 'cursorSecret', typeof options.cursorSecret === 'string' ? `a string of ${options.cursorSecret.length} characters` : options.cursorSecret,
       'a string of at least 16 characters');

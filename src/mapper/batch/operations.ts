@@ -4,6 +4,7 @@
  * call before anything is written.
  */
 import { batchError } from '../../errors/batch';
+import { argumentError } from '../../errors/operation';
 import type { Constructor } from '../../metadata/types';
 import type { MapperContext } from '../context';
 import { hasValidationRules, validateEntity } from '../validation';
@@ -15,9 +16,9 @@ import { prepareDelete, prepareOperation, preparePut, type PreparedBatchWrite } 
 import { runBatchWrite } from './write-runner';
 
 function listOf(operation: string, what: string, value: unknown): readonly unknown[] {
-  if (!Array.isArray(value)) throw batchError.badArgument(operation, what, value, 'an array');
+  if (!Array.isArray(value)) throw argumentError.invalid(`${operation}()`, what, value, 'an array');
   const hole = firstHole(value);
-  if (hole >= 0) throw batchError.badArgument(operation, `${what}[${hole}]`, undefined, 'an element (the array has a hole there)');
+  if (hole >= 0) throw argumentError.invalid(`${operation}()`, `${what}[${hole}]`, undefined, 'an element (the array has a hole there)');
   return value;
 }
 
@@ -82,10 +83,10 @@ export async function batchGetMany(
   }
   const groups: GetGroup[] = listOf('batchGet', 'requests', requests).map((r, i) => {
     if (!Array.isArray(r) || typeof r[0] !== 'function') {
-      throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]]');
+      throw argumentError.invalid('batchGet()', `requests[${i}]`, r, '[Model, keys[]]');
     }
     if (r.length > 2 && r.slice(2).some((x: unknown) => x !== undefined)) {
-      throw batchError.badArgument('batchGet', `requests[${i}]`, r, '[Model, keys[]] (a projection is for one model: batchGet(Model, keys, { project }))');
+      throw argumentError.invalid('batchGet()', `requests[${i}]`, r, '[Model, keys[]] (a projection is for one model: batchGet(Model, keys, { project }))');
     }
     return { Model: r[0] as Constructor, keys: listOf('batchGet', `requests[${i}][1]`, r[1]) };
   });

@@ -5,6 +5,7 @@
 import { TransactGetItemsCommand, type AttributeValue, type TransactGetItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { codecFor, encodeKey } from '../../codec';
 import { batchError } from '../../errors/batch';
+import { argumentError } from '../../errors/operation';
 import { transactionError } from '../../errors/transaction';
 import { getModelSchema } from '../../metadata/schema';
 import type { Constructor, ModelSchema } from '../../metadata/types';
@@ -53,7 +54,7 @@ export function buildTransactGetInput(ctx: MapperContext, requests: readonly (re
   const subjects: ReasonSubject[] = [];
   const slots = requests.map((request, i) => {
     if (!Array.isArray(request) || typeof request[0] !== 'function') {
-      throw batchError.badArgument('transactGet', `requests[${i}]`, request, '[Model, key] or [Model, key, { project }]');
+      throw argumentError.invalid('transactGet()', `requests[${i}]`, request, '[Model, key] or [Model, key, { project }]');
     }
     const [Model, key, options] = request;
     const schema = getModelSchema(Model);
