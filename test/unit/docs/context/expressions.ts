@@ -1,0 +1,2 @@
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+declare const key: { sku: string };

@@ -1,0 +1,3 @@
+class Customer { name!: string }
+class Order { total!: number }
+let total = 0;
