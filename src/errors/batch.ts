@@ -4,6 +4,7 @@
  * is ever silently dropped and the caller can retry exactly the rest.
  */
 import { BatchError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
+import { outcomeUnknown } from './operation';
 import { shown } from './shown';
 
 export { BatchError };
@@ -69,7 +70,11 @@ export const batchError = {
   failed(operation: string, total: number, unprocessed: readonly unknown[], cause: unknown): BatchError {
     return new BatchError(
       `${operation} stopped: ${causeText(cause)}. ${total - unprocessed.length} of ${total} items were done before; ` +
-        'the other ' + `${unprocessed.length} are listed in \`unprocessed\`: fix the cause and retry them.`,
+        'the other ' + `${unprocessed.length} are listed in \`unprocessed\`: fix the cause and retry them.` +
+        // A call that got a server error or no answer may have been applied: its items are listed, but not as "not done".
+        (outcomeUnknown(cause) && !operation.includes('Get')
+          ? ' Those of the call that failed may have been written (it got a server error or no answer); writing them again is harmless: a batch write puts or deletes whole items.'
+          : ''),
       unprocessed,
       cause,
     );

@@ -142,7 +142,11 @@ export class BatchError extends DynamapError {
 
 /** Any other error from DynamoDB, wrapped so callers catch one family; the AWS error is `cause`. */
 export class DynamoError extends DynamapError {
-  constructor(message: string, cause: unknown) {
-    super('operation.dynamodb', message, { cause });
+  /**
+   * `operation.dynamodb`, or `operation.outcomeUnknown` for a write that got a server error or no
+   * answer and was not resent: DynamoDB may or may not have applied it (read the item to know).
+   */
+  constructor(message: string, cause: unknown, code: 'operation.dynamodb' | 'operation.outcomeUnknown' = 'operation.dynamodb') {
+    super(code, message, { cause });
   }
 }

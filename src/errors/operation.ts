@@ -4,6 +4,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConditionError, DynamapError, DynamoError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
+import { ResendStopped } from './resend-stopped';
 import { missingParentPath } from './expression';
 import { shown } from './shown';
 
@@ -17,35 +18,65 @@ const TRANSACTION_CONFLICT = 'TransactionConflictException';
 interface AwsErrorLike {
   name?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  code?: string;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   Item?: Record<string, AttributeValue>;
 }
 
-/** Worth retrying: throttling, or a server error (5xx), which DynamoDB documents as transient. */
-export function isThrottle(e: unknown): boolean {
+/** Node's codes for a connection that failed on the way (the request may have reached DynamoDB). */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_HTTP2_STREAM_ERROR']);
+/** Node's codes for a request that never left: nothing can have been applied. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The AWS SDK's names for a request that got no answer in time. */
+const TIMEOUTS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+
+/** The SDK's error for a request it got no HTTP answer to (a reset, a timeout, a refused connection). */
+function isTransportFailure(e: unknown): boolean {
   const err = e as AwsErrorLike;
-  return !!err && (THROTTLING.has(err.name ?? '') || SERVER_ERRORS.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+  if (!err || err.$metadata?.httpStatusCode !== undefined || e instanceof DynamapError) return false;
+  return TIMEOUTS.has(err.name ?? '') || CONNECTION_LOST.has(err.code ?? '') || NEVER_SENT.has(err.code ?? '');
 }
 
-/**
- * Worth resending for this operation: throttling and a transaction conflict always (the request
- * was refused, nothing applied); a server error only when resending cannot apply the write twice
- * or fail on its own first application (not for a conditional write or an update: `writeOnce`).
- */
-export function isRetryable(e: unknown, op: { readonly writeOnce?: boolean } | undefined): boolean {
-  const name = (e as AwsErrorLike)?.name ?? '';
-  if (THROTTLING.has(name) || name === TRANSACTION_CONFLICT) return true;
-  return isServerError(e) && !op?.writeOnce;
+/** A request that never reached DynamoDB (a refused connection, an unknown host): nothing applied. */
+function neverSent(e: unknown): boolean {
+  return isTransportFailure(e) && NEVER_SENT.has((e as AwsErrorLike).code ?? '');
 }
 
 /** Throttling proper (capacity), as opposed to a server error: what a ThrottledError's advice is about. */
-function isCapacityThrottle(e: unknown): boolean {
+export function isCapacityThrottle(e: unknown): boolean {
   return THROTTLING.has((e as AwsErrorLike)?.name ?? '');
 }
 
 /** A server error (5xx): retried like throttling, but not reported as one. */
 export function isServerError(e: unknown): boolean {
-  return isThrottle(e) && !isCapacityThrottle(e);
+  const err = e as AwsErrorLike;
+  return !!err && (SERVER_ERRORS.has(err.name ?? '') || (err.$metadata?.httpStatusCode ?? 0) >= 500);
+}
+
+/**
+ * A failure after which DynamoDB may or may not have applied the request: a server error (5xx),
+ * or an answer lost on the way (a reset connection, a timeout). Resent, such a write could apply
+ * twice (an increment) or fail against its own first application (a version, a condition).
+ */
+export function outcomeUnknown(e: unknown): boolean {
+  return e instanceof ResendStopped || isServerError(e) || (isTransportFailure(e) && !neverSent(e));
+}
+
+/** Worth retrying (when the operation allows it): throttling, a server error, which DynamoDB documents as transient, or a request that got no answer. */
+export function isTransient(e: unknown): boolean {
+  return isCapacityThrottle(e) || isServerError(e) || isTransportFailure(e);
+}
+
+/**
+ * Worth resending for this operation: throttling, a transaction conflict and a request that never
+ * left always (nothing was applied); a server error or a lost answer only when resending cannot
+ * apply the write twice or fail on its own first application (not a conditional write or an
+ * update: `writeOnce`).
+ */
+export function isRetryable(e: unknown, op: { readonly writeOnce?: boolean } | undefined): boolean {
+  const name = (e as AwsErrorLike)?.name ?? '';
+  if (THROTTLING.has(name) || name === TRANSACTION_CONFLICT || neverSent(e)) return true;
+  return outcomeUnknown(e) && !(e instanceof ResendStopped) && !op?.writeOnce;
 }
 
 export function isConditionalCheckFailed(e: unknown): boolean {
@@ -134,10 +165,40 @@ export const operationError = {
         cause,
       );
     }
+    if (isTransportFailure(cause)) {
+      return new DynamoError(
+        `${op.operation} of ${op.model}${describeKey(op.key)} got no answer from DynamoDB ${attempts} time(s): ${err?.name ?? 'Error'}: ` +
+          `${err?.message ?? String(cause)}. Check the network and the client's endpoint, then retry` +
+          (op.operation === 'query' || op.operation === 'scan' ? ' (a traversal resumes from the cursor of the last page it returned).' : '.'),
+        cause,
+      );
+    }
     return new DynamoError(
       `${op.operation} of ${op.model}${describeKey(op.key)} failed ${attempts} time(s) with a server error: ${err?.name ?? 'Error'}: ` +
         `${err?.message ?? String(cause)}. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
       cause,
+    );
+  },
+  /**
+   * A write that may or may not have been applied (a server error or a lost answer; `writeOnce`),
+   * and was not resent: resending could apply an increment twice or fail on its own new version.
+   */
+  outcomeUnknown(op: OperationDescription, failure: unknown): DynamoError {
+    // The resend guard's stand-in carries the failure it stopped; the user gets that as the cause.
+    const cause = failure instanceof ResendStopped ? failure.lost : failure;
+    const err = cause as AwsErrorLike;
+    const what = `${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}`;
+    return new DynamoError(
+      `${op.operation} of ${op.model}${describeKey(op.key)} ` +
+        (isServerError(cause) ? `failed with a server error (${what})` : `got no answer from DynamoDB (${what})`) +
+        '. DynamoDB may or may not have applied it, so it was not sent again (a conditional write or an update ' +
+        'could fail on its own change or apply twice): ' +
+        (op.operation === 'transaction'
+          ? 'read the items to see whether it was applied before writing again. Give the transaction a clientRequestToken ' +
+            '(mapper.transaction(fn, { clientRequestToken })) and dynamap resends it safely: DynamoDB applies a token\'s transaction at most once.'
+          : 'read the item to see whether it was applied before writing again.'),
+      cause,
+      'operation.outcomeUnknown',
     );
   },
   throttled(op: OperationDescription, attempts: number, cause: unknown, unprocessed: readonly unknown[] = []): ThrottledError {
@@ -161,18 +222,7 @@ export const operationError = {
     const err = cause as AwsErrorLike;
     if (isConditionalCheckFailed(cause)) return operationError.conditionFailed(op, cause);
     if (isCapacityThrottle(cause)) return operationError.throttled(op, 1, cause);
-    if (op.writeOnce && isServerError(cause)) {
-      return new DynamoError(
-        `${op.operation} of ${op.model}${describeKey(op.key)} failed with a server error (${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}). ` +
-          'DynamoDB may or may not have applied it, so dynamap did not send it again (a conditional write or an update ' +
-          'could fail on its own change or apply twice; the AWS SDK client resends it on its own unless its maxAttempts is 1): ' +
-          (op.operation === 'transaction'
-            ? 'read the items to see whether it was applied before writing again. Give the transaction a clientRequestToken ' +
-              '(mapper.transaction(fn, { clientRequestToken })) and dynamap resends it safely: DynamoDB applies a token\'s transaction at most once.'
-            : 'read the item to see whether it was applied before writing again.'),
-        cause,
-      );
-    }
+    if (op.writeOnce && outcomeUnknown(cause)) return operationError.outcomeUnknown(op, cause);
     if (err?.name === 'ValidationException' && /item size (to update )?has exceeded the maximum allowed size/i.test(err.message ?? '')) {
       return new ItemTooLargeError(
         `${op.operation} of ${op.model}${describeKey(op.key)}: the item would be over DynamoDB's 400 KB limit (${err.message}); nothing was written. ` +

@@ -84,6 +84,8 @@ function withExpressions<I extends object>(input: I, ex: ExpressionContext): I {
 export interface PreparedPut<T> extends PreparedWrite<PutItemCommandInput> {
   /** The entity as written (hooks applied): the entity itself when no hook assigns anything. */
   readonly staged: T;
+  /** A condition beyond the entity-type guard (which a resend cannot trip): never resent after a failure of unknown outcome. */
+  readonly writeOnce: boolean;
 }
 
 /** A prepared put whose operation description (for error messages) is built only when asked. */
@@ -95,8 +97,7 @@ class Put<T extends object> implements PreparedPut<T> {
     private readonly schema: ModelSchema,
     private readonly versioned: boolean,
     private readonly userCondition = false,
-    /** A condition beyond the entity-type guard (which a resend cannot trip): not resent after a server error. */
-    private readonly writeOnce = false,
+    readonly writeOnce = false,
   ) {}
 
   get op(): OperationDescription {

@@ -2,7 +2,7 @@
  * The one retry policy: exponential backoff with full jitter (AWS's recommendation), used for
  * throttled single calls and for unprocessed batch items. It runs on top of the SDK's own retries.
  */
-import { isThrottle } from '../errors/operation';
+import { isTransient } from '../errors/operation';
 import type { RetryPolicy } from './context';
 
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
@@ -20,7 +20,7 @@ export function sleep(ms: number): Promise<void> {
  * (the caller made them): the next waits first.
  */
 export async function withThrottleRetry<T>(
-  policy: RetryPolicy, fn: () => Promise<T>, done = 0, retryable: (e: unknown) => boolean = isThrottle,
+  policy: RetryPolicy, fn: () => Promise<T>, done = 0, retryable: (e: unknown) => boolean = isTransient,
 ): Promise<T> {
   for (let attempt = done; ; attempt++) {
     if (attempt > 0) await sleep(backoffDelay(policy, attempt - 1));

@@ -4,7 +4,7 @@
  * up after `policy.attempts` calls in a row that made no progress — a call that wrote (or read)
  * some of its requests resets that count, since the table is keeping up, only slowly.
  */
-import { isServerError, isThrottle } from '../../errors/operation';
+import { isCapacityThrottle, isTransient } from '../../errors/operation';
 import type { RetryPolicy } from '../context';
 import { backoffDelay, sleep } from '../retry';
 
@@ -35,9 +35,9 @@ export async function drain<R>(
     try {
       left = await send(pending);
     } catch (e) {
-      if (!isThrottle(e)) return { status: 'failed', left: pending, cause: e };
+      if (!isTransient(e)) return { status: 'failed', left: pending, cause: e };
       lastThrottle = e;
-      serverError = isServerError(e);
+      serverError = !isCapacityThrottle(e);
       left = pending;
     }
     if (left.length < pending.length) {

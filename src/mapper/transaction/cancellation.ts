@@ -4,7 +4,7 @@
  */
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { DynamapError, TransactionReason } from '../../errors/classes';
-import { isServerError, isThrottle, operationError } from '../../errors/operation';
+import { isTransient, operationError, outcomeUnknown } from '../../errors/operation';
 import { transactionError } from '../../errors/transaction';
 
 /** What a reason needs to know about its action. */
@@ -38,7 +38,7 @@ export function reasonsOf(subjects: readonly ReasonSubject[], cause: unknown): T
 
 /** True when retrying the same transaction may succeed: throttled, or cancelled only by conflicts/throttling. */
 export function isTransientTransactionError(e: unknown): boolean {
-  if (isThrottle(e)) return true;
+  if (isTransient(e)) return true;
   const err = e as AwsError;
   if (err?.name !== 'TransactionCanceledException') return false;
   const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
@@ -67,7 +67,7 @@ export function transactionFailure(
         'A transaction with this clientRequestToken is still running: wait, then resend it with the same token.', e);
   }
   const op = { operation, model: [...new Set(subjects.map((s) => s.model))].join(', ') || '(no model)', writeOnce: !resent };
-  if (!resent && isServerError(e)) return operationError.wrap(op, e);
-  if (isThrottle(e)) return operationError.exhausted(op, attempts, e);
+  if (!resent && outcomeUnknown(e)) return operationError.wrap(op, e);
+  if (isTransient(e)) return operationError.exhausted(op, attempts, e);
   return operationError.wrap(op, e);
 }

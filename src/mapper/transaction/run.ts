@@ -15,7 +15,7 @@ import type { TransactionOptions } from './types';
 import { validateActions } from './validate';
 import { buildTransactWriteInput, type PreparedTransaction } from './write-input';
 import { closeWriter, TransactionWriter } from './writer';
-import { optionError } from '../../errors/operation';
+import { optionError, outcomeUnknown } from '../../errors/operation';
 
 export async function runTransaction<R>(
   ctx: MapperContext, fn: (tx: TransactionWriter) => R | Promise<R>, options: TransactionOptions,
@@ -95,14 +95,13 @@ function applyCommitted(prepared: PreparedTransaction): void {
 }
 
 /**
- * A server error (500/503) may come after the transaction committed. Resending it is safe only
+ * A server error (500/503) or a lost answer (a reset connection, a timeout) may come after the
+ * transaction committed. Resending it is safe only
  * with a ClientRequestToken of the caller's (DynamoDB then applies it at most once); the SDK's own
  * token is new for every send. Throttling and cancellations applied nothing and are always safe.
  */
 function safeToResend(e: unknown, prepared: PreparedTransaction): boolean {
-  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-  const serverError = err?.name === 'InternalServerError' || err?.name === 'ServiceUnavailable' || (err?.$metadata?.httpStatusCode ?? 0) >= 500;
-  return !serverError || prepared.input.ClientRequestToken !== undefined;
+  return !outcomeUnknown(e) || prepared.input.ClientRequestToken !== undefined;
 }
 
 async function sendTransaction(ctx: MapperContext, prepared: PreparedTransaction): Promise<void> {

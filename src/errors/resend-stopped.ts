@@ -1,0 +1,15 @@
+/**
+ * Thrown inside the AWS SDK's retry loop (by the mapper's resend guard) in place of a failure
+ * after which a write may or may not have been applied, so that the SDK does not resend it. It is
+ * never seen by users: operationError.wrap turns it into a DynamoError (`operation.outcomeUnknown`)
+ * whose cause is `lost`.
+ *
+ * It must look like nothing the SDK retries: no `$metadata.httpStatusCode`, no `code`, no
+ * `$retryable`, and the original not under `cause` (the SDK looks for transient errors there).
+ */
+export class ResendStopped extends Error {
+  constructor(readonly lost: unknown) {
+    super('dynamap stopped the AWS SDK from resending a write whose first attempt got no answer');
+    this.name = 'DynamapResendStopped';
+  }
+}
