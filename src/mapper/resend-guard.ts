@@ -30,8 +30,8 @@ const PLACE = { step: 'deserialize', priority: 'high', name: 'dynamapResendGuard
 
 /**
  * Passed to client.send for guarded commands: a client built with `cacheMiddleware: true` reuses
- * one middleware stack per command class and ignores a command's own middleware, unless options
- * are given.
+ * the handler it built for the first command of a class and ignores a later command's own
+ * middleware, unless options are given (which also empties that cache: correctness first).
  */
 const SEND_OPTIONS = {};
 

@@ -161,6 +161,17 @@ it('a batch whose retries ran out after a lost answer lists those items, saying 
   expect((await stored('LostCounters', 'batch-lost-0'))?.views).toEqual({ N: '0' });
 });
 
+it('the guard holds on a client with cacheMiddleware: true (which otherwise ignores a command\'s own middleware)', async () => {
+  const cached = lossyClient({ cacheMiddleware: true });
+  const m = new Mapper({ client: cached.client, tablePrefix: prefix });
+  await m.put(Object.assign(new Counter(), { id: 'cached', views: 0 }));   // an unguarded PutItem handler is cached now
+  cached.fail('PutItem', 'loseAnswer');
+  const error = await failure(m.put(Object.assign(new Counter(), { id: 'cached-once' }), { overwrite: false }));
+  expect(error.code).toBe('operation.outcomeUnknown');
+  expect(await stored('LostCounters', 'cached-once')).toBeDefined();
+  expect(cached.pending()).toBe(0);
+});
+
 it('throttling before a versioned put is still resent by the SDK (nothing was applied): the put succeeds once', async () => {
   sdkRetries.fail('PutItem', 'throttle');
   const doc = await mapper.put(Object.assign(new Doc(), { id: 'throttled', title: 't' }));
