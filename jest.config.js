@@ -20,6 +20,11 @@ const { findJava, isRequired, REQUIRE_ENV } = require('./test/support/dynamodb-l
 // (inherited by the workers, read by jest-dynalite-config.js) keeps concurrent runs apart.
 process.env.DYNAMAP_DYNALITE_BASE_PORT ??= String(10_000 + Math.floor(Math.random() * 20_000));
 
+// Tests run in a time zone that is not UTC (CI machines usually are), so that a date read or
+// written in local time instead of UTC fails a test. A zone with daylight saving time, and a
+// negative offset; a TZ set by the caller is kept.
+process.env.TZ ??= 'America/New_York';
+
 // The AWS SDK warns once per module registry (so once per test file) that node 20 support ends
 // in 2027; that is noise in test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -123,7 +123,7 @@ export class CursorCodec {
     const dot = cursor.indexOf('.');
     const payload = cursor.slice(0, dot);
     const mac = cursor.slice(dot + 1);
-    if (dot <= 0 || !BASE64URL.test(payload) || !BASE64URL.test(mac)) {
+    if (dot <= 0 || mac === '' || !BASE64URL.test(payload) || !BASE64URL.test(mac)) {
       throw cursorError.invalid(model, 'it is not of the form <payload>.<check> in base64url');
     }
     // Compared as text: base64url decoding ignores stray trailing characters, the text does not.

@@ -40,8 +40,13 @@ describe('bigint', () => {
       "round it to 38 digits, or store the exact digits as text (type: 'string', or a converter)");
   });
 
-  it('refuses a bigint of magnitude 1E+126 or more', () => {
+  it('refuses a bigint of magnitude 1E+126 or more, and accepts the largest below (1E+125 and 9.9E+125: DynamoDB stores them)', () => {
     expect(caught(() => toItem(Object.assign(new Account(), { id: 1n, cents: 10n ** 126n }))).code).toBe('value.numberTooLarge');
+    expect(caught(() => toItem(Object.assign(new Account(), { id: 1n, cents: -(10n ** 126n) }))).code).toBe('value.numberTooLarge');
+    for (const cents of [10n ** 125n, 99n * 10n ** 124n, -(10n ** 125n)]) {
+      const item = toItem(Object.assign(new Account(), { id: 1n, cents }));
+      expect(fromItem(Account, item).cents).toBe(cents);
+    }
   });
 
   it('refuses to read a non-integer into a bigint', () => {

@@ -90,6 +90,8 @@ describe('CursorCodec', () => {
     ['a number', 42],
     ['an empty string', ''],
     ['no dot', 'abc'],
+    ['nothing before the dot', '.abc'],
+    ['nothing after the dot', 'abc.'],
     ['not base64url', 'a+b.c/d'],
     ['far too long', `${'a'.repeat(300_000)}.b`],
   ])('refuses %s (cursor.invalid)', (_what, cursor) => {
