@@ -1,8 +1,11 @@
 /**
  * Timing for benchmarks that compare workloads in one process on a shared, noisy machine.
  *
- * The work is cut into blocks, and the workloads take turns block by block, in a rotating order,
- * so that a slow moment of the machine hits all of them alike. Two ways to use it:
+ * The work is cut into blocks, and the workloads take turns block by block, in a new random order
+ * every turn, so that a slow moment of the machine hits all of them alike, and no workload always
+ * runs right after the same other one. (A rotating order kept each workload's predecessor fixed,
+ * and a workload pays part of its predecessor's costs — the garbage it left, the caches it
+ * emptied: two identical workloads measured a point apart, run after run.) Two ways to use it:
  *  - blocks of one item (e.g. one put+get pair, ~1 ms): the workloads interleave so finely that
  *    steal time and frequency changes cancel out, and a garbage collection lands in whichever
  *    workload's allocation triggers it, so each pays for GC in proportion to what it allocates.
@@ -55,20 +58,39 @@ export function versus(a: RaceResult, b: RaceResult): { medianRatio: number; tot
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** A small deterministic PRNG (LCG), so that a run's order of turns can be replayed. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** 0..n-1 in a random order (Fisher-Yates). */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
 export function gcAvailable(): boolean {
   return gc !== undefined;
 }
 
 export async function race(entries: readonly (readonly [label: string, work: Block])[], options: RaceOptions): Promise<RaceResult[]> {
   const { items, block, rounds, warmup, collect } = options;
+  const random = seeded(0x5eed);
   for (let w = 0; w < warmup; w++) for (const [, work] of entries) await work(0, items);
   const times: number[][] = entries.map(() => []);
   let turn = 0;
   for (let r = 0; r < rounds; r++) {
     for (let from = 0; from < items; from += block, turn++) {
       const to = Math.min(items, from + block);
-      for (let j = 0; j < entries.length; j++) {
-        const k = (j + turn) % entries.length;
+      for (const k of shuffled(entries.length, random)) {
         if (collect) gc?.();
         const start = process.hrtime.bigint();
         await entries[k][1](from, to);
