@@ -9,7 +9,7 @@
  */
 export class ResendStopped extends Error {
   constructor(readonly lost: unknown) {
-    super('dynamap stopped the AWS SDK from resending a write whose first attempt got no answer');
+    super('dynamap stopped the AWS SDK from resending a write that got a server error or no answer');
     this.name = 'DynamapResendStopped';
   }
 }
