@@ -17,3 +17,9 @@ declare const noteKeys: { id: string }[];
 declare const bar: { update(done: number, total: number): void };
 declare function onProgress(progress: BatchProgress): void;
 declare function later(unprocessed: Movie[]): Promise<void>;
+@Table({ name: 'Accounts' })
+class Account {
+  @PartitionKey() id!: string;
+  @Attribute() balance?: number;
+}
+declare const id: string;
