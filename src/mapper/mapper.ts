@@ -34,7 +34,7 @@ import { buildSaveInput } from './save-input';
 import { attributeNames, deleteEnded, failureOutcome, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
-import { sendOnce, sendWrite } from './resend-guard';
+import { sendWrite } from './resend-guard';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';
@@ -126,7 +126,7 @@ export class Mapper {
     const ctx = this.context;
     const send = () => {
       writeStarted(entity);
-      return executeThen(ctx, () => (prepared.writeOnce ? sendOnce<PutItemCommandOutput>(ctx.client, new PutItemCommand(prepared.input)) : ctx.client.send(new PutItemCommand(prepared.input))), prepared, () => {
+      return executeThen(ctx, () => sendWrite<PutItemCommandOutput>(ctx, new PutItemCommand(prepared.input), prepared.writeOnce), prepared, () => {
         try {
           if (!plan.putAddsNothing) Object.assign(entity, prepared.assign);
           if (plan.nestedDefaults) adoptNestedDefaults(plan.schema, entity, prepared.input.Item!);
@@ -193,7 +193,7 @@ export class Mapper {
     objectOf(changes, `update(${schema.className})`, 'changes', "an object of property paths ({ rating: 8 })");
     const prepared = buildUpdateInput(this.context, schema, objectOf(key, `update(${schema.className})`, 'key', keyShape(schema)), changes, options, new Date());
     if (this.context.validate) await validateChanges(Model, changes, schema.className, prepared.op.key);
-    const out = await execute(this.context, () => sendWrite<UpdateItemCommandOutput>(this.context, new UpdateItemCommand(prepared.input), prepared.op), prepared.op);
+    const out = await execute(this.context, () => sendWrite<UpdateItemCommandOutput>(this.context, new UpdateItemCommand(prepared.input), prepared.op.writeOnce), prepared.op);
     if (!out.Attributes) return undefined;
     let entity: T;
     try {
@@ -226,7 +226,7 @@ export class Mapper {
         await validateEntity(prepared.staged!, schema.className, undefined, prepared.item, snapshot.partial ? heldProperties(prepared.staged!, snapshot) : undefined);
       }
       try {
-        await execute(this.context, () => sendWrite(this.context, new UpdateItemCommand(update.input), update.op), update.op);
+        await execute(this.context, () => sendWrite(this.context, new UpdateItemCommand(update.input), update.op.writeOnce), update.op);
       } catch (error) {
         outcome = failureOutcome(error);
         throw error;
@@ -264,7 +264,7 @@ export class Mapper {
       prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', OPTIONS.condition), entity);
     }
     if (typeof modelOrEntity === 'function') {
-      await execute(this.context, () => sendWrite(this.context, new DeleteItemCommand(prepared.input), prepared.op), prepared.op);
+      await execute(this.context, () => sendWrite(this.context, new DeleteItemCommand(prepared.input), prepared.op.writeOnce), prepared.op);
       return;
     }
     // Forgotten only once it is gone (after a refused delete, the entity still saves as a read
@@ -273,7 +273,7 @@ export class Mapper {
     writeStarted(entity);
     let outcome: WriteOutcome = 'failed';
     try {
-      await execute(this.context, () => sendWrite(this.context, new DeleteItemCommand(prepared.input), prepared.op), prepared.op);
+      await execute(this.context, () => sendWrite(this.context, new DeleteItemCommand(prepared.input), prepared.op.writeOnce), prepared.op);
       outcome = 'applied';
     } catch (error) {
       outcome = failureOutcome(error);

@@ -11,7 +11,6 @@
  * It sits at the top of the deserialize step: below signing (a credentials error is not a lost
  * answer), around the response parser (a 5xx arrives parsed, with its status).
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { outcomeUnknown } from '../errors/operation';
 import { ResendStopped } from '../errors/resend-stopped';
 import type { MapperContext } from './context';
@@ -39,15 +38,13 @@ interface GuardableCommand {
   readonly middlewareStack?: { add(middleware: unknown, options: typeof PLACE): void };
 }
 
-/** Sends a write that must not be resent after a failure of unknown outcome (see above). */
-export function sendOnce<O>(client: DynamoDBClient, command: GuardableCommand): Promise<O> {
+/**
+ * Sends a write: guarded when it must not be resent after a failure of unknown outcome
+ * (`writeOnce`: a conditional put or delete, an update, a save), as it is otherwise.
+ */
+export function sendWrite<O>(ctx: MapperContext, command: GuardableCommand, writeOnce: boolean | undefined): Promise<O> {
+  if (!writeOnce) return (ctx.client.send as (command: unknown) => Promise<O>)(command);
   // A command without a middleware stack (a stand-in client's own) is sent as it is.
   command.middlewareStack?.add(guard, PLACE);
-  return (client.send as (command: unknown, options: object) => Promise<O>)(command, SEND_OPTIONS);
-}
-
-/** A write: guarded when its operation must not be resent (`writeOnce`), sent as it is otherwise. */
-export function sendWrite<O>(ctx: MapperContext, command: GuardableCommand, op: { readonly writeOnce?: boolean | undefined }): Promise<O> {
-  if (op.writeOnce) return sendOnce<O>(ctx.client, command);
-  return (ctx.client.send as (command: unknown) => Promise<O>)(command);
+  return (ctx.client.send as (command: unknown, options: object) => Promise<O>)(command, SEND_OPTIONS);
 }

@@ -27,17 +27,17 @@ export async function drain<R>(
 ): Promise<DrainOutcome<R>> {
   let pending = requests;
   let fruitless = 0;
-  let lastThrottle: unknown;
+  let lastFailure: unknown;
   for (let retry = 0; pending.length > 0; retry++) {
     if (retry > 0) await sleep(backoffDelay(policy, retry - 1));
     let left: readonly R[];
-    let serverError = false;
+    let notThrottling = false;
     try {
       left = await send(pending);
     } catch (e) {
       if (!isTransient(e)) return { status: 'failed', left: pending, cause: e };
-      lastThrottle = e;
-      serverError = !isCapacityThrottle(e);
+      lastFailure = e;
+      notThrottling = !isCapacityThrottle(e);
       left = pending;
     }
     if (left.length < pending.length) {
@@ -49,9 +49,10 @@ export async function drain<R>(
     }
     pending = left;
     if (pending.length > 0 && fruitless >= policy.attempts) {
-      // The last attempt failed with a server error: retried as throttling is, but reported as what it is (not "raise the capacity").
-      if (serverError) return { status: 'failed', left: pending, cause: lastThrottle };
-      return lastThrottle === undefined ? { status: 'throttled', left: pending } : { status: 'throttled', left: pending, cause: lastThrottle };
+      // The last attempt failed with a server error or got no answer: retried as throttling is, but
+      // reported as what it is (not "raise the capacity").
+      if (notThrottling) return { status: 'failed', left: pending, cause: lastFailure };
+      return lastFailure === undefined ? { status: 'throttled', left: pending } : { status: 'throttled', left: pending, cause: lastFailure };
     }
   }
   return { status: 'done' };
