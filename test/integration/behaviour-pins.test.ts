@@ -59,13 +59,13 @@ describe('save() of an entity whose key was changed', () => {
 
 describe('a cursor on the bound of a key condition', () => {
   it.each([
-    ['between, at its low end', () => mapper.query(Reading, { sensor: 'x', at: between(1, 10) }), [2, 3, 4, 5, 6, 7, 8, 9, 10]],
-    ['between, at its high end (reversed)', () => mapper.query(Reading, { sensor: 'x', at: between(1, 10) }).reverse(), [9, 8, 7, 6, 5, 4, 3, 2, 1]],
-    ['>=, at its bound', () => mapper.query(Reading, { sensor: 'x', at: gte(1) }), [2, 3, 4, 5, 6, 7, 8, 9, 10]],
-    ['<=, at its bound (reversed)', () => mapper.query(Reading, { sensor: 'x', at: lte(10) }).reverse(), [9, 8, 7, 6, 5, 4, 3, 2, 1]],
-  ])('%s: the traversal continues from it', async (_, query, rest) => {
+    ['between, at its low end', () => mapper.query(Reading, { sensor: 'x', at: between(1, 10) }), 1, [2, 3, 4, 5, 6, 7, 8, 9, 10]],
+    ['between, at its high end (reversed)', () => mapper.query(Reading, { sensor: 'x', at: between(1, 10) }).reverse(), 10, [9, 8, 7, 6, 5, 4, 3, 2, 1]],
+    ['>=, at its bound', () => mapper.query(Reading, { sensor: 'x', at: gte(1) }), 1, [2, 3, 4, 5, 6, 7, 8, 9, 10]],
+    ['<=, at its bound (reversed)', () => mapper.query(Reading, { sensor: 'x', at: lte(10) }).reverse(), 10, [9, 8, 7, 6, 5, 4, 3, 2, 1]],
+  ])('%s: the traversal continues from it', async (_, query, bound, rest) => {
     const first = await query().limit(1).page();
-    expect(first.items.map((r) => r.at)).toEqual([rest[0]! < 5 ? 1 : 10]);
+    expect(first.items.map((r) => r.at)).toEqual([bound]);
     expect((await query().startAfter(first.cursor!).all()).map((r) => r.at)).toEqual(rest);
   });
 });

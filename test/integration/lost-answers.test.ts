@@ -41,12 +41,12 @@ async function stored(table: string, id: string) {
   return (await sdkRetries.client.send(new GetItemCommand({ TableName: prefix + table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
 }
 
-async function failure(promise: Promise<unknown>): Promise<DynoErrorShape> {
+async function failure(promise: Promise<unknown>): Promise<ErrorShape> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
   if (error === undefined) throw new Error('expected the call to fail, it resolved');
-  return error as DynoErrorShape;
+  return error as ErrorShape;
 }
-type DynoErrorShape = Error & { code?: string; cause?: { code?: string } };
+type ErrorShape = Error & { code?: string; cause?: { code?: string } };
 
 const MAYBE = /got no answer from DynamoDB \(Error: socket hang up.*\)\. DynamoDB may or may not have applied it, so it was not sent again .*read the item to see whether it was applied/;
 

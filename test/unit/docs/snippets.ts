@@ -2,11 +2,10 @@
  * The TypeScript blocks of README.md and docs/*.md, type-checked against the sources as a reader
  * would paste them. Each block is its own module; what it uses without declaring (the doc's model,
  * a `mapper`, a `key`) comes from the doc's context file in ./context/, whose declarations are
- * added unless the block declares or imports the same name itself, and so are the classes and types of
- * the doc's earlier blocks (as a reader takes them); ./context/_common.ts holds
- * what every doc may use (the public surface, a `mapper`), overridden by a doc's own context. A line whose comment says
- * `compile error` must fail to compile (it gets a `// @ts-expect-error` above it). A block fenced
- * as ```ts output (an answer's shape, not code) is not checked.
+ * added unless the block declares or imports the same name itself, and so are the classes and
+ * types of the doc's earlier blocks (as a reader takes them); ./context/_common.ts holds what every
+ * doc may use (the public surface, a `mapper`), overridden by a doc's own context. A line whose
+ * comment says `compile error` must fail to compile (it gets a `// @ts-expect-error` above it).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -33,7 +32,7 @@ export function snippetsOf(doc: string): Snippet[] {
   const out: Snippet[] = [];
   let open: { line: number; code: string[]; checked: boolean } | undefined;
   lines.forEach((text, i) => {
-    const fence = /^```(\S*)\s*(.*)$/.exec(text);
+    const fence = /^```(\S*)/.exec(text);
     if (!fence) {
       open?.code.push(text);
       return;
@@ -43,7 +42,7 @@ export function snippetsOf(doc: string): Snippet[] {
       open = undefined;
     } else {
       const lang = fence[1]!;
-      open = { line: i + 2, code: [], checked: (lang === 'ts' || lang === 'typescript') && fence[2] !== 'output' };
+      open = { line: i + 2, code: [], checked: lang === 'ts' || lang === 'typescript' };
     }
   });
   return out;
@@ -114,7 +113,7 @@ export interface SnippetProblem {
 }
 
 /** Type-checks every snippet; the problems found, located in the docs. */
-export function checkSnippets(docs: readonly string[]): { checked: number; problems: SnippetProblem[] } {
+export function checkSnippets(docs: readonly string[]): SnippetProblem[] {
   const files = new Map<string, { text: string; origin: (line: number) => number; doc: string }>();
   const commonPath = join(CONTEXT_DIR, '_common.ts');
   const common = parse(commonPath, readFileSync(commonPath, 'utf8'));
@@ -201,5 +200,5 @@ export function checkSnippets(docs: readonly string[]): { checked: number; probl
       problems.push({ doc: file.doc, line: origin, message: origin < 0 ? `(in the context) ${message}: ${sf.text.split('\n')[at]}` : message });
     }
   }
-  return { checked: files.size, problems };
+  return problems;
 }
