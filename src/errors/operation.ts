@@ -6,7 +6,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConditionError, DynamapError, DynamoError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
 import { ResendStopped } from './resend-stopped';
 import { missingParentPath } from './expression';
-import { shown } from './shown';
+import { asSentence, shown } from './shown';
 
 /** Throttling proper: the table's (or the account's) capacity. */
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
@@ -168,14 +168,14 @@ export const operationError = {
     if (isTransportFailure(cause)) {
       return new DynamoError(
         `${op.operation} of ${op.model}${describeKey(op.key)} got no answer from DynamoDB ${attempts} time(s): ${err?.name ?? 'Error'}: ` +
-          `${err?.message ?? String(cause)}. Check the network and the client's endpoint, then retry` +
+          `${asSentence(err?.message ?? String(cause))} Check the network and the client's endpoint, then retry` +
           (op.operation === 'query' || op.operation === 'scan' ? ' (a traversal resumes from the cursor of the last page it returned).' : '.'),
         cause,
       );
     }
     return new DynamoError(
       `${op.operation} of ${op.model}${describeKey(op.key)} failed ${attempts} time(s) with a server error: ${err?.name ?? 'Error'}: ` +
-        `${err?.message ?? String(cause)}. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
+        `${asSentence(err?.message ?? String(cause))} DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
       cause,
     );
   },

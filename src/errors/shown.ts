@@ -89,3 +89,8 @@ function functionName(fn: Function): string {
 export function shownName(name: string): string {
   return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(name) && name.length <= 200 ? name : shown(name);
 }
+
+/** An AWS message embedded as a sentence of ours: ends with one period ("…requestTimeout." is not given a second). */
+export function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -3,6 +3,8 @@
  * (declared vs actual) and what the user can do about it.
  */
 import { SyncError, type ModelProblem } from './classes';
+import { outcomeUnknown } from './operation';
+import { asSentence } from './shown';
 
 const NAME_RULE = '3 to 255 characters of [a-zA-Z0-9_.-]';
 
@@ -35,6 +37,9 @@ function hintFor(cause: unknown): string {
     case 'ValidationException':
       return ' DynamoDB refused the request; inspect it with mapper.createTableInput(Model).';
     default:
+      if (outcomeUnknown(cause)) {
+        return ' DynamoDB may or may not have applied it: run sync again, which describes the table and sends only what is still missing.';
+      }
       // The SDK's own refusal before sending: a plain Error.
       if (cause instanceof Error && /region is missing/i.test(cause.message)) {
         return ' Give the DynamoDBClient a region (new DynamoDBClient({ region })) or set AWS_REGION; the dynamap command takes --region.';
@@ -120,7 +125,7 @@ export const syncError = {
   request: (table: string, operation: string, cause: unknown) =>
     new SyncError(
       'sync.requestFailed',
-      `${operation} for table "${table}" failed: ${describeCause(cause)}.${hintFor(cause)}`,
+      `${operation} for table "${table}" failed: ${asSentence(describeCause(cause))}${hintFor(cause)}`,
       table,
       [],
       cause,

@@ -34,7 +34,7 @@ import { buildSaveInput } from './save-input';
 import { attributeNames, deleteEnded, failureOutcome, remember, shapeOf, snapshotOf, writeEnded, writeStarted, type ReadShape, type WriteOutcome } from './snapshots';
 import { readShapeOf } from './projection';
 import { readItem } from './read-item';
-import { sendWrite } from './resend-guard';
+import { sendWrite } from './send-write';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';

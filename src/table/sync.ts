@@ -2,15 +2,22 @@
  * `mapper.sync()`: make the tables exist as the models declare them, by adding only. Every table
  * is described and planned before any is changed, so a model error or an incompatible table
  * stops the run before the first write. Then, table by table: CreateTable and wait; one
- * UpdateTable per missing global index, each waited for; UpdateTimeToLive.
+ * UpdateTable per missing global index, each waited for; UpdateTimeToLive. A change request is
+ * never resent blindly: after no answer, or a refusal the table can explain (busy, already
+ * done), the table is described and planned again (see apply).
  */
 import {
   CreateTableCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
+  type UpdateTableCommandOutput,
   type TimeToLiveDescription,
 } from '@aws-sdk/client-dynamodb';
+import { SyncError } from '../errors/classes';
+import { isServerError, outcomeUnknown } from '../errors/operation';
+import { sendOnce } from '../errors/resend-guard';
+import { ResendStopped } from '../errors/resend-stopped';
 import { syncError } from '../errors/sync';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
@@ -18,7 +25,7 @@ import { groupByTable, tableDefinition, type TableDefinition } from './definitio
 import { modelsOfTable, tableModels } from './table-models';
 import { describeTable, describeTtl, errorName } from './describe';
 import { planTable } from './diff';
-import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, SyncOptions, SyncResult, TablePlan } from './types';
+import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, PlanStep, SyncOptions, SyncResult, TablePlan } from './types';
 import { waitUntilActive, type WaitOptions } from './wait';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -47,8 +54,9 @@ export async function syncModels(
   for (const definition of definitions) plans.push(await planFor(ctx.client, definition));
 
   const result: SyncResult = { created: [], updated: [], unchanged: [], plan: [] };
-  for (const [i, { plan, building }] of plans.entries()) {
-    const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], plan, wait, false, building);
+  for (const [i, planned] of plans.entries()) {
+    const { plan } = planned;
+    const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], planned, wait);
     result[done.outcome].push(plan.table);
     result.plan.push(done.plan);
   }
@@ -92,80 +100,160 @@ async function planFor(client: DynamoDBClient, definition: TableDefinition): Pro
   return { plan, building };
 }
 
-/** Applies the steps of one plan in order; `raced` guards the one re-plan after a concurrent CreateTable. */
-async function apply(
-  client: DynamoDBClient,
-  definition: TableDefinition,
-  plan: TablePlan,
-  wait: WaitOptions,
-  raced = false,
-  building = false,
-): Promise<{ outcome: Outcome; plan: TablePlan }> {
-  let created = false;
-  let changed = false;
-  // True once a step has waited for ACTIVE; UpdateTimeToLive needs an ACTIVE table too, and the
-  // table may have been CREATING or UPDATING (someone else's change) when it was described.
-  let active = false;
-  const notes: string[] = [];
-  for (const step of plan.steps) {
-    if (step.kind === 'createTable') {
-      if (!(await createTable(client, step, wait, !raced))) {
-        // Another process created the table between our DescribeTable and CreateTable: once it
-        // is ACTIVE, plan again against what it made and apply the rest.
-        await waitUntilActive(client, step.table, wait);
-        const replanned = await planFor(client, definition);
-        const again = await apply(client, definition, replanned.plan, wait, true, replanned.building);
-        return { outcome: again.outcome, plan: withNotes(again.plan, ['The table was created concurrently by someone else; sync planned again against it.']) };
-      }
-      created = true;
-      active = true;
-    } else if (step.kind === 'createGlobalIndex') {
-      await createGlobalIndex(client, step, wait);
-      changed = true;
-      active = true;
-    } else {
-      if (!active) await waitUntilActive(client, step.table, wait);
-      if (await enableTtl(client, step)) changed = true;
-      else notes.push(`The engine does not implement UpdateTimeToLive, so TTL on "${step.attribute}" was not enabled (DynamoDB and DynamoDB Local do).`);
-    }
-  }
-  // A table or index still being built (an earlier sync that timed out during a long backfill):
-  // sync returns once it can be used, as it does after building one itself.
-  if (building && !active) await waitUntilActive(client, plan.table, wait);
-  const outcome: Outcome = created ? 'created' : changed ? 'updated' : 'unchanged';
-  return { outcome, plan: withNotes(plan, notes) };
+/**
+ * How many times one table is described and planned again after a step that met a change it
+ * did not make or whose outcome it could not know; past that the step's error is thrown.
+ */
+const MAX_REPLANS = 3;
+
+/** The step a plan still has that does what `step` does (its index, for an index), if any. */
+function stillPlanned(plan: TablePlan, step: PlanStep): boolean {
+  return plan.steps.some((s) => s.kind === step.kind &&
+    (s.kind !== 'createGlobalIndex' || s.index.IndexName === (step as CreateGlobalIndexStep).index.IndexName));
+}
+
+/** The request a step sends, for messages and notes. */
+function requestOf(step: PlanStep): string {
+  if (step.kind === 'createTable') return 'CreateTable';
+  if (step.kind === 'createGlobalIndex') return `UpdateTable (create global index "${step.index.IndexName ?? ''}")`;
+  return `UpdateTimeToLive (enable on "${step.attribute}")`;
 }
 
 /**
- * CreateTable, then wait until ACTIVE. False when the table already exists (ResourceInUseException)
- * and `mayExist`; without `mayExist` that is an error like any other.
+ * Applies one table's plan, step by step. A step that fails in a way the table itself can settle
+ * — no answer or a server error (the request may have been applied: it is never resent blindly),
+ * the table or index being changed by someone else, a change someone else already made — is
+ * followed by describing the table and planning again: what was applied is not sent again, what
+ * was not is. Any other failure is thrown as it is.
  */
-async function createTable(client: DynamoDBClient, step: CreateTableStep, wait: WaitOptions, mayExist: boolean): Promise<boolean> {
-  try {
-    await client.send(new CreateTableCommand(step.input));
-  } catch (error) {
-    if (mayExist && errorName(error) === 'ResourceInUseException') return false;
-    throw syncError.request(step.table, 'CreateTable', error);
+async function apply(client: DynamoDBClient, definition: TableDefinition, first: Planned, wait: WaitOptions): Promise<{ outcome: Outcome; plan: TablePlan }> {
+  let { plan, building } = first;
+  let created = false;
+  let changed = false;
+  // The steps taken (an engine's "not implemented" included, with a note), for the result.
+  const done: PlanStep[] = [];
+  const notes = [...plan.notes];
+  let lostCreateTable = false;
+  for (let replans = 0; ; replans++) {
+    // True once a step has waited for ACTIVE; UpdateTimeToLive needs an ACTIVE table too, and the
+    // table may have been CREATING or UPDATING (someone else's change) when it was described.
+    let active = false;
+    let failed: { step: PlanStep; error: unknown } | undefined;
+    for (const step of plan.steps) {
+      try {
+        if (step.kind === 'createTable') {
+          await createTable(client, step, wait);
+          created = true;
+          active = true;
+        } else if (step.kind === 'createGlobalIndex') {
+          await createGlobalIndex(client, step, wait);
+          changed = true;
+          active = true;
+        } else {
+          if (!active) await waitUntilActive(client, step.table, wait);
+          if (await enableTtl(client, step)) changed = true;
+          else notes.push(`The engine does not implement UpdateTimeToLive, so TTL on "${step.attribute}" was not enabled (DynamoDB and DynamoDB Local do).`);
+        }
+        done.push(step);
+      } catch (error) {
+        if (!settledByReplanning(error)) throw stepError(step, error);
+        failed = { step, error };
+        break;
+      }
+    }
+    if (!failed) {
+      // A table or index still being built (an earlier sync that timed out during a long backfill,
+      // or a request of this one that got no answer): sync returns once it can be used.
+      if (building && !active) await waitUntilActive(client, plan.table, wait);
+      break;
+    }
+    const { step, error } = failed;
+    if (replans === MAX_REPLANS) throw stepError(step, error);
+    // Someone else's CreateTable, or a table being changed: let it finish before planning again.
+    if (busy(error)) await waitUntilActive(client, step.table, wait);
+    ({ plan, building } = await planFor(client, definition));
+    for (const note of plan.notes) if (!notes.includes(note)) notes.push(note);
+    const applied = !stillPlanned(plan, step);
+    const unknown = outcomeUnknown(error);
+    if (!applied && !unknown && !busy(error)) throw stepError(step, error);
+    // A CreateTable that got no answer and, sent again, met an existing table: most likely its own
+    // (DescribeTable, eventually consistent, may not have shown it yet in between).
+    const ours = unknown || (step.kind === 'createTable' && lostCreateTable);
+    if (step.kind === 'createTable' && unknown) lostCreateTable = true;
+    notes.push(replanNote(step, error, ours, applied));
+    if (applied && ours) {
+      done.push(step);
+      if (step.kind === 'createTable') created = true;
+      else changed = true;
+    }
   }
+  const outcome: Outcome = created ? 'created' : changed ? 'updated' : 'unchanged';
+  return { outcome, plan: { ...plan, steps: done, notes, unchanged: done.length === 0 } };
+}
+
+/** The table or index was being changed (ResourceInUseException): worth planning again and retrying. */
+function busy(error: unknown): boolean {
+  return errorName(error) === 'ResourceInUseException';
+}
+
+/**
+ * Failures the table's own state can settle: no answer or a server error, the table or index busy
+ * (someone else's change, or the SDK's resend meeting this request's own), or DynamoDB refusing a
+ * change because it was already made ("TimeToLive is already enabled" after such a resend).
+ */
+function settledByReplanning(error: unknown): boolean {
+  return outcomeUnknown(error) || busy(error) || errorName(error) === 'ValidationException';
+}
+
+/** What happened to a step that was followed by planning again; `ours`: it may have applied the change itself. */
+function replanNote(step: PlanStep, error: unknown, ours: boolean, applied: boolean): string {
+  if (step.kind === 'createTable' && !ours && applied) return 'The table was created concurrently by someone else; sync planned again against it.';
+  const request = requestOf(step);
+  if (ours) {
+    const what = outcomeUnknown(error)
+      ? `${request} ${isServerError(lostFailure(error)) ? 'failed with a server error' : 'got no answer from DynamoDB'} (${describeFailure(error)})`
+      : `${request}, sent again after it got no answer, was refused (${describeFailure(error)})`;
+    return applied
+      ? `${what}; described again, the table shows it applied, so it was not sent again.`
+      : `${what}; described again, the table shows it not applied, so sync sent it again.`;
+  }
+  return applied
+    ? `${request} was refused (${describeFailure(error)}): the table already has that change (made concurrently); sync planned again against it.`
+    : `${request} was refused (${describeFailure(error)}): the table was being changed; sync waited and sent it again.`;
+}
+
+/** The AWS error itself, where the resend guard stopped it. */
+function lostFailure(error: unknown): unknown {
+  return error instanceof ResendStopped ? error.lost : error;
+}
+
+/** A failed step as the user sees it: the AWS error as `cause`. */
+function stepError(step: PlanStep, error: unknown): unknown {
+  if (error instanceof SyncError) return error;
+  return syncError.request(step.table, requestOf(step), lostFailure(error));
+}
+
+function describeFailure(error: unknown): string {
+  const e = lostFailure(error);
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** CreateTable (never resent blindly: see apply), then wait until ACTIVE. */
+async function createTable(client: DynamoDBClient, step: CreateTableStep, wait: WaitOptions): Promise<void> {
+  await sendOnce(client, new CreateTableCommand(step.input));
   await waitUntilActive(client, step.table, wait);
-  return true;
 }
 
 async function createGlobalIndex(client: DynamoDBClient, step: CreateGlobalIndexStep, wait: WaitOptions): Promise<void> {
   const name = step.index.IndexName ?? '';
   // DynamoDB refuses UpdateTable while the table or another index is still being built.
   await waitUntilActive(client, step.table, wait);
-  let listed: boolean;
-  try {
-    const out = await client.send(new UpdateTableCommand({
-      TableName: step.table,
-      AttributeDefinitions: step.attributeDefinitions,
-      GlobalSecondaryIndexUpdates: [{ Create: step.index }],
-    }));
-    listed = (out.TableDescription?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexName === name);
-  } catch (error) {
-    throw syncError.request(step.table, `UpdateTable (create global index "${name}")`, error);
-  }
+  const out = await sendOnce<UpdateTableCommandOutput>(client, new UpdateTableCommand({
+    TableName: step.table,
+    AttributeDefinitions: step.attributeDefinitions,
+    GlobalSecondaryIndexUpdates: [{ Create: step.index }],
+  }));
+  const listed = (out.TableDescription?.GlobalSecondaryIndexes ?? []).some((i) => i.IndexName === name);
   // DynamoDB answers with the index in CREATING; an engine that omits it ignored the request
   // (dynalite does), and waiting for it would only end in a timeout.
   if (!listed) throw syncError.indexNotCreated(step.table, name);
@@ -175,13 +263,13 @@ async function createGlobalIndex(client: DynamoDBClient, step: CreateGlobalIndex
 /** UpdateTimeToLive; false when the engine does not implement it (dynalite). */
 async function enableTtl(client: DynamoDBClient, step: EnableTtlStep): Promise<boolean> {
   try {
-    await client.send(new UpdateTimeToLiveCommand({
+    await sendOnce(client, new UpdateTimeToLiveCommand({
       TableName: step.table,
       TimeToLiveSpecification: { AttributeName: step.attribute, Enabled: true },
     }));
     return true;
   } catch (error) {
     if (errorName(error) === 'UnknownOperationException') return false;
-    throw syncError.request(step.table, `UpdateTimeToLive (enable on "${step.attribute}")`, error);
+    throw error;
   }
 }

@@ -34,7 +34,11 @@ export type PlanStep = CreateTableStep | CreateGlobalIndexStep | EnableTtlStep;
 export interface TablePlan {
   /** Full table name, prefix included. */
   readonly table: string;
-  /** In the order they are applied. */
+  /**
+   * In the order they are applied. In a sync's result, the steps it took: a step that got no
+   * answer and that the table, described again, shows applied is one of them; a change someone
+   * else made meanwhile is not.
+   */
   readonly steps: PlanStep[];
   /**
    * Things sync noticed but does not change: indexes nobody declares (never deleted), options

@@ -13,6 +13,7 @@ import {
   ListTablesCommand,
   PutItemCommand,
   QueryCommand,
+  UpdateTableCommand,
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
@@ -358,6 +359,37 @@ describe(`sync (${engineName()})`, () => {
     expect(result).toMatchObject({ created: [], updated: [], unchanged: [`${prefix}Raced`] });
     expect(result.plan[0].notes).toEqual(['The table was created concurrently by someone else; sync planned again against it.']);
     expect(sent.filter((name) => !name.startsWith('Describe'))).toEqual(['CreateTable']);
+  });
+
+  itOnDynamoDBLocal('when another process adds the same index first, waits for it instead of failing', async () => {
+    @Table({ name: 'RacedIndex' })
+    @GlobalIndex('byOwner', { partitionKey: 'owner' })
+    class RacedIndex {
+      @PartitionKey() id!: string;
+      @Attribute() owner?: string;
+    }
+    const table = `${prefix}RacedIndex`;
+    const { ctx, client, sent } = context();
+    await client.send(new CreateTableCommand({
+      TableName: table,
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }));
+    sent.length = 0;
+    // A real race: just before sync's UpdateTable goes out, a rival sends the same one.
+    const rival = testClient();
+    const send = client.send.bind(client) as (command: object, ...rest: unknown[]) => Promise<unknown>;
+    client.send = (async (command: object, ...rest: unknown[]) => {
+      if (command instanceof UpdateTableCommand) await rival.send(new UpdateTableCommand(command.input));
+      return send(command, ...rest);
+    }) as unknown as DynamoDBClient['send'];
+    const result = await syncModels(ctx, [RacedIndex], fast);
+    expect(result).toMatchObject({ created: [], updated: [], unchanged: [table] });
+    expect(result.plan[0].notes).toContainEqual(expect.stringMatching(
+      /^UpdateTable \(create global index "byOwner"\) was refused \(\w+: .*\): the table already has that change \(made concurrently\); sync planned again against it\.$/));
+    expect(sent.filter((name) => !name.startsWith('Describe'))).toEqual(['UpdateTable']);
+    expect((await describeTableOf(client, table))?.GlobalSecondaryIndexes?.map((i) => i.IndexStatus)).toEqual(['ACTIVE']);
   });
 
   it('refuses an incompatible key schema with a SyncError showing declared and actual, before any write', async () => {

@@ -1,13 +1,14 @@
 /**
  * A client for the current engine whose transport can be told to fail a coming request: lose
  * its answer after the engine applied it (as a connection reset on the way back does), refuse
- * the connection before sending, or answer with throttling instead of sending. It is the network
+ * the connection before sending, or answer with throttling or a server error (500) instead of
+ * sending. It is the network
  * that misbehaves; the engine behind it is the real one.
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { testClient } from './engine';
 
-export type Fault = 'loseAnswer' | 'refuse' | 'throttle';
+export type Fault = 'loseAnswer' | 'refuse' | 'throttle' | 'serverError';
 
 interface Handler {
   handle(request: { headers: Record<string, string> }, options?: unknown): Promise<{ response: { body?: unknown } }>;
@@ -40,15 +41,17 @@ export function lossyClient(overrides: Partial<DynamoDBClientConfig> = {}): Loss
       const at = faults.findIndex((f) => f.operation === operation);
       const fault = at >= 0 ? faults.splice(at, 1)[0]!.fault : undefined;
       if (fault === 'refuse') throw connectionError(`connect ECONNREFUSED (lossy-client: ${operation})`, 'ECONNREFUSED');
-      if (fault === 'throttle') {
-        const body = JSON.stringify({
-          __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-          message: 'The level of configured provisioned throughput for the table was exceeded (lossy-client)',
-        });
+      if (fault === 'throttle' || fault === 'serverError') {
+        const body = JSON.stringify(fault === 'throttle'
+          ? {
+            __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+            message: 'The level of configured provisioned throughput for the table was exceeded (lossy-client)',
+          }
+          : { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error (lossy-client)' });
         return {
           response: {
-            statusCode: 400,
-            reason: 'Bad Request',
+            statusCode: fault === 'throttle' ? 400 : 500,
+            reason: fault === 'throttle' ? 'Bad Request' : 'Internal Server Error',
             headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'lossy-client' },
             body: new TextEncoder().encode(body),
           },

@@ -5,15 +5,15 @@
  * fails against its own first application and is reported as someone else's change. The guard
  * is a middleware on such a write's own command (the user's client is not touched): inside the
  * SDK's retry loop, it replaces a failure of unknown outcome with a ResendStopped, which the SDK
- * does not retry; operationError.wrap reports it as `operation.outcomeUnknown`. Failures that
+ * does not retry; operationError.wrap reports it as `operation.outcomeUnknown`, and sync
+ * describes the table again to see what was applied. Failures that
  * applied nothing (throttling, a refused connection) pass through and are resent as before.
  *
  * It sits at the top of the deserialize step: below signing (a credentials error is not a lost
  * answer), around the response parser (a 5xx arrives parsed, with its status).
  */
-import { outcomeUnknown } from '../errors/operation';
-import { ResendStopped } from '../errors/resend-stopped';
-import type { MapperContext } from './context';
+import { outcomeUnknown } from './operation';
+import { ResendStopped } from './resend-stopped';
 
 type Next = (args: unknown) => Promise<unknown>;
 
@@ -38,13 +38,18 @@ interface GuardableCommand {
   readonly middlewareStack?: { add(middleware: unknown, options: typeof PLACE): void };
 }
 
+/** A client, as far as sending goes (a DynamoDBClient or a DynamoDBDocumentClient). */
+interface Sender {
+  send(command: never, options?: never): Promise<unknown>;
+}
+
 /**
- * Sends a write: guarded when it must not be resent after a failure of unknown outcome
- * (`writeOnce`: a conditional put or delete, an update, a save), as it is otherwise.
+ * Sends a write that must not be resent after a failure of unknown outcome: the SDK still resends
+ * it after throttling or a refused connection (nothing applied), never after a server error or a
+ * lost answer, which reach the caller as a ResendStopped (`outcomeUnknown` is true of it).
  */
-export function sendWrite<O>(ctx: MapperContext, command: GuardableCommand, writeOnce: boolean | undefined): Promise<O> {
-  if (!writeOnce) return (ctx.client.send as (command: unknown) => Promise<O>)(command);
+export function sendOnce<O>(client: Sender, command: GuardableCommand): Promise<O> {
   // A command without a middleware stack (a stand-in client's own) is sent as it is.
   command.middlewareStack?.add(guard, PLACE);
-  return (ctx.client.send as (command: unknown, options: object) => Promise<O>)(command, SEND_OPTIONS);
+  return (client.send as unknown as (command: unknown, options: object) => Promise<O>)(command, SEND_OPTIONS);
 }
