@@ -4,7 +4,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConditionError, DynamapError, DynamoError, ItemTooLargeError, ThrottledError, ValidationError } from './classes';
-import { ResendStopped } from './resend-stopped';
+import { ResendStopped, stoppedFailure } from './resend-stopped';
 import { missingParentPath } from './expression';
 import { asSentence, shown } from './shown';
 
@@ -145,6 +145,22 @@ export function conditionFailureHint(op: OperationDescription): string {
   return `${hint}${entity}`;
 }
 
+/**
+ * How many times a request was tried: dynamap's tries, and the AWS client's own sends of the
+ * last one when it resent it (the SDK records them on the error it gives up with).
+ */
+function tries(attempts: number, cause: unknown): string {
+  const sdk = (cause as AwsErrorLike)?.$metadata?.attempts ?? 1;
+  return `${attempts} time(s)` + (sdk > 1 ? ` (the AWS client itself sent the last of them ${sdk} times)` : '');
+}
+
+/** Where to pick up after a read that failed for good: a traversal from its last cursor, a count from the start. */
+function resumeHint(op: OperationDescription): string {
+  if (op.operation === 'query' || op.operation === 'scan') return ' (a traversal resumes from the cursor of the last page it returned).';
+  if (op.operation === 'count') return ' (count() counts again from the start: it has no cursor).';
+  return '.';
+}
+
 export const operationError = {
   conditionFailed(op: OperationDescription, cause: unknown): ConditionError {
     const target = `${op.model}${describeKey(op.key)}`;
@@ -167,15 +183,15 @@ export const operationError = {
     }
     if (isTransportFailure(cause)) {
       return new DynamoError(
-        `${op.operation} of ${op.model}${describeKey(op.key)} got no answer from DynamoDB ${attempts} time(s): ${err?.name ?? 'Error'}: ` +
-          `${asSentence(err?.message ?? String(cause))} Check the network and the client's endpoint, then retry` +
-          (op.operation === 'query' || op.operation === 'scan' ? ' (a traversal resumes from the cursor of the last page it returned).' : '.'),
+        `${op.operation} of ${op.model}${describeKey(op.key)} got no answer from DynamoDB ${tries(attempts, cause)}: ${err?.name ?? 'Error'}: ` +
+          `${asSentence(err?.message ?? String(cause))} Check the network and the client's endpoint, then retry${resumeHint(op)}`,
         cause,
       );
     }
     return new DynamoError(
-      `${op.operation} of ${op.model}${describeKey(op.key)} failed ${attempts} time(s) with a server error: ${err?.name ?? 'Error'}: ` +
-        `${asSentence(err?.message ?? String(cause))} DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.`,
+      `${op.operation} of ${op.model}${describeKey(op.key)} failed ${tries(attempts, cause)} with a server error: ${err?.name ?? 'Error'}: ` +
+        `${asSentence(err?.message ?? String(cause))} DynamoDB server errors are usually transient: retry later${resumeHint(op)} ` +
+        'One that persists comes from the request itself.',
       cause,
     );
   },
@@ -185,7 +201,7 @@ export const operationError = {
    */
   outcomeUnknown(op: OperationDescription, failure: unknown): DynamoError {
     // The resend guard's stand-in carries the failure it stopped; the user gets that as the cause.
-    const cause = failure instanceof ResendStopped ? failure.lost : failure;
+    const cause = stoppedFailure(failure);
     const err = cause as AwsErrorLike;
     const what = `${err?.name ?? 'Error'}: ${err?.message ?? String(cause)}`;
     return new DynamoError(
@@ -196,7 +212,11 @@ export const operationError = {
         (op.operation === 'transaction'
           ? 'read the items to see whether it was applied before writing again. Give the transaction a clientRequestToken ' +
             '(mapper.transaction(fn, { clientRequestToken })) and dynamap resends it safely: DynamoDB applies a token\'s transaction at most once.'
-          : 'read the item to see whether it was applied before writing again.'),
+          : 'read the item to see whether it was applied before writing again.') +
+        // A timed-out request may still be on its way; a 5xx or a reset leaves nothing in flight.
+        (TIMEOUTS.has(err?.name ?? '')
+          ? ' After a timeout the request may still reach DynamoDB later: make the next write conditional on what you read (a @Version does).'
+          : ''),
       cause,
       'operation.outcomeUnknown',
     );

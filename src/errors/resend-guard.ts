@@ -1,5 +1,5 @@
 /**
- * The AWS SDK resends a request on its own (3 attempts by default) after a server error or an
+ * The AWS SDK resends a request on its own (4 attempts in all by default for DynamoDB) after a server error or an
  * answer lost on the way (a reset connection, a timeout). For a write that may already have been
  * applied, that resend is not safe: an increment applies twice, a versioned or conditional write
  * fails against its own first application and is reported as someone else's change. The guard

@@ -13,3 +13,16 @@ export class ResendStopped extends Error {
     this.name = 'DynamapResendStopped';
   }
 }
+
+/**
+ * The failure itself where the guard stopped it (anything else as it is), carrying the number of
+ * times the AWS client sent the request (`$metadata.attempts`, which the SDK records on the error
+ * it ends with: the stand-in).
+ */
+export function stoppedFailure(failure: unknown): unknown {
+  if (!(failure instanceof ResendStopped)) return failure;
+  const attempts = (failure as { $metadata?: { attempts?: number } }).$metadata?.attempts;
+  const lost = failure.lost as { $metadata?: Record<string, unknown> } | null;
+  if (attempts !== undefined && lost !== null && typeof lost === 'object') lost.$metadata = { ...lost.$metadata, attempts };
+  return lost;
+}

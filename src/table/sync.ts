@@ -17,7 +17,7 @@ import {
 import { SyncError } from '../errors/classes';
 import { isServerError, outcomeUnknown } from '../errors/operation';
 import { sendOnce } from '../errors/resend-guard';
-import { ResendStopped } from '../errors/resend-stopped';
+import { stoppedFailure } from '../errors/resend-stopped';
 import { syncError } from '../errors/sync';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
@@ -211,7 +211,7 @@ function replanNote(step: PlanStep, error: unknown, ours: boolean, applied: bool
   const request = requestOf(step);
   if (ours) {
     const what = outcomeUnknown(error)
-      ? `${request} ${isServerError(lostFailure(error)) ? 'failed with a server error' : 'got no answer from DynamoDB'} (${describeFailure(error)})`
+      ? `${request} ${isServerError(stoppedFailure(error)) ? 'failed with a server error' : 'got no answer from DynamoDB'} (${describeFailure(error)})`
       : `${request}, sent again after it got no answer, was refused (${describeFailure(error)})`;
     return applied
       ? `${what}; described again, the table shows it applied, so it was not sent again.`
@@ -222,19 +222,14 @@ function replanNote(step: PlanStep, error: unknown, ours: boolean, applied: bool
     : `${request} was refused (${describeFailure(error)}): the table was being changed; sync waited and sent it again.`;
 }
 
-/** The AWS error itself, where the resend guard stopped it. */
-function lostFailure(error: unknown): unknown {
-  return error instanceof ResendStopped ? error.lost : error;
-}
-
 /** A failed step as the user sees it: the AWS error as `cause`. */
 function stepError(step: PlanStep, error: unknown): unknown {
   if (error instanceof SyncError) return error;
-  return syncError.request(step.table, requestOf(step), lostFailure(error));
+  return syncError.request(step.table, requestOf(step), stoppedFailure(error));
 }
 
 function describeFailure(error: unknown): string {
-  const e = lostFailure(error);
+  const e = stoppedFailure(error);
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 

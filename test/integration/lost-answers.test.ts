@@ -1,7 +1,7 @@
 /**
  * Writes whose answer is lost on the way back (network-fault probe): the AWS SDK resends a
  * request after a reset connection or a timeout, which for some writes is not safe. What must
- * hold, with the SDK's default client (3 attempts) and with `maxAttempts: 1`:
+ * hold, with the SDK's default client (4 attempts in all for DynamoDB) and with `maxAttempts: 1`:
  *  - a write a resend could apply twice or fail against its own first application (an update, a
  *    versioned or conditional write) is not resent: it fails with `operation.outcomeUnknown`
  *    ("may or may not have applied, read the item"), never as success after applying twice, and
@@ -46,7 +46,7 @@ async function failure(promise: Promise<unknown>): Promise<ErrorShape> {
   if (error === undefined) throw new Error('expected the call to fail, it resolved');
   return error as ErrorShape;
 }
-type ErrorShape = Error & { code?: string; cause?: { code?: string } };
+type ErrorShape = Error & { code?: string; cause?: { code?: string; $metadata?: { attempts?: number } } };
 
 const MAYBE = /got no answer from DynamoDB \(Error: socket hang up.*\)\. DynamoDB may or may not have applied it, so it was not sent again .*read the item to see whether it was applied/;
 
@@ -75,6 +75,8 @@ describe.each([
     expect(error.message).toMatch(/^update of Counter \{ id: "inc-\d" \} /);
     expect(error.message).toMatch(MAYBE);
     expect(error.cause?.code).toBe('ECONNRESET');
+    // How often the AWS client sent it, where the SDK records it (regression: undefined once the guard stopped it).
+    expect(error.cause?.$metadata?.attempts).toBe(1);
     expect((await stored('LostCounters', id))?.views).toEqual({ N: '1' });
   });
 
@@ -161,6 +163,27 @@ it('a batch whose retries ran out after a lost answer lists those items, saying 
   expect((await stored('LostCounters', 'batch-lost-0'))?.views).toEqual({ N: '0' });
 });
 
+it('count() whose requests got no answer every time says it counts again from the start (regression: it pointed to a cursor it does not give), and how often the AWS client sent', async () => {
+  const three = lossyClient({ maxAttempts: 3 });
+  const twice = new Mapper({ client: three.client, tablePrefix: prefix, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+  three.fail('Scan', 'loseAnswer', 6);   // 2 tries by dynamap, each sent 3 times by the SDK
+  const error = await failure(twice.scan(Counter).count());
+  expect(three.pending()).toBe(0);
+  expect(error).toBeInstanceOf(DynamoError);
+  expect(error.message).toMatch(/^count of Counter got no answer from DynamoDB 2 time\(s\) \(the AWS client itself sent the last of them 3 times\): Error: socket hang up/);
+  expect(error.message).toMatch(/then retry \(count\(\) counts again from the start: it has no cursor\)\.$/);
+  expect(error.message).not.toMatch(/cursor of the last page/);
+});
+
+it('a query page that kept failing with a server error says where a traversal resumes', async () => {
+  const twice = new Mapper({ client: single.client, tablePrefix: prefix, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+  single.fail('Query', 'serverError', 2);
+  const error = await failure(twice.query(Counter, { id: 'none' }).all());
+  expect(error.message).toBe('query of Counter failed 2 time(s) with a server error: InternalServerError: Internal server error (lossy-client). ' +
+    'DynamoDB server errors are usually transient: retry later (a traversal resumes from the cursor of the last page it returned). ' +
+    'One that persists comes from the request itself.');
+});
+
 it('the guard holds on a client with cacheMiddleware: true (which otherwise ignores a command\'s own middleware)', async () => {
   const cached = lossyClient({ cacheMiddleware: true });
   const m = new Mapper({ client: cached.client, tablePrefix: prefix });
@@ -170,6 +193,16 @@ it('the guard holds on a client with cacheMiddleware: true (which otherwise igno
   expect(error.code).toBe('operation.outcomeUnknown');
   expect(await stored('LostCounters', 'cached-once')).toBeDefined();
   expect(cached.pending()).toBe(0);
+});
+
+it('throttling, then a lost answer, on an update: outcomeUnknown whose cause says the AWS client sent it twice', async () => {
+  await mapper.put(Object.assign(new Counter(), { id: 'throttle-lost', views: 0 }));
+  sdkRetries.fail('UpdateItem', 'throttle');
+  sdkRetries.fail('UpdateItem', 'loseAnswer');
+  const error = await failure(mapper.update(Counter, { id: 'throttle-lost' }, { views: increment(1) }));
+  expect(error.code).toBe('operation.outcomeUnknown');
+  expect(error.cause?.$metadata?.attempts).toBe(2);
+  expect((await stored('LostCounters', 'throttle-lost'))?.views).toEqual({ N: '1' });
 });
 
 it('throttling before a versioned put is still resent by the SDK (nothing was applied): the put succeeds once', async () => {

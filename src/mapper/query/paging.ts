@@ -119,9 +119,9 @@ export class ReadRun<T extends object> {
     return this.compiledInput;
   }
 
-  /** One request: Query or Scan, with the mapper's retry policy and error mapping. */
-  async send(input: Input): Promise<QueryCommandOutput | ScanCommandOutput> {
-    const op = { operation: this.state.operation, model: this.model };
+  /** One request: Query or Scan, with the mapper's retry policy and error mapping (`counting`: for count(), which has no cursor). */
+  async send(input: Input, counting = false): Promise<QueryCommandOutput | ScanCommandOutput> {
+    const op = { operation: counting ? 'count' : this.state.operation, model: this.model };
     return this.state.operation === 'query'
       ? execute(this.ctx, () => this.ctx.client.send(new QueryCommand(input as QueryCommandInput)), op)
       : execute(this.ctx, () => this.ctx.client.send(new ScanCommand(input as ScanCommandInput)), op);
@@ -221,7 +221,7 @@ export class ReadRun<T extends object> {
         ...(key ? { startKey: key } : {}),
         ...(segment !== undefined ? { segment: { index: segment, total: this.state.segments! } } : {}),
       });
-      const out = await this.send(input);
+      const out = await this.send(input, true);
       count += out.Count ?? 0;
       key = out.LastEvaluatedKey;
     } while (key && (limit === undefined || count < limit));

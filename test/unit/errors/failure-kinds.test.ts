@@ -2,7 +2,7 @@
  * How an AWS SDK failure is classified: what applied nothing (resent always), what may have been
  * applied (resent only when the operation allows it), and what is not transient at all.
  */
-import { isRetryable, isTransient, outcomeUnknown } from '../../../src/errors/operation';
+import { isRetryable, isTransient, operationError, outcomeUnknown } from '../../../src/errors/operation';
 import { ResendStopped } from '../../../src/errors/resend-stopped';
 
 const connection = (code: string, message = 'x') => Object.assign(new Error(message), { code, $metadata: { attempts: 1 } });
@@ -56,5 +56,24 @@ describe('failure kinds', () => {
     expect(stopped).not.toHaveProperty('cause');
     expect(stopped).not.toHaveProperty('code');
     expect(stopped).not.toHaveProperty('$retryable');
+  });
+});
+
+describe('the message of a write of unknown outcome', () => {
+  const op = { operation: 'update', model: 'Account', key: { id: 'a1' }, writeOnce: true };
+
+  it('after a timeout, says the request may still arrive and how to write safely next', () => {
+    const error = operationError.outcomeUnknown(op, new ResendStopped(timeout));
+    expect(error.code).toBe('operation.outcomeUnknown');
+    expect(error.message).toMatch(/^update of Account \{ id: "a1" \} got no answer from DynamoDB \(TimeoutError: Connection timed out after 300 ms\)\. /);
+    expect(error.message).toMatch(/After a timeout the request may still reach DynamoDB later: make the next write conditional on what you read \(a @Version does\)\.$/);
+  });
+
+  it('after a server error, nothing is in flight: no such warning; the cause carries how often the AWS client sent it', () => {
+    const stopped = Object.assign(new ResendStopped(service('InternalServerError', 500)), { $metadata: { attempts: 2 } });
+    const error = operationError.outcomeUnknown(op, stopped);
+    expect(error.message).toMatch(/^update of Account \{ id: "a1" \} failed with a server error \(InternalServerError: InternalServerError\)\./);
+    expect(error.message).not.toMatch(/After a timeout/);
+    expect(error.cause).toMatchObject({ name: 'InternalServerError', $metadata: { httpStatusCode: 500, attempts: 2 } });
   });
 });

@@ -55,7 +55,7 @@ describe('execute()', () => {
     expect(error).toBeInstanceOf(DynamoError);
     expect(error).not.toBeInstanceOf(ThrottledError);
     expect((error as Error).message).toBe('get of Movie { id: "m1" } failed 3 time(s) with a server error: InternalServerError: ' +
-      'The server encountered an internal error. DynamoDB server errors are usually transient: retry later; one that persists comes from the request itself.');
+      'The server encountered an internal error. DynamoDB server errors are usually transient: retry later. One that persists comes from the request itself.');
     expect(calls.count).toBe(3);
   });
 
