@@ -6,9 +6,20 @@ import { walkthrough } from '../../examples/movies/walkthrough';
 import { bankExample } from '../../examples/bank';
 import { singleTableExample } from '../../examples/single-table';
 import { catalogExample } from '../../examples/catalog';
-import { engineName, itOnDynamoDBLocal, testClient } from '../support/engine';
+import { lostAnswersExample } from '../../examples/lost-answers';
+import { engineEndpoint, engineName, itOnDynamoDBLocal, testClient, uniquePrefix } from '../support/engine';
 
 describe('examples', () => {
+  it('examples/lost-answers.ts: a lost answer makes the raw SDK apply an increment twice; dynamap applies it once and says so', async () => {
+    const lines: string[] = [];
+    await lostAnswersExample(engineEndpoint(), (line) => lines.push(line), `${uniquePrefix()}lost-`);
+    expect(lines).toEqual([
+      `sync: created ${uniquePrefix()}lost-Pages; note: CreateTable got no answer from DynamoDB; described again, the table shows it applied, so it was not sent again.`,
+      'raw SDK, one increment whose answer was lost: resolved, views 2',
+      'dynamap, the same increment: DynamoError operation.outcomeUnknown; read back: views 1 (applied once, not sent again)',
+    ]);
+  });
+
   it('examples/expressions.ts runs and shows what it claims', async () => {
     const lines: string[] = [];
     await expressionsExample(testClient(), (line) => lines.push(line));
