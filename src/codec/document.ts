@@ -74,7 +74,10 @@ const FIXED_BOUNDS: Partial<Record<string, number>> = { number: 12, boolean: 1, 
 
 interface KeyFacts {
   limit: number;
+  /** The role named where the key is missing: the table key's role where it is one. */
   role: string;
+  /** The role for value checks: the table role, and the index role whose stricter limit applies. */
+  valueRole: string;
   tableKey: boolean;
 }
 
@@ -83,8 +86,14 @@ function keyFactsOf(schema: ModelSchema): Map<string, KeyFacts> {
   const add = (attr: AttributeSchema | undefined, limit: number, role: string, tableKey: boolean) => {
     if (!attr) return;
     const known = facts.get(attr.property);
-    if (!known) facts.set(attr.property, { limit, role, tableKey });
-    else facts.set(attr.property, { limit: Math.min(known.limit, limit), role: known.tableKey ? known.role : role, tableKey: known.tableKey || tableKey });
+    if (!known) {
+      facts.set(attr.property, { limit, role, valueRole: role, tableKey });
+      return;
+    }
+    const kept = known.tableKey ? known.role : role;
+    // A table partition key that is also an index's sort key has that sort key's 1,024-byte limit: say which role sets it.
+    const valueRole = limit < known.limit ? `${kept} (also the ${role})` : known.valueRole;
+    facts.set(attr.property, { limit: Math.min(known.limit, limit), role: kept, valueRole, tableKey: known.tableKey || tableKey });
   };
   add(schema.key.partitionKey, PARTITION_KEY_LIMIT, 'partition key', true);
   add(schema.key.sortKey, SORT_KEY_LIMIT, 'sort key', true);
@@ -172,7 +181,7 @@ class CompiledCodec<T extends object> implements DocumentCodec<T> {
         tableKey,
         indexKey: key !== undefined && !tableKey,
         keyLimit: key?.limit ?? 0,
-        keyRole: key?.role ?? '',
+        keyRole: key?.valueRole ?? '',
         scalarType: key ? attr.scalarType : undefined,
         nameBytes: utf8Length(attr.name),
         fixedBound: spec.converter ? -1 : (FIXED_BOUNDS[spec.kind] ?? -1),
