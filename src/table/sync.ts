@@ -108,8 +108,13 @@ const MAX_REPLANS = 3;
 
 /** The step a plan still has that does what `step` does (its index, for an index), if any. */
 function stillPlanned(plan: TablePlan, step: PlanStep): boolean {
-  return plan.steps.some((s) => s.kind === step.kind &&
-    (s.kind !== 'createGlobalIndex' || s.index.IndexName === (step as CreateGlobalIndexStep).index.IndexName));
+  const id = stepId(step);
+  return plan.steps.some((s) => stepId(s) === id);
+}
+
+/** Which change a step makes: its kind, and its index for an index. */
+function stepId(step: PlanStep): string {
+  return step.kind === 'createGlobalIndex' ? `${step.kind}:${step.index.IndexName ?? ''}` : step.kind;
 }
 
 /** The request a step sends, for messages and notes. */
@@ -133,7 +138,8 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
   // The steps taken (an engine's "not implemented" included, with a note), for the result.
   const done: PlanStep[] = [];
   const notes = [...plan.notes];
-  let lostCreateTable = false;
+  // Steps whose request got no answer at some point (by stepId).
+  const unanswered = new Set<string>();
   for (let replans = 0; ; replans++) {
     // True once a step has waited for ACTIVE; UpdateTimeToLive needs an ACTIVE table too, and the
     // table may have been CREATING or UPDATING (someone else's change) when it was described.
@@ -176,10 +182,10 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
     const applied = !stillPlanned(plan, step);
     const unknown = outcomeUnknown(error);
     if (!applied && !unknown && !busy(error)) throw stepError(step, error);
-    // A CreateTable that got no answer and, sent again, met an existing table: most likely its own
-    // (DescribeTable, eventually consistent, may not have shown it yet in between).
-    const ours = unknown || (step.kind === 'createTable' && lostCreateTable);
-    if (step.kind === 'createTable' && unknown) lostCreateTable = true;
+    // A request that got no answer and, sent again, met the change it makes: most likely its own
+    // first attempt (one that arrived late, or that DescribeTable, eventually consistent, did not show yet).
+    const ours = unknown || unanswered.has(stepId(step));
+    if (unknown) unanswered.add(stepId(step));
     notes.push(replanNote(step, error, ours, applied));
     if (applied && ours) {
       done.push(step);

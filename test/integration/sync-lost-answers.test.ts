@@ -37,6 +37,13 @@ class Indexed {
   @Attribute() category?: string;
 }
 
+@Table({ name: 'SyncLostLate' })
+@GlobalIndex('byCategory', { partitionKey: 'category' })
+class LateIndexed {
+  @PartitionKey() id!: string;
+  @Attribute() category?: string;
+}
+
 @Table({ name: 'SyncLostTtl' })
 class Expiring {
   @PartitionKey() id!: string;
@@ -115,6 +122,26 @@ describe.each([
     expect(result.plan[0]!.steps.map((s) => s.kind)).toEqual(['createGlobalIndex']);
     expect(result.plan[0]!.notes).toContainEqual(expect.stringMatching(/^UpdateTable \(create global index "byCategory"\) got no answer from DynamoDB .*it applied, so it was not sent again\.$/));
     expect(changes(lossy)).toEqual(['CreateTable', 'UpdateTable']);
+    const described = (await lossy.client.send(new DescribeTableCommand({ TableName: table }))).Table;
+    expect(described?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus])).toEqual([['byCategory', 'ACTIVE']]);
+  });
+
+  itOnDynamoDBLocal('UpdateTable that timed out and arrived late, after sync sent it again: its own index, reported updated, not "made concurrently"', async () => {
+    const table = `${prefix}SyncLostLate`;
+    await lossy.client.send(new CreateTableCommand({
+      TableName: table,
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }));
+    lossy.fail('UpdateTable', 'late');
+    const result = await mapper.sync([LateIndexed], fast);
+    expect(result).toMatchObject({ created: [], updated: [table], unchanged: [] });
+    expect(result.plan[0]!.steps.map((s) => s.kind)).toEqual(['createGlobalIndex']);
+    expect(result.plan[0]!.notes.filter((n) => n.startsWith('UpdateTable'))).toEqual([
+      expect.stringMatching(/^UpdateTable \(create global index "byCategory"\) got no answer from DynamoDB \(TimeoutError: .*\); described again, the table shows it not applied, so sync sent it again\.$/),
+      expect.stringMatching(/^UpdateTable \(create global index "byCategory"\), sent again after it got no answer, was refused \(ResourceInUseException: .*\); described again, the table shows it applied, so it was not sent again\.$/),
+    ]);
     const described = (await lossy.client.send(new DescribeTableCommand({ TableName: table }))).Table;
     expect(described?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus])).toEqual([['byCategory', 'ACTIVE']]);
   });

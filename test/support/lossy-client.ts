@@ -2,13 +2,17 @@
  * A client for the current engine whose transport can be told to fail a coming request: lose
  * its answer after the engine applied it (as a connection reset on the way back does), refuse
  * the connection before sending, or answer with throttling or a server error (500) instead of
- * sending. It is the network
+ * sending, or deliver it late (after the client gave up on it). It is the network
  * that misbehaves; the engine behind it is the real one.
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { testClient } from './engine';
 
-export type Fault = 'loseAnswer' | 'refuse' | 'throttle' | 'serverError';
+/**
+ * `late`: the request times out at the client but reaches the engine later — just before the
+ * next request of the same operation does (deterministic, unlike a real delay).
+ */
+export type Fault = 'loseAnswer' | 'refuse' | 'throttle' | 'serverError' | 'late';
 
 interface Handler {
   handle(request: { headers: Record<string, string> }, options?: unknown): Promise<{ response: { body?: unknown } }>;
@@ -34,6 +38,8 @@ export function lossyClient(overrides: Partial<DynamoDBClientConfig> = {}): Loss
   const inner = config.requestHandler;
   const faults: { operation: string; fault: Fault }[] = [];
   const reached: string[] = [];
+  /** Late requests, sent just before the next request of their operation. */
+  const late = new Map<string, () => Promise<void>>();
   config.requestHandler = Object.assign(Object.create(inner) as Handler, {
     async handle(request: { headers: Record<string, string> }, options?: unknown) {
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
@@ -56,6 +62,21 @@ export function lossyClient(overrides: Partial<DynamoDBClientConfig> = {}): Loss
             body: new TextEncoder().encode(body),
           },
         };
+      }
+      const held = late.get(operation);
+      if (held) {
+        late.delete(operation);
+        await held();
+      }
+      if (fault === 'late') {
+        late.set(operation, async () => {
+          await inner.handle(request, options);
+          reached.push(operation);
+        });
+        throw Object.assign(new Error('a request has exceeded the configured requestTimeout (lossy-client: it will arrive late)'), {
+          name: 'TimeoutError',
+          code: 'ETIMEDOUT',
+        });
       }
       const answer = await inner.handle(request, options);
       reached.push(operation);
