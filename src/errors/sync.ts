@@ -22,8 +22,8 @@ function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-/** What a user can do about a failed control-plane request, by AWS error name. */
-function hintFor(cause: unknown): string {
+/** What a user can do about a failed control-plane request (`operation`: DescribeTable, CreateTable, ...), by AWS error name. */
+function hintFor(operation: string, cause: unknown): string {
   const name = cause instanceof Error ? cause.name : '';
   switch (name) {
     case 'AccessDeniedException':
@@ -38,7 +38,9 @@ function hintFor(cause: unknown): string {
       return ' DynamoDB refused the request; inspect it with mapper.createTableInput(Model).';
     default:
       if (outcomeUnknown(cause)) {
-        return ' DynamoDB may or may not have applied it: run sync again, which describes the table and sends only what is still missing.';
+        return operation.startsWith('Describe')
+          ? ' A read, which changed nothing, got no answer after several tries: check the network and the client\'s endpoint, then run sync again (it carries on from what the table has).'
+          : ' DynamoDB may or may not have applied it: run sync again, which describes the table and sends only what is still missing.';
       }
       // The SDK's own refusal before sending: a plain Error.
       if (cause instanceof Error && /region is missing/i.test(cause.message)) {
@@ -101,7 +103,7 @@ export const syncError = {
   timeout: (table: string, index: string | undefined, timeoutMs: number, lastStatus: string) =>
     new SyncError(
       'sync.timeout',
-      `${index === undefined ? `Table "${table}"` : `Global index "${index}" of table "${table}"`} did not become ` +
+      `${index === undefined ? `Table "${table}" and its global indexes` : `Global index "${index}" of table "${table}"`} did not ${index === undefined ? 'all ' : ''}become ` +
         `ACTIVE within ${formatMs(timeoutMs)} (last status: ${lastStatus}). DynamoDB may still be working ` +
         `on it (building an index on a large table can take long): run sync again later, or pass a larger timeoutMs.`,
       table,
@@ -125,7 +127,7 @@ export const syncError = {
   request: (table: string, operation: string, cause: unknown) =>
     new SyncError(
       'sync.requestFailed',
-      `${operation} for table "${table}" failed: ${asSentence(describeCause(cause))}${hintFor(cause)}`,
+      `${operation} for table "${table}" failed: ${asSentence(describeCause(cause))}${hintFor(operation, cause)}`,
       table,
       [],
       cause,

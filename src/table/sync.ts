@@ -178,7 +178,6 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
     // Someone else's CreateTable, or a table being changed: let it finish before planning again.
     if (busy(error)) await waitUntilActive(client, step.table, wait);
     ({ plan, building } = await planFor(client, definition));
-    for (const note of plan.notes) if (!notes.includes(note)) notes.push(note);
     const applied = !stillPlanned(plan, step);
     const unknown = outcomeUnknown(error);
     if (!applied && !unknown && !busy(error)) throw stepError(step, error);
@@ -187,6 +186,8 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
     const ours = unknown || unanswered.has(stepId(step));
     if (unknown) unanswered.add(stepId(step));
     notes.push(replanNote(step, error, ours, applied));
+    // The new plan's own notes after the one that says why it was made ("index ... still CREATING" follows from it).
+    for (const note of plan.notes) if (!notes.includes(note)) notes.push(note);
     if (applied && ours) {
       done.push(step);
       if (step.kind === 'createTable') created = true;

@@ -30,6 +30,16 @@ class NeverTable {
   @PartitionKey() id!: string;
 }
 
+@Table({ name: 'SyncLostDescribed' })
+class Described {
+  @PartitionKey() id!: string;
+}
+
+@Table({ name: 'SyncLostReads' })
+class Unreadable {
+  @PartitionKey() id!: string;
+}
+
 @Table({ name: 'SyncLostIndexed' })
 @GlobalIndex('byCategory', { partitionKey: 'category' })
 class Indexed {
@@ -106,6 +116,12 @@ describe.each([
     expect(changes(lossy)).toEqual([]);
   });
 
+  it('a DescribeTable that got no answer is sent again (a read): sync resolves with the table created (regression: failed with maxAttempts: 1)', async () => {
+    lossy.fail('DescribeTable', 'loseAnswer');
+    const result = await mapper.sync([Described], fast);
+    expect(result).toMatchObject({ created: [`${prefix}SyncLostDescribed`] });
+  });
+
   // dynalite neither adds an index to an existing table nor implements UpdateTimeToLive.
   itOnDynamoDBLocal('UpdateTable adding an index that got no answer: waits for the index it made, reports updated (regression: resent, it met its own index CREATING and failed)', async () => {
     // The table as an earlier version of the model made it, without the index.
@@ -157,4 +173,15 @@ describe.each([
     const ttl = (await lossy.client.send(new DescribeTimeToLiveCommand({ TableName: table }))).TimeToLiveDescription;
     expect(ttl).toMatchObject({ AttributeName: 'expires', TimeToLiveStatus: 'ENABLED' });
   });
+});
+
+it('a DescribeTable that never gets an answer: SyncError saying it was a read that changed nothing, after 4 tries', async () => {
+  const lossy = lossyClient({ maxAttempts: 1 });
+  const mapper = new Mapper({ client: lossy.client, tablePrefix: `${uniquePrefix()}reads-` });
+  lossy.fail('DescribeTable', 'loseAnswer', 4);
+  const error = await mapper.sync([Unreadable], fast).then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(SyncError);
+  expect((error as Error).message).toMatch(/^DescribeTable for table ".*SyncLostReads" failed: Error: socket hang up .*\. A read, which changed nothing, got no answer after several tries: check the network and the client's endpoint, then run sync again \(it carries on from what the table has\)\.$/);
+  expect(lossy.pending()).toBe(0);
+  expect(lossy.reached).toEqual(['DescribeTable', 'DescribeTable', 'DescribeTable', 'DescribeTable']);
 });
