@@ -138,8 +138,9 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
   // The steps taken (an engine's "not implemented" included, with a note), for the result.
   const done: PlanStep[] = [];
   const notes = [...plan.notes];
-  // Steps whose request got no answer at some point (by stepId).
+  // Steps whose request got no answer at some point, and how often each step's request failed (by stepId).
   const unanswered = new Set<string>();
+  const failures = new Map<string, number>();
   for (let replans = 0; ; replans++) {
     // True once a step has waited for ACTIVE; UpdateTimeToLive needs an ACTIVE table too, and the
     // table may have been CREATING or UPDATING (someone else's change) when it was described.
@@ -174,7 +175,9 @@ async function apply(client: DynamoDBClient, definition: TableDefinition, first:
       break;
     }
     const { step, error } = failed;
-    if (replans === MAX_REPLANS) throw stepError(step, error);
+    const sent = (failures.get(stepId(step)) ?? 0) + 1;
+    failures.set(stepId(step), sent);
+    if (replans === MAX_REPLANS) throw stepError(step, error, sent > 1 ? ` (sent ${sent} times, the table described in between)` : '');
     // Someone else's CreateTable, or a table being changed: let it finish before planning again.
     if (busy(error)) await waitUntilActive(client, step.table, wait);
     ({ plan, building } = await planFor(client, definition));
@@ -230,9 +233,9 @@ function replanNote(step: PlanStep, error: unknown, ours: boolean, applied: bool
 }
 
 /** A failed step as the user sees it: the AWS error as `cause`. */
-function stepError(step: PlanStep, error: unknown): unknown {
+function stepError(step: PlanStep, error: unknown, tries = ''): unknown {
   if (error instanceof SyncError) return error;
-  return syncError.request(step.table, requestOf(step), stoppedFailure(error));
+  return syncError.request(step.table, requestOf(step) + tries, stoppedFailure(error));
 }
 
 function describeFailure(error: unknown): string {

@@ -110,7 +110,7 @@ describe.each([
     expect(error).toBeInstanceOf(SyncError);
     expect(error).toMatchObject({ code: 'sync.requestFailed', cause: { name: 'InternalServerError' } });
     expect((error as Error).message).toBe(
-      `CreateTable for table "${prefix}SyncLostNever" failed: InternalServerError: Internal server error (lossy-client). ` +
+      `CreateTable (sent 4 times, the table described in between) for table "${prefix}SyncLostNever" failed: InternalServerError: Internal server error (lossy-client). ` +
         'DynamoDB may or may not have applied it: run sync again, which describes the table and sends only what is still missing.',
     );
     expect(changes(lossy)).toEqual([]);
