@@ -135,3 +135,22 @@ export const syncError = {
   noModels: () =>
     new SyncError('sync.noModels', 'createTableInput needs at least one model schema.', ''),
 };
+
+/** Notes of a sync that planned a table again after a step failed (see table/sync.ts apply). */
+export const syncNote = {
+  createdConcurrently: () => 'The table was created concurrently by someone else; sync planned again against it.',
+  /** Someone else's change: the table busy with it (`applied` false), or already having it. */
+  refused: (request: string, cause: unknown, applied: boolean) =>
+    applied
+      ? `${request} was refused (${describeCause(cause)}): the table already has that change (made concurrently); sync planned again against it.`
+      : `${request} was refused (${describeCause(cause)}): the table was being changed; sync waited and sent it again.`,
+  /** This sync's own request, of unknown outcome (or refused when sent again after that). */
+  unanswered: (request: string, cause: unknown, how: 'serverError' | 'noAnswer' | 'resentRefused', applied: boolean) => {
+    const what = how === 'resentRefused'
+      ? `${request}, sent again after it got no answer, was refused (${describeCause(cause)})`
+      : `${request} ${how === 'serverError' ? 'failed with a server error' : 'got no answer from DynamoDB'} (${describeCause(cause)})`;
+    return applied
+      ? `${what}; described again, the table shows it applied, so it was not sent again.`
+      : `${what}; described again, the table shows it not applied, so sync sent it again.`;
+  },
+};

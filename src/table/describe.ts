@@ -17,7 +17,7 @@ import { syncError } from '../errors/sync';
 const READ_TRIES = 4;
 const READ_RETRY_MS = 50;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends a Describe* command, sending it again after throttling, a server error or no answer (on

@@ -18,7 +18,7 @@ import { SyncError } from '../errors/classes';
 import { isServerError, outcomeUnknown } from '../errors/operation';
 import { sendOnce } from '../errors/resend-guard';
 import { stoppedFailure } from '../errors/resend-stopped';
-import { syncError } from '../errors/sync';
+import { syncError, syncNote } from '../errors/sync';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { groupByTable, tableDefinition, type TableDefinition } from './definition';
@@ -217,30 +217,16 @@ function settledByReplanning(error: unknown): boolean {
 
 /** What happened to a step that was followed by planning again; `ours`: it may have applied the change itself. */
 function replanNote(step: PlanStep, error: unknown, ours: boolean, applied: boolean): string {
-  if (step.kind === 'createTable' && !ours && applied) return 'The table was created concurrently by someone else; sync planned again against it.';
-  const request = requestOf(step);
-  if (ours) {
-    const what = outcomeUnknown(error)
-      ? `${request} ${isServerError(stoppedFailure(error)) ? 'failed with a server error' : 'got no answer from DynamoDB'} (${describeFailure(error)})`
-      : `${request}, sent again after it got no answer, was refused (${describeFailure(error)})`;
-    return applied
-      ? `${what}; described again, the table shows it applied, so it was not sent again.`
-      : `${what}; described again, the table shows it not applied, so sync sent it again.`;
-  }
-  return applied
-    ? `${request} was refused (${describeFailure(error)}): the table already has that change (made concurrently); sync planned again against it.`
-    : `${request} was refused (${describeFailure(error)}): the table was being changed; sync waited and sent it again.`;
+  const cause = stoppedFailure(error);
+  if (step.kind === 'createTable' && !ours && applied) return syncNote.createdConcurrently();
+  if (!ours) return syncNote.refused(requestOf(step), cause, applied);
+  return syncNote.unanswered(requestOf(step), cause, outcomeUnknown(error) ? (isServerError(cause) ? 'serverError' : 'noAnswer') : 'resentRefused', applied);
 }
 
 /** A failed step as the user sees it: the AWS error as `cause`. */
 function stepError(step: PlanStep, error: unknown, tries = ''): unknown {
   if (error instanceof SyncError) return error;
   return syncError.request(step.table, requestOf(step) + tries, stoppedFailure(error));
-}
-
-function describeFailure(error: unknown): string {
-  const e = stoppedFailure(error);
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 /** CreateTable (never resent blindly: see apply), then wait until ACTIVE. */

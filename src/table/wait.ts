@@ -5,14 +5,13 @@
  */
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
 import { syncError } from '../errors/sync';
-import { describeTable } from './describe';
+import { describeTable, sleep } from './describe';
 
 export interface WaitOptions {
   readonly timeoutMs: number;
   readonly pollMs: number;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Why the table is not ready yet (`table CREATING`, `index "byGenre" CREATING`), or undefined when it is. */
 function pending(description: TableDescription | undefined, index: string | undefined): string | undefined {
