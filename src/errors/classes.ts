@@ -110,10 +110,17 @@ export class TransactionError extends DynamapError {
 export class SyncError extends DynamapError {
   readonly table: string;
   readonly differences: readonly string[];
-  constructor(code: string, message: string, table: string, differences: readonly string[] = [], cause?: unknown) {
+  /**
+   * What this sync had already done when it failed, in the lines `describeSyncResult` prints: the
+   * tables it created or changed (each index and TTL), tables found as declared, and the notes of
+   * its attempts (a request sent again, and why). Empty when it had neither.
+   */
+  readonly done: readonly string[];
+  constructor(code: string, message: string, table: string, differences: readonly string[] = [], cause?: unknown, done: readonly string[] = []) {
     super(code, message, cause !== undefined ? { cause } : undefined);
     this.table = table;
     this.differences = differences;
+    this.done = done;
   }
 }
 

@@ -134,6 +134,21 @@ export const syncError = {
     ),
   noModels: () =>
     new SyncError('sync.noModels', 'createTableInput needs at least one model schema.', ''),
+  /**
+   * `error` with what the failed sync had done before it (`done`: describeSyncResult's lines;
+   * `changes`: those of them that changed a table, named in the message too).
+   */
+  withDone: (error: SyncError, done: readonly string[], changes: readonly string[]) =>
+    new SyncError(
+      error.code,
+      changes.length === 0 ? error.message
+        : `${error.message}\nBefore this failure, this sync had already made these changes, which stay (error.done lists them with its notes):\n` +
+          changes.map((line) => `  - ${line}`).join('\n'),
+      error.table,
+      error.differences,
+      error.cause,
+      done,
+    ),
 };
 
 /** Notes of a sync that planned a table again after a step failed (see table/sync.ts apply). */

@@ -25,6 +25,7 @@ import { groupByTable, tableDefinition, type TableDefinition } from './definitio
 import { modelsOfTable, tableModels } from './table-models';
 import { describeTable, describeTtl, errorName } from './describe';
 import { planTable } from './diff';
+import { describeSyncResult } from './sync-report';
 import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, PlanStep, SyncOptions, SyncResult, TablePlan } from './types';
 import { waitUntilActive, type WaitOptions } from './wait';
 
@@ -56,11 +57,34 @@ export async function syncModels(
   const result: SyncResult = { created: [], updated: [], unchanged: [], plan: [] };
   for (const [i, planned] of plans.entries()) {
     const { plan } = planned;
-    const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], planned, wait);
-    result[done.outcome].push(plan.table);
-    result.plan.push(done.plan);
+    const progress: Progress = { steps: [], notes: [...plan.notes] };
+    try {
+      const done = options.dryRun ? { outcome: outcomeOf(plan), plan } : await apply(ctx.client, definitions[i], planned, wait, progress);
+      result[done.outcome].push(plan.table);
+      result.plan.push(done.plan);
+    } catch (error) {
+      throw withDone(error, result, { ...plan, steps: progress.steps, notes: progress.notes, unchanged: progress.steps.length === 0 });
+    }
   }
   return result;
+}
+
+/** What apply() has done on its table so far: the steps taken and the notes (kept when it throws). */
+interface Progress {
+  readonly steps: PlanStep[];
+  readonly notes: string[];
+}
+
+/**
+ * A sync that failed: its SyncError with what it had done before (earlier tables, the failed
+ * table's steps and notes), since those changes stay.
+ */
+function withDone(error: unknown, before: SyncResult, failed: TablePlan): unknown {
+  if (!(error instanceof SyncError)) return error;
+  const plans = [...before.plan, ...(failed.steps.length || failed.notes.length ? [{ ...failed, unchanged: false }] : [])];
+  const done = describeSyncResult({ ...before, plan: plans });
+  const changes = describeSyncResult({ ...before, plan: plans.map((p) => ({ ...p, notes: [], unchanged: false })) });
+  return syncError.withDone(error, done, changes);
 }
 
 /** What a plan would do, judged by its steps (for dryRun). */
@@ -131,13 +155,14 @@ function requestOf(step: PlanStep): string {
  * followed by describing the table and planning again: what was applied is not sent again, what
  * was not is. Any other failure is thrown as it is.
  */
-async function apply(client: DynamoDBClient, definition: TableDefinition, first: Planned, wait: WaitOptions): Promise<{ outcome: Outcome; plan: TablePlan }> {
+async function apply(
+  client: DynamoDBClient, definition: TableDefinition, first: Planned, wait: WaitOptions, progress: Progress,
+): Promise<{ outcome: Outcome; plan: TablePlan }> {
   let { plan, building } = first;
   let created = false;
   let changed = false;
   // The steps taken (an engine's "not implemented" included, with a note), for the result.
-  const done: PlanStep[] = [];
-  const notes = [...plan.notes];
+  const { steps: done, notes } = progress;
   // Steps whose request got no answer at some point, and how often each step's request failed (by stepId).
   const unanswered = new Set<string>();
   const failures = new Map<string, number>();

@@ -54,6 +54,18 @@ class LateIndexed {
   @Attribute() category?: string;
 }
 
+@Table({ name: 'SyncLostFirst' })
+class FirstTable {
+  @PartitionKey() id!: string;
+}
+
+@Table({ name: 'SyncLostSecond' })
+@GlobalIndex('byCategory', { partitionKey: 'category' })
+class SecondTable {
+  @PartitionKey() id!: string;
+  @Attribute() category?: string;
+}
+
 @Table({ name: 'SyncLostTtl' })
 class Expiring {
   @PartitionKey() id!: string;
@@ -114,6 +126,10 @@ describe.each([
         'DynamoDB may or may not have applied it: run sync again, which describes the table and sends only what is still missing.',
     );
     expect(changes(lossy)).toEqual([]);
+    // Nothing was changed before the failure: only the notes of its attempts.
+    expect((error as SyncError).done).toEqual(Array(3).fill(
+      'note: CreateTable failed with a server error (InternalServerError: Internal server error (lossy-client)); described again, the table shows it not applied, so sync sent it again.',
+    ));
   });
 
   it('a DescribeTable that got no answer is sent again (a read): sync resolves with the table created (regression: failed with maxAttempts: 1)', async () => {
@@ -184,4 +200,36 @@ it('a DescribeTable that never gets an answer: SyncError saying it was a read th
   expect((error as Error).message).toMatch(/^DescribeTable for table ".*SyncLostReads" failed: Error: socket hang up .*\. A read, which changed nothing, got no answer after several tries: check the network and the client's endpoint, then run sync again \(it carries on from what the table has\)\.$/);
   expect(lossy.pending()).toBe(0);
   expect(lossy.reached).toEqual(['DescribeTable', 'DescribeTable', 'DescribeTable', 'DescribeTable']);
+});
+
+it('a sync that fails after changing a table says so: the SyncError lists the changes that stay (message and error.done, with the notes of its attempts)', async () => {
+  const lossy = lossyClient();
+  const prefix = `${uniquePrefix()}partial-`;
+  const mapper = new Mapper({ client: lossy.client, tablePrefix: prefix });
+  const second = `${prefix}SyncLostSecond`;
+  // The second table as an earlier version of its model made it, without the index.
+  await lossy.client.send(new CreateTableCommand({
+    TableName: second,
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  }));
+  lossy.fail('UpdateTable', 'serverError', 4);
+  const error = await mapper.sync([FirstTable, SecondTable], fast).then(() => undefined, (e: unknown) => e) as SyncError;
+  expect(error).toBeInstanceOf(SyncError);
+  expect(error).toMatchObject({ code: 'sync.requestFailed', table: second, cause: { name: 'InternalServerError' } });
+  expect(error.message).toBe(
+    `UpdateTable (create global index "byCategory") (sent 4 times, the table described in between) for table "${second}" failed: ` +
+      'InternalServerError: Internal server error (lossy-client). DynamoDB may or may not have applied it: run sync again, which describes ' +
+      'the table and sends only what is still missing.\n' +
+      'Before this failure, this sync had already made these changes, which stay (error.done lists them with its notes):\n' +
+      `  - created table ${prefix}SyncLostFirst: key id (S, HASH), billing PAY_PER_REQUEST`,
+  );
+  const retried = 'UpdateTable (create global index "byCategory") failed with a server error (InternalServerError: Internal server error (lossy-client)); ' +
+    'described again, the table shows it not applied, so sync sent it again.';
+  expect(error.done).toEqual([`created table ${prefix}SyncLostFirst: key id (S, HASH), billing PAY_PER_REQUEST`, ...Array(3).fill(`note: ${retried}`)]);
+  expect(lossy.pending()).toBe(0);
+  // What it says is what the tables hold: the first created, the second still without its index.
+  expect((await lossy.client.send(new DescribeTableCommand({ TableName: `${prefix}SyncLostFirst` }))).Table?.TableStatus).toBe('ACTIVE');
+  expect((await lossy.client.send(new DescribeTableCommand({ TableName: second }))).Table?.GlobalSecondaryIndexes).toBeUndefined();
 });
