@@ -27,7 +27,7 @@ import type { ModelPlan } from './model-plan';
 import { arrayOf, functionOf, keyShape, millisecondsOf, objectOf, OPTIONS, optionsOf } from './arguments';
 import { execute, executeThen } from './execute';
 import {
-  buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput,
+  buildDeleteInput, buildGetInput, buildPutInput, buildUpdateInput, keyObject,
   type DeleteOptions, type GetOptions, type PreparedPut, type PutOptions, type UpdateOptions,
 } from './item-inputs';
 import { buildSaveInput } from './save-input';
@@ -250,26 +250,18 @@ export class Mapper {
   async delete<T extends object>(
     modelOrEntity: Constructor<T> | T, keyOrOptions?: KeyOf<T> | DeleteOptions<T>, maybeOptions?: DeleteOptions<T>,
   ): Promise<void> {
-    let prepared;
     if (typeof modelOrEntity === 'function') {
       const schema = getModelSchema(modelOrEntity);
       const key = objectOf(keyOrOptions as object | undefined, `delete(${schema.className})`, 'key', keyShape(schema));
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', OPTIONS.condition));
-    } else {
-      const entity = modelOrEntity;
-      const { schema } = this.planOf(entity, 'delete');
-      const s = entity as Record<string, unknown>;
-      const key: Record<string, unknown> = { [schema.key.partitionKey.property]: s[schema.key.partitionKey.property] };
-      if (schema.key.sortKey) key[schema.key.sortKey.property] = s[schema.key.sortKey.property];
-      prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', OPTIONS.condition), entity);
-    }
-    if (typeof modelOrEntity === 'function') {
+      const prepared = buildDeleteInput<T>(this.context, schema, key, optionsOf(maybeOptions, 'delete()', OPTIONS.condition));
       await execute(this.context, () => sendWrite(this.context, new DeleteItemCommand(prepared.input), prepared.op.writeOnce), prepared.op);
       return;
     }
+    const entity = modelOrEntity;
+    const { schema } = this.planOf(entity, 'delete');
+    const prepared = buildDeleteInput<T>(this.context, schema, keyObject(schema, entity), optionsOf(keyOrOptions as DeleteOptions<T> | undefined, 'delete()', OPTIONS.condition), entity);
     // Forgotten only once it is gone (after a refused delete, the entity still saves as a read
     // entity), and tracked as a write of the entity: see snapshots.ts deleteEnded.
-    const entity = modelOrEntity;
     writeStarted(entity);
     let outcome: WriteOutcome = 'failed';
     try {
@@ -279,7 +271,7 @@ export class Mapper {
       outcome = failureOutcome(error);
       throw error;
     } finally {
-      deleteEnded(entity, outcome, () => attributeNames(getModelSchema(entity.constructor as Constructor)));
+      deleteEnded(entity, outcome, () => attributeNames(schema));
     }
   }
 

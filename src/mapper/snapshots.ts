@@ -40,7 +40,10 @@ const NONE: ReadonlySet<string> = new Set();
 class Partial {
   constructor(readonly item: Record<string, AttributeValue>, readonly partlyRead: ReadonlySet<string>) {}
 }
-type Stored = Record<string, AttributeValue> | Partial;
+/** What the slot holds after a delete of the entity was applied (no snapshot: its next save() is a put). */
+class Deleted {}
+const DELETED = new Deleted();
+type Stored = Record<string, AttributeValue> | Partial | Deleted;
 
 /** Writes of one entity in flight, and the attributes whose stored value they left unknown. */
 interface Writes {
@@ -171,14 +174,14 @@ function settle(writes: Writes): void {
 
 /**
  * A delete of the entity (delete(entity), tx.delete(entity)) started by writeStarted was answered.
- * Once applied, the entity is forgotten (its next save() is a put), and a write of it still in
+ * Once applied, the entity is remembered as deleted (its next save() is a put of a new item), and a write of it still in
  * flight will not bring its snapshot back when it answers later (it may have been applied first).
  */
 export function deleteEnded(entity: object, outcome: WriteOutcome, attributes: () => Iterable<string>): void {
   const writes = writesOf(entity);
   writes.count--;
   if (outcome === 'applied') {
-    forget(entity);
+    if (!Slot.write(entity, DELETED)) elsewhere.set(entity, DELETED);
     if (writes.count > 0) writes.deleted = true;
   } else if (outcome === 'failed') {
     // Maybe applied: the entity still saves as read, but every attribute is in doubt, so the next
@@ -214,11 +217,20 @@ export function readInPart(entity: object): boolean {
 export function snapshotOf(entity: object): Snapshot | undefined {
   const own = Slot.read(entity);
   const stored = own === null ? elsewhere.get(entity) : own;
-  if (stored === undefined) return undefined;
+  if (stored === undefined || stored instanceof Deleted) return undefined;
   const uncertain = uncertainOf(entity);
   const extra = uncertain ? { uncertain } : {};
   if (!(stored instanceof Partial)) return { item: stored, partial: false, ...extra };
   return stored.partlyRead.size === 0 ? { item: stored.item, partial: true, ...extra } : { item: stored.item, partial: true, partlyRead: stored.partlyRead, ...extra };
+}
+
+/**
+ * Whether the last thing this process knows of the entity is that a delete of it was applied: its
+ * version is the deleted item's, so a put writes it as a new item (see write-hooks putAdditions).
+ */
+export function wasDeleted(entity: object): boolean {
+  const own = Slot.read(entity);
+  return (own === null ? elsewhere.get(entity) : own) === DELETED;
 }
 
 export function forget(entity: object): void {

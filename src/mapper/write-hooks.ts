@@ -7,7 +7,7 @@
 import { exists, notExists } from '../expressions';
 import { defaultValueOf } from '../codec';
 import { writeError } from '../errors/write';
-import { snapshotOf } from './snapshots';
+import { snapshotOf, wasDeleted } from './snapshots';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
 
 /** A condition contributed by a hook, in the object form the expression layer takes. */
@@ -87,7 +87,9 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
       }
     } else {
       assign[schema.version.property] = nextVersion(schema, current);
-      conditions.push({ [schema.version.property]: current });
+      // Deleted by this process since it was read or written: a new item again, whose version
+      // continues from the deleted one's, so a copy read before the delete cannot overwrite it.
+      conditions.push(wasDeleted(entity) ? { [schema.key.partitionKey.property]: notExists() } : { [schema.version.property]: current });
     }
   }
   return { assign, conditions, versioned };

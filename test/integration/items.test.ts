@@ -162,6 +162,35 @@ describe('@Version', () => {
     expect(await mapper.get(Movie, { year: 2001, title: 'Amelie' })).toBeUndefined();
   });
 
+  it('a deleted entity can be put again as a new item, its version continuing; a copy read before the delete cannot overwrite it', async () => {
+    await mapper.put(new Movie(1971, 'Put Again'));
+    const stale = (await mapper.get(Movie, { year: 1971, title: 'Put Again' }))!;
+    const fresh = (await mapper.get(Movie, { year: 1971, title: 'Put Again' }))!;
+    fresh.rating = 8;
+    await mapper.put(fresh);
+    await expect(mapper.delete(stale)).rejects.toBeInstanceOf(ConditionError);
+    await mapper.delete(fresh);
+    expect(fresh.version).toBe(2);
+    // A new item again (it used to fail its check against the deleted version 2), written as version 3.
+    await mapper.put(fresh);
+    expect(fresh.version).toBe(3);
+    const stored = (await mapper.get(Movie, { year: 1971, title: 'Put Again' }))!;
+    expect([stored.version, stored.rating]).toEqual([3, 8]);
+    // Versions do not start over at 1, so the copy read at version 1, before the delete, is still stale.
+    stale.rating = 1;
+    await expect(mapper.put(stale)).rejects.toBeInstanceOf(ConditionError);
+    // As a new item, it must not exist: deleted, then recreated by someone else, its put fails.
+    await mapper.delete(fresh);
+    await mapper.put(new Movie(1971, 'Put Again'));
+    await expect(mapper.put(fresh)).rejects.toBeInstanceOf(ConditionError);
+    expect((await mapper.get(Movie, { year: 1971, title: 'Put Again' }))!.version).toBe(1);
+    // save() of a deleted entity is a put too (it has nothing to diff against).
+    await mapper.delete(Movie, { year: 1971, title: 'Put Again' });
+    fresh.genre = 'Drama';
+    await mapper.save(fresh);
+    expect(await mapper.get(Movie, { year: 1971, title: 'Put Again' })).toMatchObject({ version: 4, genre: 'Drama', rating: 8 });
+  });
+
   it('update() adds 1 without a requirement, or with { condition: { version } }', async () => {
     await mapper.put(new Movie(2002, 'Spirited Away'));
     const updated = await mapper.update(Movie, { year: 2002, title: 'Spirited Away' }, { genre: 'Animation' });

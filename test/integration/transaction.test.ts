@@ -171,6 +171,19 @@ describeOnDynamoDBLocal('transactions on DynamoDB Local', () => {
     expect((await mapper.get(Account, { id: 'v1' }))!.balance).toBe(6);
   });
 
+  it('a versioned entity deleted in a transaction is put again as a new item, its version continuing', async () => {
+    await mapper.put(account('d1', 5));
+    const read = (await mapper.get(Account, { id: 'd1' }))!;
+    await mapper.transaction((tx) => {
+      tx.delete(read);
+    });
+    await mapper.transaction((tx) => {
+      tx.put(read);
+    });
+    expect(read.version).toBe(2);
+    expect((await mapper.get(Account, { id: 'd1' }))).toMatchObject({ version: 2, balance: 5 });
+  });
+
   it('a new versioned entity must not exist yet', async () => {
     await mapper.put(account('n1', 1));
     const error = await mapper.transaction((tx) => {
