@@ -39,7 +39,7 @@ import { hasValidationRules, heldProperties, validateChanges, validateEntity } f
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
 import type { IndexKeyCondition, KeyCondition } from '../expressions';
 import * as batch from './batch';
-import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests } from './batch';
+import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests, CheckedBatchWriteOperations } from './batch';
 import { runTransaction, runTransactGet, type AnyTransactGetRequest, type CheckedGetRequests, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
 
 /** Several models for one read (single-table design): at least one. */
@@ -149,6 +149,8 @@ export class Mapper {
   get<T extends object, const P extends Path<T>>(
     Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> & { project: readonly P[] },
   ): Promise<ProjectedEntity<T, P> | undefined>;
+  /** Options held in a variable (`GetOptions<T>`), whose projection, if any, is not known to the compiler. */
+  get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options?: GetOptions<T>): Promise<T | undefined>;
   get<T extends object>(Model: Constructor<T>, key: KeyOf<T>, options: GetOptions<T> = {}): Promise<T | undefined> {
     let plan: ModelPlan<T>;
     let input: GetItemCommandInput;
@@ -328,7 +330,7 @@ export class Mapper {
   }
 
   /** Puts and deletes of any models and tables, mixed: `[{ put: movie }, { delete: Note, key: { id } }]`. */
-  async batchWrite(operations: readonly BatchWriteOperation[], options: BatchWriteOptions = {}): Promise<void> {
+  async batchWrite<O extends readonly BatchWriteOperation[]>(operations: O & CheckedBatchWriteOperations<O>, options: BatchWriteOptions = {}): Promise<void> {
     return batch.batchWrite(this.context, arrayOf(operations, 'batchWrite()', 'operations'), optionsOf(options, 'batchWrite()', OPTIONS.batchWrite));
   }
 
@@ -341,6 +343,8 @@ export class Mapper {
   batchGet<T extends object, const P extends Path<T>>(
     Model: Constructor<T>, keys: readonly KeyOf<T>[], options: BatchGetOneOptions<T> & { project: readonly P[] },
   ): Promise<ProjectedEntity<T, P>[]>;
+  /** Options held in a variable (`BatchGetOneOptions<T>`), whose projection, if any, is not known to the compiler. */
+  batchGet<T extends object>(Model: Constructor<T>, keys: readonly KeyOf<T>[], options?: BatchGetOneOptions<T>): Promise<T[]>;
   batchGet<const R extends readonly BatchGetRequest[]>(requests: R & CheckedBatchGetRequests<R>, options?: BatchGetOptions): Promise<BatchGetResults<R>>;
   async batchGet(
     modelOrRequests: Constructor | readonly BatchGetRequest[], keysOrOptions?: readonly object[] | BatchGetOptions,

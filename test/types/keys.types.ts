@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition, increment } from '../../src';
-import type { KeyOf, QueryOptions } from '../../src';
+import type { BatchGetOneOptions, Constructor, GetOptions, KeyOf, Projection, QueryOptions } from '../../src';
 
 class Info {
   @Attribute() directors?: string[];
@@ -168,6 +168,26 @@ export async function projections(): Promise<void> {
   void t?.genre, n?.text;
   // @ts-expect-error rating was not projected in transactGet
   void t?.rating;
+  // Options held in a variable, or passed through a generic wrapper, compile (the projection is then not known: the model's type).
+  const options: GetOptions<Movie> = { consistent: true };
+  const viaVariable: Movie | undefined = await mapper.get(Movie, { year: 1985, title: 'x' }, options);
+  const maybe = undefined as Projection<Movie> | undefined;
+  const viaMaybe: Movie[] = await mapper.batchGet(Movie, [{ year: 1985, title: 'x' }], { consistent: true, project: maybe });
+  void viaVariable, viaMaybe;
+  class Repository<T extends object> {
+    constructor(private readonly Model: Constructor<T>) {}
+    find(key: KeyOf<T>, findOptions?: GetOptions<T>): Promise<T | undefined> {
+      return mapper.get(this.Model, key, findOptions);
+    }
+    many(keys: readonly KeyOf<T>[], manyOptions?: BatchGetOneOptions<T>): Promise<T[]> {
+      return mapper.batchGet(this.Model, keys, manyOptions);
+    }
+  }
+  void new Repository(Movie).find({ year: 1985, title: 'x' });
+  // @ts-expect-error a batchWrite delete without the declared sort key
+  await mapper.batchWrite([{ delete: Movie, key: { year: 1985 } }]);
+  // @ts-expect-error the key is still checked when the options are a variable
+  await mapper.get(Movie, { year: 1985 }, options);
   // Undeclared keys: the entity is typed as the model.
   const [loose] = await mapper.query(Loose, { id: 'a' }).project('at').all();
   void loose.id, loose.at;

@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { Attribute, Mapper, PartitionKey, SortKey, Table, Version, increment, lt } from 'dynamap';
+import type { BatchWriteOperation } from 'dynamap';
 
 @Table()
 class Movie {
@@ -88,5 +89,16 @@ export async function batches(mapper: Mapper): Promise<void> {
   await mapper.batchWrite([{ put: new Movie() }, { delete: Note, key: { id: 'a' } }]);
   // @ts-expect-error an operation is { put } or { delete, key }
   await mapper.batchWrite([{ remove: new Movie() }]);
+  // Each delete's key is checked against its own model, as delete() checks it.
+  // @ts-expect-error a key property of the wrong type
+  await mapper.batchWrite([{ put: new Movie() }, { delete: Note, key: { id: 5 } }]);
+  // @ts-expect-error a misspelt key property
+  await mapper.batchWrite([{ delete: Movie, key: { yeer: 1985, title: 'x' } }]);
+  // Operations built elsewhere (an array of the general type, a map over data) still compile.
+  const built: BatchWriteOperation[] = [{ delete: Note, key: { id: 'a' } }];
+  await mapper.batchWrite(built);
+  await mapper.batchWrite(['a', 'b'].map((id) => ({ delete: Note, key: { id } })));
+  await mapper.batchWrite([...built, { put: new Note() }]);
+
   await mapper.batchPut([new Movie()], { concurrency: 8, onProgress: ({ done, total }) => void (done / total), retry: { attempts: 3 } });
 }

@@ -2,5 +2,5 @@
 export { batchPut, batchDelete, batchWrite, batchGetOne, batchGetMany } from './operations';
 export type {
   BatchProgress, BatchOptions, BatchWriteOptions, BatchGetOptions, BatchGetOneOptions, BatchPutOperation, BatchDeleteOperation,
-  BatchWriteOperation, BatchGetRequest, BatchGetResults, CheckedBatchGetRequests,
+  BatchWriteOperation, BatchGetRequest, BatchGetResults, CheckedBatchGetRequests, CheckedBatchWriteOperations,
 } from './types';

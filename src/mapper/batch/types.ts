@@ -54,6 +54,13 @@ export interface BatchDeleteOperation<T extends object = object> {
 
 export type BatchWriteOperation = BatchPutOperation | BatchDeleteOperation;
 
+/** Each delete's key checked against its own model (as a single delete() checks it). */
+export type CheckedBatchWriteOperations<O extends readonly BatchWriteOperation[]> = {
+  readonly [I in keyof O]: CheckedBatchWriteOperation<O[I]>;
+};
+
+type CheckedBatchWriteOperation<X> = X extends { readonly delete: Constructor<infer T extends object> } ? BatchDeleteOperation<T> : X;
+
 /** One model's keys in a multi-model batchGet: `[Movie, [{ year: 1985, title: 'After Hours' }]]`. */
 export type BatchGetRequest<T extends object = object> = readonly [Model: Constructor<T>, keys: readonly KeyOf<T>[]];
 
