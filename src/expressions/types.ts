@@ -239,7 +239,6 @@ type DeclaredKeyOf<T, D> = D extends readonly [infer P extends DataKeys<T>]
 // Updates and projections
 
 type UpdateOperatorFor<V> =
-  | RemoveOperator
   | IfNotExistsOperator<V>
   | ([V] extends [number] ? IncrementOperator<number> | AddOperator<number> : never)
   | ([V] extends [bigint] ? IncrementOperator<number | bigint> | AddOperator<number | bigint> : never)
@@ -253,8 +252,19 @@ type UpdateOperatorFor<V> =
 export type UpdateChanges<T> = {
   // A declared key property is not a path to change: DynamoDB cannot update a key (the runtime refuses it for any model).
   [E in PathEntries<T> as E[0] extends DeclaredKeyNames<T> ? never : E[0]]?: unknown extends E[1] ? unknown
-    : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, PathsLike<T, E[1]>>;
+    : E[1] | UpdateOperatorFor<NonNullable<E[1]>> | UpdateFromAttribute<NonNullable<E[1]>, PathsLike<T, E[1]>> | RemoveFor<E>;
 };
+
+/**
+ * remove() where the model lets the value be missing: an optional property (`rating?: number`),
+ * a list element or a map key. A property declared present (`plot!: string`) would read back
+ * undefined, against its type.
+ */
+type RemoveFor<E> = E extends [infer P extends string, infer V]
+  ? undefined extends V ? RemoveOperator
+    : P extends `${string}]` ? RemoveOperator
+      : P extends `${string}.${infer Last}` ? (string extends Last ? RemoveOperator : never) : never
+  : never;
 
 /** Another attribute `P` of the item as the value: copied, copied if missing, or (numbers) added or subtracted. */
 type UpdateFromAttribute<V, P extends string> =

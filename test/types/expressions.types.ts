@@ -213,6 +213,10 @@ update({ rating: 8, 'info.rating': 8.5, genre: 'Comedy', 'info.lead': { name: 'A
 update({ rating: increment(1), budget: increment(5n), tags: add(new Set(['x'])), notes: append(['n']) });
 update({ 'info.actors': prepend(['a']), tags: deleteFromSet(new Set(['y'])), genre: remove(), title: ifNotExists('t') });
 update({ rating: add(2), budget: decrement(), genre: undefined });
+// remove() where the model lets the value be missing: optional properties, list elements, map keys.
+update({ subtitle: remove(), 'info.rating': remove(), 'notes[1]': remove(), 'meta.anyKey': remove(), 'meta["a.b"]': remove(), 'labels.k': remove() });
+// @ts-expect-error remove() of a property declared present (`title!: string`): it would read back undefined
+update({ title: remove() });
 // @ts-expect-error a misspelt path in an update
 update({ ratin: 1 });
 // @ts-expect-error a literal of the wrong type
