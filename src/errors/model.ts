@@ -153,7 +153,8 @@ export const modelError = {
     new ModelError([p('standardDecorators', kind === 'class' ? name : '', kind === 'class' ? undefined : name,
       `${source} on ${kind} ${JSON.stringify(name)} was called as a standard (TC39) decorator, but dynamap's decorators are ` +
       `TypeScript's legacy decorators (as class-validator's and class-transformer's are): set "experimentalDecorators": true ` +
-      `(and "emitDecoratorMetadata": true) in the tsconfig.json that compiles this file (tsx, esbuild and vitest read it too).`)]),
+      `(and "emitDecoratorMetadata": true) in the tsconfig.json that compiles this file (tsx, esbuild and vitest read it too), and check that this ` +
+      `file is in that tsconfig's "include" or "files": tsx applies a tsconfig only to the files it includes.`)]),
   classDecoratorOnMember: (c: string, member: string, source: string) =>
     new ModelError([p('classDecoratorOnMember', c, member, `${c}.${member}: ${source} is a class decorator; put it on the class (above \`class ${c}\`).`)]),
   propertyDecoratorOnClass: (c: string, source: string) =>
