@@ -92,6 +92,8 @@ export interface OperationDescription {
   readonly versioned?: boolean;
   /** True when the caller's own condition took part (beyond the @Version requirement). */
   readonly userCondition?: boolean;
+  /** The @Version requirement was that no item exists (a new entity, or one deleted or given another key since it was read). */
+  readonly newItem?: boolean;
   /**
    * Not resent after a server error: a conditional write or an update, which the failed attempt
    * may have applied (resent, an increment would apply twice, a versioned write fail on its own version).
@@ -133,11 +135,16 @@ export function conditionFailureHint(op: OperationDescription): string {
     ? op.operation === 'save' && !op.userCondition
       ? `the item no longer exists (deleted since it was read, or the entity was read through another table or table prefix: put() writes it as a new item)`
       : 'the condition was false for the stored item'
-    : op.userCondition
-      ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
-        `for the stored item, ${gone}); read it again to see which (returnOldOnFailure: true gives the stored item with this error)`
-      : 'the item was changed by another writer since it was read (its @Version no longer matches), or it was already created, ' +
-        `${gone}: clear its @Version to write it as a new item); read it again and retry`;
+    : op.newItem
+      ? `an item is already stored at this key${op.userCondition ? ', or your condition was false for it' : ''}: the entity is written as a new item ` +
+        '(it has no @Version yet, or this mapper deleted it or its key changed since it was read), which requires that none is there. ' +
+        'Read the stored item to decide: update it, or delete it first'
+      : op.userCondition
+        ? 'the item was changed by another writer since it was read (its @Version no longer matches), or your condition was false ' +
+          `for the stored item, ${gone}); read it again to see which (returnOldOnFailure: true gives the stored item with this error)`
+        : 'the stored item\'s @Version is not the entity\'s: the item was changed by another writer since it was read (read it again and retry), ' +
+          'or no item is there (deleted since it was read, or read through another table or table prefix), or the entity is a copy of one ' +
+          `read at another key and carries its @Version${op.operation === 'delete' ? '' : '; to write it as a new item, clear its @Version'}`;
   const entity = op.entity
     ? `, or the key holds another entity's item (its "${op.entity.attribute}" is not ${JSON.stringify(op.entity.value)}: use the model of that item; ` +
       `an item written before the model had an entity type has no "${op.entity.attribute}" at all: add it to such items, see docs/models.md)`

@@ -98,13 +98,14 @@ class Put<T extends object> implements PreparedPut<T> {
     private readonly versioned: boolean,
     private readonly userCondition = false,
     readonly writeOnce = false,
+    private readonly newItem = false,
   ) {}
 
   get op(): OperationDescription {
     const entity = this.schema.table.entity;
     return {
       operation: 'put', model: this.schema.className, key: keyObject(this.schema, this.staged), versioned: this.versioned,
-      userCondition: this.userCondition, writeOnce: this.writeOnce, ...(entity ? { entity } : {}),
+      userCondition: this.userCondition, writeOnce: this.writeOnce, ...(this.newItem ? { newItem: true } : {}), ...(entity ? { entity } : {}),
     };
   }
 }
@@ -131,7 +132,7 @@ export function buildPutInput<T extends object>(plan: ModelPlan<T>, entity: T, o
   // A model with an entity type replaces only a missing item or one of its own (writeCondition).
   input.ConditionExpression = ex.writeCondition(schema, condition)!;
   if (options.returnOldOnFailure) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned, options.condition !== undefined, condition !== undefined);
+  return new Put(withExpressions(input, ex), hooks.assign, staged, schema, hooks.versioned, options.condition !== undefined, condition !== undefined, hooks.newItem);
 }
 
 export function buildGetInput<T extends object>(plan: ModelPlan<T>, key: object, options: GetOptions<T>): GetItemCommandInput {

@@ -4,8 +4,9 @@
  * the write succeeded) and conditions (ANDed with the caller's). Operations stay free of
  * per-feature branches.
  */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { exists, notExists } from '../expressions';
-import { defaultValueOf } from '../codec';
+import { defaultValueOf, encodeAttribute, sameValue } from '../codec';
 import { writeError } from '../errors/write';
 import { snapshotOf, wasDeleted } from './snapshots';
 import type { AttributeSchema, ModelSchema } from '../metadata/types';
@@ -19,6 +20,8 @@ export interface WriteAdditions {
   readonly conditions: HookCondition[];
   /** True when a @Version requirement was added (for the error message). */
   readonly versioned: boolean;
+  /** The @Version requirement is that no item exists (a new entity, or one deleted or given another key since it was read). */
+  readonly newItem?: boolean;
 }
 
 function valueOf(entity: object, attr: AttributeSchema): unknown {
@@ -66,6 +69,7 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
   const assign: Record<string, unknown> = {};
   const conditions: HookCondition[] = [];
   let versioned = false;
+  let newItem = false;
   for (const attr of defaults) {
     if (valueOf(entity, attr) === undefined) {
       assign[attr.property] = defaultValueOf(attr, `${schema.className}.${attr.property}`);
@@ -80,19 +84,43 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
       assign[schema.version.property] = 1;
       // Read from an item without a version (written before the model had @Version, or by other
       // code): that item must still be there without one, as for save(). A new entity: no item yet.
-      if (snapshotOf(entity) !== undefined) {
+      const snapshot = snapshotOf(entity);
+      if (snapshot !== undefined && !keyMoved(schema, entity, snapshot.item)) {
         conditions.push({ [schema.key.partitionKey.property]: exists() }, stillUnversioned(schema.version, entity));
       } else {
         conditions.push({ [schema.key.partitionKey.property]: notExists() });
+        newItem = true;
       }
     } else {
       assign[schema.version.property] = nextVersion(schema, current);
-      // Deleted by this process since it was read or written: a new item again, whose version
-      // continues from the deleted one's, so a copy read before the delete cannot overwrite it.
-      conditions.push(wasDeleted(entity) ? { [schema.key.partitionKey.property]: notExists() } : { [schema.version.property]: current });
+      // Deleted by this process since it was read or written, or given another key: a new item
+      // (at that key), whose version continues from the one read, so that a copy read before the
+      // delete cannot overwrite it.
+      const snapshot = snapshotOf(entity);
+      newItem = wasDeleted(entity) || (snapshot !== undefined && keyMoved(schema, entity, snapshot.item));
+      conditions.push(newItem ? { [schema.key.partitionKey.property]: notExists() } : { [schema.version.property]: current });
     }
   }
-  return { assign, conditions, versioned };
+  return { assign, conditions, versioned, newItem };
+}
+
+/**
+ * Whether the entity's key is not the one of the item it was read (or last written) as: a put
+ * then writes another item, at the new key (the one read stays).
+ */
+function keyMoved(schema: ModelSchema, entity: object, item: Readonly<Record<string, AttributeValue>>): boolean {
+  for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
+    if (k === undefined) continue;
+    const value = valueOf(entity, k);
+    // A missing or unencodable key is the codec's to refuse, with its own message.
+    if (value === undefined || value === null) return false;
+    try {
+      if (!sameValue(item[k.name], encodeAttribute(k, value, `${schema.className}.${k.property}`, true))) return true;
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
 
 /**

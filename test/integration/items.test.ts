@@ -191,6 +191,33 @@ describe('@Version', () => {
     expect(await mapper.get(Movie, { year: 1971, title: 'Put Again' })).toMatchObject({ version: 4, genre: 'Drama', rating: 8 });
   });
 
+  it('a read entity given another key is put as a new item there (the one read stays); a copy carrying a version says to clear it', async () => {
+    await mapper.put(new Movie(1972, 'Moved'));
+    const read = (await mapper.get(Movie, { year: 1972, title: 'Moved' }))!;
+    read.title = 'Moved Again';
+    await mapper.put(read);   // it used to require version 1 at the new key, where no item was
+    expect(read.version).toBe(2);
+    expect(await mapper.get(Movie, { year: 1972, title: 'Moved Again' })).toMatchObject({ version: 2 });
+    expect(await mapper.get(Movie, { year: 1972, title: 'Moved' })).toMatchObject({ version: 1 });
+    // Now remembered at its new key: the next put requires its version there.
+    read.rating = 3;
+    await mapper.put(read);
+    expect(await mapper.get(Movie, { year: 1972, title: 'Moved Again' })).toMatchObject({ version: 3, rating: 3 });
+    // Moved onto a key that holds an item: a new item must not overwrite it.
+    read.title = 'Moved';
+    const taken = await mapper.put(read).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(ConditionError);
+    expect((taken as Error).message).toMatch(/^put of Movie \{ year: 1972, title: "Moved" \} failed its condition: an item is already stored at this key: the entity is written as a new item \(it has no @Version yet, or this mapper deleted it or its key changed since it was read\)/);
+    expect(await mapper.get(Movie, { year: 1972, title: 'Moved' })).toMatchObject({ version: 1 });
+    // A copy (no snapshot of its own) carries the version of the item it was copied from.
+    const copy = Object.assign(new Movie(1972, 'x'), read, { title: 'Copied' });
+    const error = await mapper.put(copy).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('or the entity is a copy of one read at another key and carries its @Version; to write it as a new item, clear its @Version.');
+    copy.version = undefined;
+    await mapper.put(copy);
+    expect(await mapper.get(Movie, { year: 1972, title: 'Copied' })).toMatchObject({ version: 1 });
+  });
+
   it('update() adds 1 without a requirement, or with { condition: { version } }', async () => {
     await mapper.put(new Movie(2002, 'Spirited Away'));
     const updated = await mapper.update(Movie, { year: 2002, title: 'Spirited Away' }, { genre: 'Animation' });

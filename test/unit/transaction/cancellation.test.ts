@@ -75,9 +75,9 @@ describe('transactionFailure', () => {
         '  - action 0 (check of Order { pk: "o" }): ConditionalCheckFailed: the condition was false for the stored item, or the key holds ' +
         'another entity\'s item (its "_entity" is not "Order": use the model of that item; an item written before the model had an ' +
         'entity type has no "_entity" at all: add it to such items, see docs/models.md)\n' +
-        '  - action 1 (put of Account { id: "a" }): ConditionalCheckFailed: the item was changed by another writer since it was read ' +
-        '(its @Version no longer matches), or it was already created, or it no longer exists (deleted since it was read, or the entity ' +
-        'was read through another table or table prefix: clear its @Version to write it as a new item); read it again and retry',
+        '  - action 1 (put of Account { id: "a" }): ConditionalCheckFailed: an item is already stored at this key: the entity is written ' +
+        'as a new item (it has no @Version yet, or this mapper deleted it or its key changed since it was read), which requires that none ' +
+        'is there. Read the stored item to decide: update it, or delete it first',
     );
   });
 
