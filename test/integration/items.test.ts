@@ -88,6 +88,14 @@ describe('put and get', () => {
     expect({ ...got }).toEqual({ year: 1985, title: 'After Hours', genre: 'Comedy' });
   });
 
+  it('projects list elements packed, in order, as DynamoDB returns them (not at their stored positions)', async () => {
+    const m = new Movie(1973, 'Listed');
+    m.info = Object.assign(new MovieInfo(), { directors: ['a', 'b', 'c', 'd'] });
+    await mapper.put(m);
+    const got = await mapper.get(Movie, { year: 1973, title: 'Listed' }, { project: ['info.directors[1]', 'info.directors[3]'] });
+    expect(got!.info!.directors).toEqual(['b', 'd']);
+  });
+
   it('reads consistently when asked', async () => {
     expect((await mapper.get(Movie, { year: 1985, title: 'After Hours' }, { consistent: true }))!.genre).toBe('Comedy');
   });

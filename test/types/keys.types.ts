@@ -22,6 +22,7 @@ class Movie {
   @Attribute() rating?: number;
   @Attribute() info?: Info;
   @Attribute() actors?: string[];
+  @Attribute({ type: () => [Info] }) versions?: Info[];
   describe(): string {
     return this.title;
   }
@@ -168,6 +169,20 @@ export async function projections(): Promise<void> {
   void t?.genre, n?.text;
   // @ts-expect-error rating was not projected in transactGet
   void t?.rating;
+  // Paths through a list index: the elements come back packed, each with only the fields read inside it.
+  const listed = await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['versions[1].plot', 'versions[3].plot'] });
+  const plots: (string | undefined)[] | undefined = listed?.versions?.map((v) => v.plot);
+  void plots;
+  // @ts-expect-error only plot was read inside the elements
+  void listed?.versions?.[0]?.rating;
+  const wholeElements = await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['versions[0]', 'versions[2].plot'] });
+  // A whole element and a partial one: only what both have is certain.
+  void wholeElements?.versions?.[0]?.plot;
+  // @ts-expect-error rating may be missing (an element read for its plot only)
+  void wholeElements?.versions?.[0]?.rating;
+  const wholeOne = await mapper.get(Movie, { year: 1985, title: 'x' }, { project: ['versions[0]'] });
+  const elementRating: number | undefined = wholeOne?.versions?.[0]?.rating;
+  void elementRating;
   // Options held in a variable, or passed through a generic wrapper, compile (the projection is then not known: the model's type).
   const options: GetOptions<Movie> = { consistent: true };
   const viaVariable: Movie | undefined = await mapper.get(Movie, { year: 1985, title: 'x' }, options);
