@@ -136,8 +136,12 @@ type WideOptions<O extends AttributeOptions> = TypeOption extends NonNullable<O[
   ? unknown
   : { readonly 'the default must be a value of the kind named in type (e.g. new Set<string>() for a stringSet)': true };
 
-/** A property stored with a converter: the converter decides what is stored; the property's type is not checked against it. */
-export function Attribute<V>(options: AttributeOptions<V> & { converter: Converter<V> }): PropertyDecorator;
+/**
+ * A property stored with a converter: the converter decides what is stored, and is given every
+ * value of the property but undefined: the property's type must fit the converter's (null included,
+ * for a property that may be null).
+ */
+export function Attribute<V>(options: AttributeOptions<V> & { converter: Converter<V> }): PropertyDecoratorOf<V, ConverterRule, false>;
 /** A property of an explicit kind: the property must hold that kind's value, and a `default` must be one. */
 export function Attribute<K extends AttributeKind>(
   options: AttributeOptions<KindValues[K] | null> & { type: K },
@@ -155,9 +159,11 @@ export function Attribute<V = unknown>(options?: AttributeOptions<V>): PropertyD
  * property of another type is a compile error that says what it must hold. Private properties,
  * which the type of the class does not show, are checked at runtime only.
  */
-export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K extends string | symbol>(
-  prototype: T & HoldsKind<T, K, V, Rule>, property: K,
+export type PropertyDecoratorOf<V, Rule extends string, NullAllowed extends boolean = true> = <T extends object, K extends string | symbol>(
+  prototype: T & HoldsKind<T, K, V, Rule, NullAllowed>, property: K,
 ) => void;
+
+type ConverterRule = 'the converter must take every value of this property: for one that may be null, a Converter<V | null>';
 
 /**
  * What the prototype of a class must be for its property K to hold a V: `{ K?: V | null }`, checked
@@ -165,9 +171,12 @@ export type PropertyDecoratorOf<V, Rule extends string> = <T extends object, K e
  * constraint. The rule names itself in the message. A property the type does not show (private,
  * protected) is not checked here (at runtime it is).
  */
-export type HoldsKind<T, K, V, Rule extends string> = [Rule] extends [never]
+export type HoldsKind<T, K, V, Rule extends string, NullAllowed extends boolean = true> = [Rule] extends [never]
   ? unknown
-  : K extends keyof T ? { readonly [P in K & PropertyKey]?: V | null | undefined } & { readonly [M in Rule]?: V } : unknown;
+  : K extends keyof T
+    // null is stored as NULL for every kind; a converter is given it (NullAllowed false: V must include it).
+    ? { readonly [P in K & PropertyKey]?: V | (NullAllowed extends true ? null : never) | undefined } & { readonly [M in Rule]?: V }
+    : unknown;
 
 /** Optimistic locking: a number the mapper sets to 1 on create and increments on every write. */
 export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecoratorOf<number, '@Version needs a number property'> {

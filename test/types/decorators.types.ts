@@ -3,6 +3,7 @@
  * stay an error; if one stops being an error, tsc fails.
  */
 import 'reflect-metadata';
+import type { Converter } from '../../src';
 import { Attribute, CreatedAt, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version } from '../../src/decorators';
 
 @Table()
@@ -92,6 +93,15 @@ export class ProjectionFromVariable {
 interface Shape { kind: string; size: number }
 enum Level { Low = 1, High = 2 }
 enum Color { Red = 'red' }
+class Money {
+  constructor(readonly cents: number) {}
+}
+const money: Converter<Money> = { toDynamo: (m) => ({ N: String(m.cents) }), fromDynamo: (av) => new Money(Number(av.N)) };
+const nullableMoney: Converter<Money | null> = {
+  toDynamo: (m) => (m === null ? { NULL: true } : { N: String(m.cents) }),
+  fromDynamo: (av) => (av.NULL ? null : new Money(Number(av.N))),
+};
+const cents: Converter<number> = { toDynamo: (n) => ({ N: String(n) }), fromDynamo: (av) => Number(av.N) };
 const csv = { toDynamo: (v: string[]) => ({ S: v.join(',') }), fromDynamo: (av: { S?: string }) => (av.S ?? '').split(',') };
 export class ExplicitKinds {
   @Attribute({ type: 'string' }) name?: string;
@@ -111,6 +121,13 @@ export class ExplicitKinds {
   @Attribute({ type: 'any' }) anything?: string | number;
   @Attribute({ type: 'string', converter: csv }) csvTags?: string[];   // a converter decides
   @Attribute({ type: 'string', default: 'draft' }) status?: string;
+  // A converter is given every value of its property but undefined: the property must fit its type.
+  @Attribute({ converter: money }) total?: Money;
+  @Attribute({ converter: nullableMoney }) refund?: Money | null;
+  // @ts-expect-error a property that may be null needs a converter that takes null (toDynamo is given it)
+  @Attribute({ converter: money }) maybeTotal?: Money | null;
+  // @ts-expect-error a converter of numbers on a string property
+  @Attribute({ converter: cents }) label?: string;
   // @ts-expect-error type 'number' on a string property
   @Attribute({ type: 'number' }) wrongNumber?: string;
   // @ts-expect-error type 'stringSet' on an array

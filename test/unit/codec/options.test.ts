@@ -4,6 +4,7 @@ import { codecFor, encodeAttribute, encodeElement, fromItem, toItem } from '../.
 import { Attribute, PartitionKey, Table } from '../../../src/decorators';
 import { ValidationError } from '../../../src/errors/classes';
 import { defineModel, getModelSchema } from '../../../src/metadata';
+import type { Converter } from '../../../src/metadata/types';
 import { caught, Movie } from './fixtures';
 
 enum Status {
@@ -143,10 +144,11 @@ describe('converters', () => {
         fromDynamo: () => {
           throw new Error('cannot read');
         },
-      },
+      } as Converter<string>,
     })
     broken?: string;
-    @Attribute({ converter: { toDynamo: () => 'S' as unknown as AttributeValue, fromDynamo: () => 1 } }) wrong?: string;
+    // A converter that breaks its contract, as one typed loosely (any, a cast) can.
+    @Attribute({ converter: { toDynamo: () => 'S' as unknown as AttributeValue, fromDynamo: () => 1 } as unknown as Converter<string> }) wrong?: string;
   }
 
   it('have full control over how an attribute is stored', () => {
@@ -185,7 +187,7 @@ describe('converters', () => {
       @Table({ name: 'Converted' })
       class Converted {
         @PartitionKey({ type: 'string' }) id!: string;
-        @Attribute({ converter: { toDynamo: () => result as AttributeValue, fromDynamo: () => 1 } }) v?: unknown;
+        @Attribute({ converter: { toDynamo: () => result as AttributeValue, fromDynamo: (): unknown => 1 } }) v?: unknown;
       }
       return caught(() => toItem(Object.assign(new Converted(), { id: 'c', v: 1 }))).message;
     };
