@@ -6,7 +6,7 @@ import 'reflect-metadata';
 export {
   Table, PartitionKey, SortKey, Attribute, GlobalIndex, LocalIndex, Version, CreatedAt, UpdatedAt, TimeToLive,
 } from './decorators';
-export type { ClassDecoratorFor, KeyDecorator, KindValues, PropertyDecoratorOf, TimeToLiveOptions } from './decorators';
+export type { ClassDecoratorFor, KeyDecorator, KindValues, PropertyDecoratorOf, TimeToLiveOptions, TimestampOptions } from './decorators';
 export { defineModel, getModelSchema, getDocumentSchema } from './metadata';
 export type {
   AttributeKind, AttributeOptions, Converter, TableOptions, GlobalIndexOptions, LocalIndexOptions, ProjectionOption,

@@ -87,20 +87,24 @@ export type KeyDecorator<I extends 0 | 1, V = unknown, Rule extends string = nev
   prototype: T & HoldsKind<T, K, V, Rule>, property: K & KeyPartCheck<T, K, I>,
 ) => void;
 
+/** What a key property can hold without a converter: DynamoDB keys are strings, numbers or binaries. */
+type KeyValue = string | number | bigint | Uint8Array | Date;
+type KeyRule = 'a key property holds a string, number, bigint, binary (Uint8Array) or Date (or give it a converter)';
+
 /** A key part with an explicit kind: the property must hold that kind's value (as for @Attribute). */
 type KeyOfKind<I extends 0 | 1, S extends string, K extends AttributeKind> = KeyDecorator<I, KindValues[K], `@${S}({ type: '${K}' }) does not fit this property's type`>;
 
-export function PartitionKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<0>;
+export function PartitionKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<0, V, ConverterRule>;
 export function PartitionKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K] | null> & { type: K }): KeyOfKind<0, 'PartitionKey', K>;
-export function PartitionKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<0>;
+export function PartitionKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<0, KeyValue, KeyRule>;
 export function PartitionKey<O extends AttributeOptions>(options: O & WideOptions<O>): KeyDecorator<0>;
 export function PartitionKey(options?: AttributeOptions): KeyDecorator<0> {
   return propertyDecorator('partitionKey', '@PartitionKey', options) as KeyDecorator<0>;
 }
 
-export function SortKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<1>;
+export function SortKey<V>(options: AttributeOptions<V> & { converter: Converter<V> }): KeyDecorator<1, V, ConverterRule>;
 export function SortKey<K extends AttributeKind>(options: AttributeOptions<KindValues[K] | null> & { type: K }): KeyOfKind<1, 'SortKey', K>;
-export function SortKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<1>;
+export function SortKey(options?: AttributeOptions & { type?: Exclude<TypeOption, AttributeKind> }): KeyDecorator<1, KeyValue, KeyRule>;
 export function SortKey<O extends AttributeOptions>(options: O & WideOptions<O>): KeyDecorator<1>;
 export function SortKey(options?: AttributeOptions): KeyDecorator<1> {
   return propertyDecorator('sortKey', '@SortKey', options) as KeyDecorator<1>;
@@ -183,13 +187,19 @@ export function Version(options?: Pick<AttributeOptions, 'name'>): PropertyDecor
   return propertyDecorator('version', '@Version', options) as PropertyDecoratorOf<number, '@Version needs a number property'>;
 }
 
+/** What @CreatedAt and @UpdatedAt take: the attribute name, and how the Date is stored (ISO-8601 text by default). */
+export interface TimestampOptions {
+  readonly name?: string | undefined;
+  readonly type?: 'date' | 'epochSeconds' | undefined;
+}
+
 /** A Date the mapper sets when the entity is first written. */
-export function CreatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecoratorOf<Date, '@CreatedAt needs a Date property'> {
+export function CreatedAt(options?: TimestampOptions): PropertyDecoratorOf<Date, '@CreatedAt needs a Date property'> {
   return propertyDecorator('createdAt', '@CreatedAt', options) as PropertyDecoratorOf<Date, '@CreatedAt needs a Date property'>;
 }
 
 /** A Date the mapper sets on every write. */
-export function UpdatedAt(options?: Pick<AttributeOptions, 'name' | 'type'>): PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'> {
+export function UpdatedAt(options?: TimestampOptions): PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'> {
   return propertyDecorator('updatedAt', '@UpdatedAt', options) as PropertyDecoratorOf<Date, '@UpdatedAt needs a Date property'>;
 }
 

@@ -102,6 +102,29 @@ const nullableMoney: Converter<Money | null> = {
   fromDynamo: (av) => (av.NULL ? null : new Money(Number(av.N))),
 };
 const cents: Converter<number> = { toDynamo: (n) => ({ N: String(n) }), fromDynamo: (av) => Number(av.N) };
+export class Timestamps {
+  @PartitionKey() id!: string;
+  @CreatedAt({ type: 'epochSeconds' }) createdAt?: Date;
+  // @ts-expect-error a timestamp is stored as a date or epoch seconds, nothing else
+  @UpdatedAt({ type: 'number' }) updatedAt?: Date;
+}
+// Keys hold strings, numbers, bigints, binaries or Dates (enums and literal unions of them too).
+export class KeyKinds {
+  @PartitionKey() id!: `user#${string}`;
+  @SortKey() at!: Date;
+}
+export class BooleanKey {
+  // @ts-expect-error a boolean cannot be a key
+  @PartitionKey() id!: boolean;
+}
+export class DocumentKey {
+  @PartitionKey() id!: string;
+  // @ts-expect-error a document cannot be a key
+  @SortKey() doc!: { a: string };
+}
+export class ConvertedKey {
+  @PartitionKey({ converter: { toDynamo: (v: boolean) => ({ S: String(v) }), fromDynamo: (av) => av.S === 'true', keyType: 'S' } }) id!: boolean;
+}
 const csv = { toDynamo: (v: string[]) => ({ S: v.join(',') }), fromDynamo: (av: { S?: string }) => (av.S ?? '').split(',') };
 export class ExplicitKinds {
   @Attribute({ type: 'string' }) name?: string;
