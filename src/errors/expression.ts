@@ -85,7 +85,9 @@ export const expressionError = {
     v('operatorKind', model, path, `${operator} cannot be used on ${path}, a ${kind}: ${operator} applies to ${allowed}.`),
   undefinedValue: (model: string, path: string) =>
     v('undefinedValue', model, path,
-      `${path}: the value is undefined. To test that the attribute is absent use notExists(); to compare, give a value.`),
+      `${path}: the value is undefined. To test that the attribute is absent use notExists(); to compare, give a value; ` +
+      `for an optional filter, leave the property out when it has no value (\`...(x === undefined ? {} : { ${/^[A-Za-z_$][\w$]*$/.test(path) ? path : JSON.stringify(path)}: x })\`): ` +
+      'an undefined is never dropped from a condition, where it could widen what a write is allowed to overwrite.'),
   unencodable: (model: string, path: string, value: unknown) =>
     v('unencodable', model, path,
       `${path}: ${show(value)} has no stored form to compare with (an empty set has none: DynamoDB has no empty sets). Use notExists() to test that it is absent.`),

@@ -139,7 +139,10 @@ describe('condition rules', () => {
   });
   it('undefined values, and values with no stored form', () => {
     expect(refusal(cond({ genre: undefined }))).toBe(
-      'expression.undefinedValue: Movie: genre: the value is undefined. To test that the attribute is absent use notExists(); to compare, give a value.');
+      'expression.undefinedValue: Movie: genre: the value is undefined. To test that the attribute is absent use notExists(); to compare, give a value; ' +
+      'for an optional filter, leave the property out when it has no value (`...(x === undefined ? {} : { genre: x })`): an undefined is never ' +
+      'dropped from a condition, where it could widen what a write is allowed to overwrite.');
+    expect(refusal(cond({ 'info.rating': undefined }))).toContain('{ "info.rating": x }');
     expect(refusal(cond({ tags: new Set() }))).toMatch(/^expression\.unencodable: Movie: tags: /);
   });
   it('isIn with none or more than 100 values', () => {
