@@ -73,6 +73,14 @@ declare const MODEL: unique symbol;
 /** Type-only: the path of a `size(path)` node, checked against the model where the node is used. */
 declare const SIZE_PATH: unique symbol;
 
+/**
+ * Type-only, optional: the model a condition object was typed for, so that a `Condition<Movie>`
+ * held in a variable is not taken by a query of Note (a literal object is checked path by path).
+ */
+export interface ModelMark<T> {
+  readonly [MODEL]?: (model: T) => void;
+}
+
 /** A condition node (from `and`, `or`, `not`): the AST itself, marked as a node. */
 export type ConditionNode<T = unknown> = PropertyCondition & {
   readonly [EXPRESSION]: 'condition';

@@ -28,6 +28,7 @@ import type {
   InOperator,
   IsTypeOperator,
   SizeCondition,
+  ModelMark,
 } from './operators';
 
 /** Levels of nesting below the top-level properties that get precise paths. */
@@ -144,7 +145,7 @@ export type ConditionOperator<V> =
  */
 export type ConditionObject<T> = {
   [E in PathEntries<T> as E[0]]?: ConditionSlot<E[1], E[0] extends string ? Path<T> : never, E[0] extends string ? PathsLike<T, E[1]> : never>;
-} & { readonly [EXPRESSION]?: never };
+} & { readonly [EXPRESSION]?: never } & ModelMark<T>;
 
 /** What a comparison of two attributes sees: values of one class compare, others are false for every item. */
 type ValueClass<V> = [V] extends [number | bigint] ? 'number'

@@ -208,6 +208,17 @@ compileCondition(Movie, { ratin: 1 });
 // @ts-expect-error ...also inside nested nodes: a misspelt path in or(not(...))
 compileCondition(Movie, or({ year: 1 }, not({ titl: 'x' })));
 
+// A condition held in a variable keeps its model: not taken for another model's filter (a parent's fits a subclass).
+class Shelf { name?: string; rating?: number }
+class SpecialMovie extends Movie { special?: boolean }
+declare function filterSpecial(condition: Condition<SpecialMovie>): void;
+const forShelf: Condition<Shelf> = { rating: 1 };
+const forMovie: Condition<Movie> = { rating: 1 };
+// @ts-expect-error a condition typed for another model
+filter(forShelf);
+filter(forMovie);
+filterSpecial(forMovie);
+
 // ---- Updates
 update({ rating: 8, 'info.rating': 8.5, genre: 'Comedy', 'info.lead': { name: 'Ann' } });
 update({ rating: increment(1), budget: increment(5n), tags: add(new Set(['x'])), notes: append(['n']) });
