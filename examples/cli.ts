@@ -1,6 +1,7 @@
 /**
  * The `dynamap` command on the Movies models: `plan` shows what would change and changes nothing,
- * `sync` creates it, `plan` again finds everything as declared.
+ * `sync` creates it, `plan` again finds everything as declared (on dynalite, which has no TTL, it
+ * still lists enabling TTL).
  * `npm run example:cli` runs the real command (dist/cjs/cli/main.js, what `npx dynamap` runs) as a
  * child process against an embedded DynamoDB, with the compiled models file.
  */

@@ -80,26 +80,39 @@ export function parseCommand(argv: readonly string[]): Command {
       options: OPTIONS,
     });
   } catch (error) {
-    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
     if (unknown !== undefined) {
       const near = nearestOption(unknown.replace(/^-+/, ''));
       throw new UsageError(`unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}`);
     }
-    throw new UsageError((error as Error).message);
+    // node's own words name its syntax ("argument is ambiguous", "'--models <value>' argument missing"): say it in ours.
+    const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+    if (option !== undefined) {
+      throw new UsageError(/ambiguous/.test(message)
+        ? `${option} needs a value, and the argument after it starts with "-" (for a value that does, write ${option}=<value>)`
+        : `${option} needs a value`);
+    }
+    throw new UsageError(message);
   }
   const { values, positionals } = parsed;
   if (values.version) return { command: 'version' };
   if (values.help) return { command: 'help' };
   if (positionals.length === 0) throw new UsageError('no command: use plan or sync');
   const [command, ...extra] = positionals;
-  if (command !== 'plan' && command !== 'sync') throw new UsageError(`unknown command "${command}": use plan or sync`);
+  if (command !== 'plan' && command !== 'sync') {
+    throw new UsageError(`unknown command "${command}": use plan or sync${command === 'help' || command === 'version' ? ` (or --${command})` : ''}`);
+  }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (!values.models?.length) throw new UsageError(`${command} needs --models <file>: the file(s) that declare your @Table classes`);
+  if (values.models.some((file) => file.trim() === '')) throw new UsageError('--models needs a file name, got an empty one');
   let timeoutMs: number | undefined;
   if (values.timeout !== undefined) {
-    timeoutMs = Number(values.timeout);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a whole number of milliseconds, got "${values.timeout}"`);
+    if (command === 'plan') throw new UsageError('--timeout is for sync (plan waits for nothing)');
+    timeoutMs = /^[1-9]\d*$/.test(values.timeout) ? Number(values.timeout) : NaN;
+    if (!Number.isSafeInteger(timeoutMs)) throw new UsageError(`--timeout must be a whole number of milliseconds, got "${values.timeout}"`);
   }
+  if (values.region !== undefined && values.region.trim() === '') throw new UsageError('--region needs a region name (e.g. us-east-1), got an empty one');
   if (values.endpoint !== undefined && !/^https?:\/\/\S+$/.test(values.endpoint)) {
     throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);
   }

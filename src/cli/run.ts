@@ -2,7 +2,7 @@
  * The `dynamap` command, as a function (main.ts calls it; tests call it with their own client and
  * output). Built on the public API only: load the model files, then mapper.sync(), planned or applied.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamapError, Mapper, describeSyncResult, type SyncResult } from '../index';
@@ -81,14 +81,27 @@ function loadModels(files: readonly string[], cwd: string): void {
       if (error instanceof DynamapError) throw error; // a model the file defines is wrong: its own message says what to fix
       const err = error as { code?: string; message?: string; name?: string };
       if (err?.code === 'MODULE_NOT_FOUND' && (err.message ?? '').includes(`'${path}'`)) {
+        if (isDirectory(path)) {
+          throw new CommandFailure(`${path} is a directory without an index.js (or a package.json "main"): give the file that declares (or imports) your models`);
+        }
         throw new CommandFailure(`there is no models file ${path} (--models paths are relative to the current directory, ${cwd})`);
       }
-      // Node appends "Require stack: ..." (dynamap's own files): not the user's concern.
-      const message = (err?.message ?? String(error)).split('\nRequire stack:')[0];
+      // Node appends "Require stack: ..." and "From <file>" (dynamap's own files): not the user's concern.
+      const message = (err?.message ?? String(error)).split('\nRequire stack:')[0]!.split('\n').filter((line) => !/^\s*From /.test(line)).join('\n');
+      // A syntax error's message has no location; its stack starts with it ("/app/models.js:12").
+      const where = err?.name === 'SyntaxError' ? /^(.+:\d+)\n/.exec((error as Error).stack ?? '')?.[1] : undefined;
       const needsLoader = path.endsWith('.ts') && (err?.name === 'SyntaxError' || err?.code === 'ERR_UNKNOWN_FILE_EXTENSION');
-      throw new CommandFailure(`could not load the models file ${path}: ${message}` +
+      throw new CommandFailure(`could not load the models file ${path}: ${message}${where && !needsLoader ? ` (at ${where})` : ''}` +
         (needsLoader ? ' (a TypeScript file needs a loader: run dynamap under tsx, or give the compiled .js)' : ''));
     }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@
  * prints, what it changes, and its exit codes.
  */
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run';
@@ -65,6 +66,15 @@ describe('dynamap plan / sync', () => {
       [['plan', '--models', models, '--colour'], /unknown option --colour\n/],
       [['plan', '--model', models], /unknown option --model \(did you mean --models\?\)/],
       [['sync', '--models', models, '--endpont', 'http://localhost:1'], /unknown option --endpont \(did you mean --endpoint\?\)/],
+      // node's own parser words, said in ours (a value that looks like an option, a missing value).
+      [['sync', '--models', models, '--prefix', '--json'], /--prefix needs a value, and the argument after it starts with "-" \(for a value that does, write --prefix=<value>\)/],
+      [['plan', '--models'], /--models needs a value\n/],
+      [['help'], /unknown command "help": use plan or sync \(or --help\)/],
+      [['plan', '--models', ''], /--models needs a file name, got an empty one/],
+      [['plan', '--models', models, '--timeout', '5000'], /--timeout is for sync \(plan waits for nothing\)/],
+      [['sync', '--models', models, '--timeout', '1e3'], /--timeout must be a whole number of milliseconds, got "1e3"/],
+      [['sync', '--models', models, '--timeout', '0x10'], /--timeout must be a whole number of milliseconds, got "0x10"/],
+      [['plan', '--models', models, '--region', ''], /--region needs a region name/],
     ];
     for (const [argv, message] of cases) {
       const run = await cli(...argv);
@@ -81,6 +91,31 @@ describe('dynamap plan / sync', () => {
     const broken = await cli('plan', '--models', join(__dirname, '..', 'support', 'cli', 'broken.ts'));
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/broken\.ts: this models file is broken on purpose/);
+    const directory = await cli('plan', '--models', join(__dirname, '..', 'support', 'cli'));
+    expect(directory.code).toBe(1);
+    expect(directory.err).toMatch(/^dynamap plan failed: .*support\/cli is a directory without an index\.js \(or a package\.json "main"\): give the file/);
+  });
+
+  // The command in a node of its own, as users run it (jest's require reports syntax errors its own way).
+  function command(...argv: string[]): Promise<{ code: number | string | null; err: string }> {
+    return new Promise((done) => {
+      execFile(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), ...argv],
+        { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, timeout: 20_000 },
+        (error, _stdout, stderr) => done({ code: error ? (error as { code?: number | string }).code ?? null : 0, err: stderr }));
+    });
+  }
+
+  it('a models file with a syntax error: the message says where', async () => {
+    const file = join(__dirname, '..', 'support', 'cli', 'syntax-error.js');
+    const run = await command('plan', '--models', file);
+    expect(run.code).toBe(1);
+    expect(run.err.trim()).toBe(`dynamap plan failed: could not load the models file ${file}: Unexpected token ';' (at ${file}:3)`);
+  }, 30_000);
+
+  it('ends when it is done, even when a models file left a timer running (regression: it never exited, a CI job hung)', async () => {
+    const run = await command('plan', '--models', join(__dirname, '..', 'support', 'cli', 'keeps-running.js'));
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/no @Table model was registered by/);
   });
 
   it('--version and --help', async () => {
