@@ -134,7 +134,8 @@ export const modelProblem = {
       `so their reads cannot tell their items apart: give each its own @Table({ entity }).`),
   tableMismatch: (table: string, c1: string, c2: string, detail: string) =>
     p('tableMismatch', c2, undefined, c1 === c2
-      ? `two different classes named ${c1} share table "${table}" but ${detail}: the class was defined twice (a module loaded again: ` +
+      ? `two different classes named ${c1} share table "${table}" but ${detail}: either two files declare a ${c1} for this table ` +
+        '(give each model of a table its own name, and make them agree), or the class was defined twice (a module loaded again: ' +
         'hot reload, jest.resetModules, two copies of the package or of the models file). The registry keeps every definition for the ' +
         "process's life: define models once, in modules loaded once, or give the classes different names and tables."
       : `${c1} and ${c2} share table "${table}" but ${detail}: models sharing a table must agree on its keys and options.`),

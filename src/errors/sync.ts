@@ -35,6 +35,12 @@ function hintFor(operation: string, cause: unknown): string {
     case 'ResourceInUseException':
       return ' The table is being changed by someone else: wait until it is ACTIVE and run sync again.';
     case 'ValidationException':
+      // dynalite refuses to add an index to an existing table this way (it asks for a throughput
+      // an on-demand table's index has none of): real DynamoDB does not.
+      if (operation.startsWith('UpdateTable (create global index') && /provisionedThroughput/i.test(cause instanceof Error ? cause.message : '')) {
+        return ' If the engine is dynalite: it cannot add a global index to an existing table (DynamoDB and DynamoDB Local can); ' +
+          'create the table afresh with all its indexes, or use DynamoDB Local.';
+      }
       return ' DynamoDB refused the request; inspect it with mapper.createTableInput(Model).';
     default:
       if (outcomeUnknown(cause)) {
@@ -105,7 +111,8 @@ export const syncError = {
       'sync.timeout',
       `${index === undefined ? `Table "${table}" and its global indexes` : `Global index "${index}" of table "${table}"`} did not ${index === undefined ? 'all ' : ''}become ` +
         `ACTIVE within ${formatMs(timeoutMs)} (last status: ${lastStatus}). DynamoDB may still be working ` +
-        `on it (building an index on a large table can take long): run sync again later, or pass a larger timeoutMs.`,
+        `on it (building an index on a large table can take long): run sync again later, or give it longer (sync's ` +
+        `timeoutMs option; the dynamap command's --timeout).`,
       table,
     ),
   tableDeleting: (table: string) =>
@@ -143,7 +150,8 @@ export const syncError = {
       error.code,
       changes.length === 0 ? error.message
         : `${error.message}\nBefore this failure, this sync had already made these changes, which stay (error.done lists them with its notes):\n` +
-          changes.map((line) => `  - ${line}`).join('\n'),
+          // describeSyncResult's indented lines (an index of a created table) stay under their table.
+          changes.map((line) => (line.startsWith(' ') ? `    ${line.trimStart()}` : `  - ${line}`)).join('\n'),
       error.table,
       error.differences,
       error.cause,

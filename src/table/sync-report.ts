@@ -22,7 +22,8 @@ export function describeSyncResult(result: SyncResult, options: { planned?: bool
   const planned = options.planned ?? false;
   const lines: string[] = [];
   for (const plan of result.plan) {
-    if (plan.unchanged) lines.push(`${plan.table}: as declared, nothing to do`);
+    // A note may say what is not as declared and could not be changed (an engine without TTL).
+    if (plan.unchanged) lines.push(`${plan.table}: ${plan.notes.length === 0 ? 'as declared, nothing to do' : 'nothing changed (see the notes)'}`);
     for (const step of plan.steps) {
       if (step.kind === 'createTable') {
         const types = new Map((step.input.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));

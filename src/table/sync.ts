@@ -173,20 +173,29 @@ async function apply(
     let failed: { step: PlanStep; error: unknown } | undefined;
     for (const step of plan.steps) {
       try {
+        // A step counts as taken once DynamoDB accepted its request: the table or index exists
+        // from then on, even if waiting for it to become ACTIVE then times out.
         if (step.kind === 'createTable') {
-          await createTable(client, step, wait);
+          await sendOnce(client, new CreateTableCommand(step.input));
+          done.push(step);
           created = true;
+          await waitUntilActive(client, step.table, wait);
           active = true;
         } else if (step.kind === 'createGlobalIndex') {
-          await createGlobalIndex(client, step, wait);
+          await requestGlobalIndex(client, step, wait);
+          done.push(step);
           changed = true;
+          await waitUntilActive(client, step.table, wait, step.index.IndexName ?? '');
           active = true;
         } else {
           if (!active) await waitUntilActive(client, step.table, wait);
-          if (await enableTtl(client, step)) changed = true;
-          else notes.push(`The engine does not implement UpdateTimeToLive, so TTL on "${step.attribute}" was not enabled (DynamoDB and DynamoDB Local do).`);
+          if (await enableTtl(client, step)) {
+            done.push(step);
+            changed = true;
+          } else {
+            notes.push(`The engine does not implement UpdateTimeToLive, so TTL on "${step.attribute}" was not enabled (DynamoDB and DynamoDB Local do).`);
+          }
         }
-        done.push(step);
       } catch (error) {
         if (!settledByReplanning(error)) throw stepError(step, error);
         failed = { step, error };
@@ -254,13 +263,8 @@ function stepError(step: PlanStep, error: unknown, tries = ''): unknown {
   return syncError.request(step.table, requestOf(step) + tries, stoppedFailure(error));
 }
 
-/** CreateTable (never resent blindly: see apply), then wait until ACTIVE. */
-async function createTable(client: DynamoDBClient, step: CreateTableStep, wait: WaitOptions): Promise<void> {
-  await sendOnce(client, new CreateTableCommand(step.input));
-  await waitUntilActive(client, step.table, wait);
-}
-
-async function createGlobalIndex(client: DynamoDBClient, step: CreateGlobalIndexStep, wait: WaitOptions): Promise<void> {
+/** UpdateTable creating a global index (never resent blindly: see apply), once the table can take it. */
+async function requestGlobalIndex(client: DynamoDBClient, step: CreateGlobalIndexStep, wait: WaitOptions): Promise<void> {
   const name = step.index.IndexName ?? '';
   // DynamoDB refuses UpdateTable while the table or another index is still being built.
   await waitUntilActive(client, step.table, wait);
@@ -273,7 +277,6 @@ async function createGlobalIndex(client: DynamoDBClient, step: CreateGlobalIndex
   // DynamoDB answers with the index in CREATING; an engine that omits it ignored the request
   // (dynalite does), and waiting for it would only end in a timeout.
   if (!listed) throw syncError.indexNotCreated(step.table, name);
-  await waitUntilActive(client, step.table, wait, name);
 }
 
 /** UpdateTimeToLive; false when the engine does not implement it (dynalite). */

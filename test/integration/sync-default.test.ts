@@ -49,7 +49,14 @@ describe(`sync with the default model list (${engineName()})`, () => {
     const result = await syncModels(ctx, undefined, { pollMs: 20 });
     expect(result.created).toEqual([`${prefix}Authors`, `${prefix}Books`, `${prefix}Entities`, `${prefix}Sessions`]);
     // The subclass's TTL was enabled (regression: only keys and indexes of subclasses were seen).
-    expect(result.plan.find((p) => p.table === `${prefix}Sessions`)!.steps.map((s) => s.kind)).toEqual(['createTable', 'enableTtl']);
+    const sessions = result.plan.find((p) => p.table === `${prefix}Sessions`)!;
+    if (engineName() === 'dynalite') {
+      // No UpdateTimeToLive there: the step is not taken, and its note names the subclass's attribute.
+      expect(sessions.steps.map((s) => s.kind)).toEqual(['createTable']);
+      expect(sessions.notes).toEqual([expect.stringMatching(/^The engine does not implement UpdateTimeToLive, so TTL on "\w+" was not enabled/)]);
+    } else {
+      expect(sessions.steps.map((s) => s.kind)).toEqual(['createTable', 'enableTtl']);
+    }
     for (const name of result.created) {
       expect((await client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus).toBe('ACTIVE');
     }

@@ -52,7 +52,7 @@ describe('waitUntilActive', () => {
       message:
         'Global index "byGenre" of table "t" did not become ACTIVE within 30 ms (last status: index "byGenre" CREATING). ' +
         'DynamoDB may still be working on it (building an index on a large table can take long): run sync again later, ' +
-        'or pass a larger timeoutMs.',
+        'or give it longer (sync\'s timeoutMs option; the dynamap command\'s --timeout).',
     });
   });
 
