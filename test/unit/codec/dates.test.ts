@@ -11,6 +11,16 @@ describe('fast ISO-8601 dates', () => {
     );
   });
 
+  it('writes exactly what toISOString writes across the 4-digit years it writes itself (0000 to 9999)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+        expect(isoFromTime(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    for (const ms of [-62_167_219_200_000, 253_402_300_799_999, 0, -1, 951_782_400_000]) expect(isoFromTime(ms)).toBe(new Date(ms).toISOString());
+  });
+
   it('reads back what it writes, and whatever else Date.parse reads', () => {
     fc.assert(
       fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
