@@ -9,7 +9,7 @@ import {
   recordPropertyDecorator,
   recordTableDecorator,
 } from '../metadata/record';
-import type { KeyPartCheck } from '../metadata/declared-key';
+import type { DeclaredIndexes, KeyPartCheck } from '../metadata/declared-key';
 import type {
   AttributeKind,
   AttributeOptions,
@@ -26,9 +26,15 @@ import type {
  * A class decorator that only fits classes whose instances have every property in K: a misspelt
  * index key is a compile error naming the missing property.
  */
-export type ClassDecoratorFor<K extends string> = <T extends object>(
-  target: Constructor<T> & (string extends K ? unknown : [Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> }),
+export type ClassDecoratorFor<K extends string, N extends string = string> = <T extends object>(
+  target: Constructor<T> & (string extends K ? unknown : [Exclude<K, keyof T>] extends [never] ? unknown : { missingProperty: Exclude<K, keyof T> })
+    & DeclaredIndexCheck<T, N>,
 ) => void;
+
+/** On a model declaring `[INDEXES]`, an index decorator's name must be one of them (string: not checked). */
+type DeclaredIndexCheck<T, N extends string> = [DeclaredIndexes<T>] extends [never]
+  ? unknown
+  : string extends N ? unknown : N extends keyof DeclaredIndexes<T> ? unknown : { readonly 'is not an index the model declares in [INDEXES]': N };
 
 /**
  * A standard (TC39) decorator is called with (value, context), context an object with `kind` and
@@ -218,18 +224,18 @@ export function TimeToLive(options?: TimeToLiveOptions): PropertyDecoratorOf<Dat
   return propertyDecorator('ttl', '@TimeToLive', options) as PropertyDecoratorOf<Date | number, '@TimeToLive needs a Date or number property'>;
 }
 
-export function GlobalIndex<K extends string>(name: string, options: GlobalIndexOptions<K>): ClassDecoratorFor<K> {
+export function GlobalIndex<K extends string, const N extends string = string>(name: N, options: GlobalIndexOptions<K>): ClassDecoratorFor<K, N> {
   return ((target: Constructor, ...context: unknown[]) => {
     refuseStandard('@GlobalIndex', context[0]);
     refuseOnMember('@GlobalIndex', target, context[0]);
     recordGlobalIndex(target, name, options);
-  }) as ClassDecoratorFor<K>;
+  }) as ClassDecoratorFor<K, N>;
 }
 
-export function LocalIndex<K extends string>(name: string, options: LocalIndexOptions<K>): ClassDecoratorFor<K> {
+export function LocalIndex<K extends string, const N extends string = string>(name: N, options: LocalIndexOptions<K>): ClassDecoratorFor<K, N> {
   return ((target: Constructor, ...context: unknown[]) => {
     refuseStandard('@LocalIndex', context[0]);
     refuseOnMember('@LocalIndex', target, context[0]);
     recordLocalIndex(target, name, options);
-  }) as ClassDecoratorFor<K>;
+  }) as ClassDecoratorFor<K, N>;
 }

@@ -8,7 +8,7 @@ import { optionError } from '../errors/operation';
 import { getModelSchema } from '../metadata/schema';
 import type { Constructor } from '../metadata/types';
 import { ExpressionContext } from './context';
-import type { Condition, IndexKeyCondition, KeyCondition, Projection, UpdateChanges } from './types';
+import type { Condition, IndexKeyCondition, IndexKeyConditionOf, IndexName, KeyCondition, Projection, UndeclaredIndex, UpdateChanges } from './types';
 
 export {
   eq, ne, lt, lte, gt, gte, between, beginsWith, contains, exists, notExists, isType, size, isIn, and, or, not, attribute,
@@ -23,9 +23,9 @@ export type {
 } from './update-operators';
 export type {
   Path, PathValue, SizedPath, Condition, ConditionObject, ConditionOperator, KeyCondition, IndexKeyCondition, KeyOf, LooseKeyOf,
-  UpdateChanges, Projection,
+  UpdateChanges, Projection, IndexName, IndexKeyConditionOf, UndeclaredIndex, ScannedIndex,
 } from './types';
-export { KEY, type DeclaredKey } from '../metadata/declared-key';
+export { KEY, INDEXES, type DeclaredKey, type DeclaredIndexes } from '../metadata/declared-key';
 export type { ProjectedEntity } from './projected';
 export type { AttributeTypeName, Comparator } from './ast';
 
@@ -84,7 +84,10 @@ export function compileProjection<T extends object>(Model: Constructor<T>, paths
  * `compileKeyCondition(Movie, { year: 1992, title: beginsWith('A') })`.
  */
 export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: { index?: undefined }): CompiledExpression;
-export function compileKeyCondition<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: { index?: string }): CompiledExpression;
+export function compileKeyCondition<T extends object, const I extends IndexName<T>>(Model: Constructor<T>, keyCondition: IndexKeyConditionOf<T, I>, options: { index: I }): CompiledExpression;
+export function compileKeyCondition<T extends object, S extends string = string>(
+  Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: { index?: S | undefined }, ...declared: UndeclaredIndex<T, S>
+): CompiledExpression;
 export function compileKeyCondition<T extends object>(
   Model: Constructor<T>,
   keyCondition: KeyCondition<T> | IndexKeyCondition<T>,

@@ -8,7 +8,7 @@
  * or recursive models do not slow the compiler down. Runtime checks (resolve) still apply there.
  */
 import type { EXPRESSION } from './ast';
-import type { BadKeyDeclaration, DeclaredKey } from '../metadata/declared-key';
+import type { BadKeyDeclaration, DeclaredIndexes, DeclaredKey } from '../metadata/declared-key';
 import type {
   AddOperator,
   AppendOperator,
@@ -211,6 +211,33 @@ export type IndexKeyCondition<T> = {
  * IndexKeyCondition, checked at runtime.
  */
 export type KeyCondition<T> = [DeclaredKey<T>] extends [never] ? IndexKeyCondition<T> : DeclaredKeyCondition<T, DeclaredKey<T>>;
+
+/** The index names a query or scan of T takes: any string, or with `[INDEXES]` declared only those. */
+export type IndexName<T> = [DeclaredIndexes<T>] extends [never] ? string : keyof DeclaredIndexes<T> & string;
+
+/**
+ * Nothing more to pass when T declares no `[INDEXES]`, or the index is any string (a variable,
+ * generic code: checked at runtime). With `[INDEXES]` declared, a literal index name reaching this
+ * signature is one the model does not declare, or one whose key condition does not fit its
+ * declared keys (the typed signature took every other): it asks for an argument no call gives,
+ * whose name says why.
+ */
+export type UndeclaredIndex<T, S extends string> = [DeclaredIndexes<T>] extends [never]
+  ? []
+  : string extends S ? [] : [never: 'an index the model does not declare in [INDEXES], or a key condition that does not fit its declared keys'];
+
+/** For a scan (no key condition): nothing more to pass unless a literal index name is not one T declares. */
+export type ScannedIndex<T, S extends string> = [DeclaredIndexes<T>] extends [never]
+  ? []
+  : string extends S ? [] : S extends IndexName<T> ? [] : [never: 'an index the model does not declare in [INDEXES]'];
+
+/**
+ * The key condition of index I of T: with `[INDEXES]` declared, its partition key required and
+ * no other property than its sort key; otherwise IndexKeyCondition, checked at runtime.
+ */
+export type IndexKeyConditionOf<T, I> = [DeclaredIndexes<T>] extends [never]
+  ? IndexKeyCondition<T>
+  : I extends keyof DeclaredIndexes<T> ? DeclaredKeyCondition<T, DeclaredIndexes<T>[I]> : IndexKeyCondition<T>;
 
 type DeclaredKeyCondition<T, D> = D extends readonly [infer P extends DataKeys<T>]
   ? { [K in P]: NonNullable<T[K]> | CompareOperator<NonNullable<T[K]>, '='> }

@@ -37,7 +37,7 @@ import { readItem } from './read-item';
 import { sendWrite } from './send-write';
 import { hasValidationRules, heldProperties, validateChanges, validateEntity } from './validation';
 import { createQuery, createScan, type MultiQuery, type MultiScan, type Query, type QueryOptions, type Scan, type ScanOptions } from './query';
-import type { IndexKeyCondition, KeyCondition } from '../expressions';
+import type { IndexKeyCondition, IndexKeyConditionOf, IndexName, KeyCondition, ScannedIndex, UndeclaredIndex } from '../expressions';
 import * as batch from './batch';
 import type { BatchGetOneOptions, BatchGetOptions, BatchGetRequest, BatchGetResults, BatchWriteOperation, BatchWriteOptions, CheckedBatchGetRequests, CheckedBatchWriteOperations } from './batch';
 import { runTransaction, runTransactGet, type AnyTransactGetRequest, type CheckedGetRequests, type TransactGetResults, type TransactionOptions, type TransactionWriter } from './transaction';
@@ -287,9 +287,11 @@ export class Mapper {
    */
   query<T extends object>(Model: Constructor<T>, keyCondition: KeyCondition<T>, options?: QueryOptions & { index?: undefined }): Query<T>;
   /** A Query of an index: its key condition names the index's keys (checked at runtime, before sending). */
-  query<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions & { index: string }): Query<T>;
+  query<T extends object, const I extends IndexName<T>>(Model: Constructor<T>, keyCondition: IndexKeyConditionOf<T, I>, options: QueryOptions & { index: I }): Query<T>;
   /** An index that may be undefined (`{ index: maybe }`): the key condition is checked at runtime, against whichever it is. */
-  query<T extends object>(Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions): Query<T>;
+  query<T extends object, S extends string = string>(
+    Model: Constructor<T>, keyCondition: IndexKeyCondition<T>, options: QueryOptions & { index?: S | undefined }, ...declared: UndeclaredIndex<T, S>
+  ): Query<T>;
   /**
    * Single-table design: one Query of several entity types of one table (models with
    * `@Table({ entity })`), each item an instance of its own model — a customer and their orders in
@@ -303,7 +305,7 @@ export class Mapper {
   }
 
   /** A Scan of the table or of an index with `{ index }`; `segments` (or `.segments(n)`) makes it parallel. */
-  scan<T extends object>(Model: Constructor<T>, options?: ScanOptions<T>): Scan<T>;
+  scan<T extends object, S extends string = string>(Model: Constructor<T>, options?: ScanOptions<T> & { index?: S | undefined }, ...declared: ScannedIndex<T, S>): Scan<T>;
   /** Single-table design: one Scan of several entity types of one table, each item an instance of its own model (no filter). */
   scan<M extends EntityModels>(models: M, options?: Omit<ScanOptions<never>, 'filter'>): MultiScan<InstanceOf<M[number]>>;
   scan(models: Constructor | EntityModels, options: ScanOptions<object> = {}): Scan<object> | MultiScan<object> {

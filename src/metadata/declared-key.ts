@@ -34,3 +34,18 @@ export type KeyPartCheck<T, K, I extends 0 | 1> = [DeclaredKey<T>] extends [neve
       ? unknown
       : { readonly [M in I extends 0 ? 'is not the partition key the model declares in [KEY]' : 'is not the sort key the model declares in [KEY]']: DeclaredKey<T> }
     : unknown;
+
+/**
+ * Typed indexes, the same way: a model lists its indexes and their key properties in a phantom
+ * field (`declare` emits nothing at runtime),
+ *
+ *   declare readonly [INDEXES]?: { byGenre: ['genre', 'rating']; byYear: ['year'] };
+ *
+ * and then a query or scan names only those indexes (`{ index: 'byGenr' }` is a compile error),
+ * and an index's key condition needs its partition key and takes no other property than its
+ * sort key. A local index lists the table's partition key and its own sort key.
+ */
+export const INDEXES: unique symbol = Symbol.for('dynamap.indexes');
+
+/** The declared `{ indexName: [partitionKey, sortKey?] }`, or never when the model declares none. */
+export type DeclaredIndexes<T> = typeof INDEXES extends keyof T ? NonNullable<T[typeof INDEXES]> : never;

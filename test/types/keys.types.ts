@@ -3,7 +3,7 @@
  * typecheck`. Every `@ts-expect-error` line must stay an error, for the reason its comment gives.
  */
 import 'reflect-metadata';
-import { Attribute, GlobalIndex, KEY, Mapper, PartitionKey, SortKey, Table, beginsWith, gte, compileKeyCondition, increment } from '../../src';
+import { Attribute, GlobalIndex, INDEXES, KEY, LocalIndex, Mapper, PartitionKey, SortKey, Table, beginsWith, between, gte, compileKeyCondition, increment } from '../../src';
 import type { BatchGetOneOptions, Constructor, GetOptions, KeyOf, Projection, QueryOptions } from '../../src';
 
 class Info {
@@ -34,6 +34,29 @@ class Note {
   @PartitionKey() id!: string;
   @Attribute() text?: string;
 }
+
+/** Declared indexes: index names and their key conditions are typed. */
+@Table()
+@GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating' })
+@LocalIndex('byRating', { sortKey: 'rating' })
+class Film {
+  declare readonly [KEY]?: ['year', 'title'];
+  declare readonly [INDEXES]?: { byGenre: ['genre', 'rating']; byRating: ['year', 'rating'] };
+  @PartitionKey() year!: number;
+  @SortKey() title!: string;
+  @Attribute() genre?: string;
+  @Attribute() rating?: number;
+}
+
+@Table()
+// @ts-expect-error an index decorator must name an index the model declares in [INDEXES]
+@GlobalIndex('byGenr', { partitionKey: 'genre' })
+class MisnamedIndex {
+  declare readonly [INDEXES]?: { byGenre: ['genre'] };
+  @PartitionKey() id!: string;
+  @Attribute() genre?: string;
+}
+void MisnamedIndex;
 
 /** No declaration: keys stay any top-level properties, checked at runtime. */
 @Table()
@@ -222,3 +245,34 @@ class Reading {
 void new Mapper().query(Reading, { sensor: 's1', at: beginsWith('2024-01') });
 // @ts-expect-error a Date is not a prefix: give its text
 void new Mapper().query(Reading, { sensor: 's1', at: beginsWith(new Date()) });
+
+export async function declaredIndexes(name: string, maybe: 'byGenre' | undefined, typo: 'byGenr' | undefined): Promise<void> {
+  mapper.query(Film, { genre: 'Drama' }, { index: 'byGenre' });
+  mapper.query(Film, { genre: 'Drama', rating: gte(8) }, { index: 'byGenre' });
+  mapper.query(Film, { year: 1985, rating: between(5, 8) }, { index: 'byRating' });
+  mapper.scan(Film, { index: 'byGenre' });
+  compileKeyCondition(Film, { genre: 'Drama' }, { index: 'byGenre' });
+  // @ts-expect-error an index the model does not declare
+  mapper.query(Film, { genre: 'Drama' }, { index: 'byGenr' });
+  // @ts-expect-error an index the model does not declare, in a scan
+  mapper.scan(Film, { index: 'byGenr' });
+  // @ts-expect-error the index's partition key is missing
+  mapper.query(Film, { rating: gte(8) }, { index: 'byGenre' });
+  // @ts-expect-error a property that is not a key of the index
+  mapper.query(Film, { genre: 'Drama', title: 'x' }, { index: 'byGenre' });
+  // @ts-expect-error a value of the wrong type for the index's key
+  mapper.query(Film, { genre: 5 }, { index: 'byGenre' });
+  // @ts-expect-error compileKeyCondition checks the index's keys too
+  compileKeyCondition(Film, { rating: 8 }, { index: 'byGenre' });
+  // @ts-expect-error a possibly-undefined index must be one of the declared ones
+  mapper.query(Film, { genre: 'Drama' }, { index: typo });
+  // A name held in a string (generic code, configuration) is checked at runtime.
+  mapper.query(Film, { genre: 'Drama' }, { index: name });
+  mapper.scan(Film, { index: name });
+  // With [INDEXES], an index that may be undefined is chosen with a branch (or typed string): a literal union is refused.
+  // @ts-expect-error 'byGenre' | undefined: the key condition cannot be checked against "maybe an index"
+  mapper.query(Film, { genre: 'Drama' }, { index: maybe });
+  // Without [INDEXES], every index name is a string, as before.
+  mapper.query(Movie, { genre: 'Drama' }, { index: 'byGenre' });
+  mapper.query(Movie, { genre: 'Drama' }, { index: 'anything' });
+}
