@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { IsOptional, Max, Min } from 'class-validator';
 import {
-  Attribute, CreatedAt, GlobalIndex, KEY, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version,
+  Attribute, CreatedAt, GlobalIndex, INDEXES, KEY, PartitionKey, SortKey, Table, TimeToLive, UpdatedAt, Version,
 } from 'dynamap';
 
 /** A nested document: stored as a map inside the movie, hydrated as a MovieInfo. */
@@ -25,6 +25,7 @@ export class MovieInfo {
 @GlobalIndex('byGenre', { partitionKey: 'genre', sortKey: 'rating', projection: ['title', 'year'] })
 export class Movie {
   declare readonly [KEY]?: ['year', 'title'];  // optional: exact key types (get/delete/update keys, key conditions)
+  declare readonly [INDEXES]?: { byGenre: ['genre', 'rating'] };  // optional: index names and their key conditions typed
   @PartitionKey() year!: number;               // `year` is a DynamoDB reserved word: it just works
   @SortKey() title!: string;
   @Attribute() genre?: string;                 // the first genre, for the byGenre index
