@@ -16,7 +16,7 @@ import type { AttributeSchema, ModelSchema } from '../metadata/types';
 import type { MapperContext } from './context';
 import { combine, keyObject, updateInput, type PreparedUpdate } from './item-inputs';
 import type { Snapshot } from './snapshots';
-import { nextVersion, stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
+import { changedKey, nextVersion, stillUnversioned, timestamp, unassignable, type HookCondition } from './write-hooks';
 import { writeError } from '../errors/write';
 
 export interface PreparedSave<T> {
@@ -69,11 +69,8 @@ export function buildSaveInput<T extends object>(
   const e = entity as Record<string, unknown>;
   const stored = snapshot.item;
   const path = (attr: AttributeSchema) => `${schema.className}.${attr.property}`;
-  for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
-    if (k && !sameValue(stored[k.name], encodeAttribute(k, e[k.property], path(k), true))) {
-      throw writeError.keyChanged(schema.className, k.property);
-    }
-  }
+  const moved = changedKey(schema, entity, stored);
+  if (moved) throw writeError.keyChanged(schema.className, moved.property);
 
   const version = schema.version;
   if (version && snapshot.partial && stored[version.name] === undefined && e[version.property] === undefined) {

@@ -85,7 +85,7 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
       // Read from an item without a version (written before the model had @Version, or by other
       // code): that item must still be there without one, as for save(). A new entity: no item yet.
       const snapshot = snapshotOf(entity);
-      if (snapshot !== undefined && !keyMoved(schema, entity, snapshot.item)) {
+      if (snapshot !== undefined && changedKey(schema, entity, snapshot.item) === undefined) {
         conditions.push({ [schema.key.partitionKey.property]: exists() }, stillUnversioned(schema.version, entity));
       } else {
         conditions.push({ [schema.key.partitionKey.property]: notExists() });
@@ -97,7 +97,7 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
       // (at that key), whose version continues from the one read, so that a copy read before the
       // delete cannot overwrite it.
       const snapshot = snapshotOf(entity);
-      newItem = wasDeleted(entity) || (snapshot !== undefined && keyMoved(schema, entity, snapshot.item));
+      newItem = wasDeleted(entity) || (snapshot !== undefined && changedKey(schema, entity, snapshot.item) !== undefined);
       conditions.push(newItem ? { [schema.key.partitionKey.property]: notExists() } : { [schema.version.property]: current });
     }
   }
@@ -105,22 +105,15 @@ export function putAdditions(schema: ModelSchema, entity: object, now: Date): Wr
 }
 
 /**
- * Whether the entity's key is not the one of the item it was read (or last written) as: a put
- * then writes another item, at the new key (the one read stays).
+ * The first key attribute whose value on the entity is not the one of the item it was read (or
+ * last written) as, if any: save() refuses such an entity, put() writes a new item at the new key.
+ * A key value the codec refuses throws its error here (naming the property), before any request.
  */
-function keyMoved(schema: ModelSchema, entity: object, item: Readonly<Record<string, AttributeValue>>): boolean {
+export function changedKey(schema: ModelSchema, entity: object, item: Readonly<Record<string, AttributeValue>>): AttributeSchema | undefined {
   for (const k of [schema.key.partitionKey, schema.key.sortKey]) {
-    if (k === undefined) continue;
-    const value = valueOf(entity, k);
-    // A missing or unencodable key is the codec's to refuse, with its own message.
-    if (value === undefined || value === null) return false;
-    try {
-      if (!sameValue(item[k.name], encodeAttribute(k, value, `${schema.className}.${k.property}`, true))) return true;
-    } catch {
-      return false;
-    }
+    if (k && !sameValue(item[k.name], encodeAttribute(k, valueOf(entity, k), `${schema.className}.${k.property}`, true))) return k;
   }
-  return false;
+  return undefined;
 }
 
 /**
