@@ -26,7 +26,7 @@ import { modelsOfTable, tableModels } from './table-models';
 import { describeTable, describeTtl, errorName } from './describe';
 import { planTable } from './diff';
 import { describeSyncResult } from './sync-report';
-import type { CreateGlobalIndexStep, CreateTableStep, EnableTtlStep, PlanStep, SyncOptions, SyncResult, TablePlan } from './types';
+import type { CreateGlobalIndexStep, EnableTtlStep, PlanStep, SyncOptions, SyncResult, TablePlan } from './types';
 import { waitUntilActive, type WaitOptions } from './wait';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -63,7 +63,7 @@ export async function syncModels(
       result[done.outcome].push(plan.table);
       result.plan.push(done.plan);
     } catch (error) {
-      throw withDone(error, result, { ...plan, steps: progress.steps, notes: progress.notes, unchanged: progress.steps.length === 0 });
+      throw withDone(error, result, { ...plan, steps: progress.steps, notes: progress.notes, unchanged: false });
     }
   }
   return result;
@@ -81,7 +81,7 @@ interface Progress {
  */
 function withDone(error: unknown, before: SyncResult, failed: TablePlan): unknown {
   if (!(error instanceof SyncError)) return error;
-  const plans = [...before.plan, ...(failed.steps.length || failed.notes.length ? [{ ...failed, unchanged: false }] : [])];
+  const plans = [...before.plan, ...(failed.steps.length || failed.notes.length ? [failed] : [])];
   const done = describeSyncResult({ ...before, plan: plans });
   const changes = describeSyncResult({ ...before, plan: plans.map((p) => ({ ...p, notes: [], unchanged: false })) });
   return syncError.withDone(error, done, changes);
@@ -161,7 +161,7 @@ async function apply(
   let { plan, building } = first;
   let created = false;
   let changed = false;
-  // The steps taken (an engine's "not implemented" included, with a note), for the result.
+  // The steps taken, for the result (one the engine does not implement is not: a note says so).
   const { steps: done, notes } = progress;
   // Steps whose request got no answer at some point, and how often each step's request failed (by stepId).
   const unanswered = new Set<string>();
